@@ -1,0 +1,56 @@
+package org.duovirt.core.model;
+
+import java.util.List;
+import java.util.Objects;
+import org.duovirt.core.cpu.CpuSet;
+
+/**
+ * What to create. Validated by {@link VmSpecValidator} before a backend sees it; the backend checks
+ * what only the host can tell (memory, existing names, paths).
+ *
+ * @param storage    the VM's main disk
+ * @param boot       how it boots
+ * @param network    libvirt network or Xen bridge name; null for no NIC
+ * @param mode       virtualization mode; null lets the backend choose the best the host has
+ * @param firmware   BIOS or UEFI (HVM/KVM only)
+ * @param vcpuPins   optional initial hard affinity per vCPU (index = vCPU); empty for none
+ * @param osVariant  osinfo short id (e.g. debian12), or null
+ */
+public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
+                     VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant) {
+    public VmSpec {
+        Objects.requireNonNull(name, "name");
+        storage = storage == null ? new Storage.None() : storage;
+        boot = boot == null ? new Boot.None() : boot;
+        firmware = firmware == null ? Firmware.BIOS : firmware;
+        vcpuPins = vcpuPins == null ? List.of() : List.copyOf(vcpuPins);
+    }
+
+    public enum Firmware { BIOS, UEFI }
+
+    /** The VM's main disk. */
+    public sealed interface Storage {
+        /** A new disk image of {@code sizeGiB} in {@code pool} (null = the host's default place). */
+        record NewDisk(double sizeGiB, String pool) implements Storage { }
+
+        /** An existing disk image, used as it is and never deleted with the VM. */
+        record ImportDisk(String path) implements Storage { }
+
+        record None() implements Storage { }
+    }
+
+    /** How the VM boots. */
+    public sealed interface Boot {
+        /** Direct kernel boot: kernel and initrd paths on the host. */
+        record Kernel(String kernel, String initrd, String cmdline) implements Boot { }
+
+        /** Boot from an installer ISO on the host. */
+        record Iso(String path) implements Boot { }
+
+        /** Xen PV with pygrub reading the guest's own disk. */
+        record Bootloader(String bootloader) implements Boot { }
+
+        /** Boot from the disk. */
+        record None() implements Boot { }
+    }
+}

@@ -1,0 +1,69 @@
+package org.duovirt.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a {@link VmSpec} for what can be told without a host. Backends call it first, so the CLI
+ * and the wizard reject the same things with the same words.
+ */
+public final class VmSpecValidator {
+    /** Longest name libvirt and xl both accept without surprises in file names. */
+    public static final int MAX_NAME_LENGTH = 64;
+
+    private VmSpecValidator() {
+    }
+
+    /** @return the problems, each one sentence; empty when the spec is fine */
+    public static List<String> problems(VmSpec spec) {
+        List<String> problems = new ArrayList<>();
+        String nameProblem = nameProblem(spec.name());
+        if (nameProblem != null) {
+            problems.add(nameProblem);
+        }
+        if (spec.memoryMiB() < 16) {
+            problems.add("Memory must be at least 16 MiB; " + spec.memoryMiB() + " MiB was asked for.");
+        }
+        if (spec.vcpus() < 1) {
+            problems.add("A VM needs at least 1 vCPU; " + spec.vcpus() + " was asked for.");
+        }
+        if (spec.vcpus() > 4096) {
+            problems.add("At most 4096 vCPUs are possible; " + spec.vcpus() + " was asked for.");
+        }
+        if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && !(disk.sizeGiB() > 0 && disk.sizeGiB() <= 1 << 20)) {
+            problems.add("A new disk must be larger than 0 and at most 1 PiB; " + disk.sizeGiB() + " GiB was asked for.");
+        }
+        if (spec.vcpuPins().size() > spec.vcpus()) {
+            problems.add("Pinning names " + spec.vcpuPins().size() + " vCPUs but the VM has " + spec.vcpus() + ".");
+        }
+        return problems;
+    }
+
+    /**
+     * A VM name may hold any printable character, quotes and unicode included (writers escape them),
+     * but no control character and no slash: both end up in file names and log lines.
+     *
+     * @return why the name cannot be used, or null when it can
+     */
+    public static String nameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return "The VM needs a name.";
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            return "The name is " + name.length() + " characters long; use at most " + MAX_NAME_LENGTH + ".";
+        }
+        if (!name.equals(name.strip())) {
+            return "The name must not start or end with a space.";
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            return "The name must not contain control characters such as a newline or a tab.";
+        }
+        if (name.contains("/")) {
+            return "The name must not contain '/'.";
+        }
+        if (name.startsWith(".") || name.startsWith("-")) {
+            return "The name must not start with '.' or '-'.";
+        }
+        return null;
+    }
+}

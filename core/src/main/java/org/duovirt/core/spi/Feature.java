@@ -1,0 +1,48 @@
+package org.duovirt.core.spi;
+
+/**
+ * The operations of the driver table. A backend lists those it implements; a connection lists those
+ * the host at hand supports, so the UI can grey out the rest.
+ */
+public enum Feature {
+    HOST_INFO("Reading host information"),
+    LIST("Listing VMs"),
+    DETAILS("Reading VM details"),
+    DEFINITION("Showing the VM definition"),
+    START("Starting a VM"),
+    SHUTDOWN("Shutting down a VM"),
+    REBOOT("Rebooting a VM"),
+    DESTROY("Forcing a VM off"),
+    PAUSE("Pausing and resuming a VM"),
+    SAVE("Saving a VM's memory to disk"),
+    SNAPSHOTS("Snapshots"),
+    CLONE("Cloning a VM"),
+    MIGRATE("Migrating a VM"),
+    CREATE("Creating a VM"),
+    DELETE("Deleting a VM"),
+    SET_VCPUS("Changing the vCPU count"),
+    SET_MEMORY("Changing the memory size"),
+    STATS("Performance statistics"),
+    VCPU_STATS("Per-vCPU statistics"),
+    PIN_LIVE("Pinning vCPUs of a running VM"),
+    PIN_CONFIG("Pinning vCPUs persistently"),
+    PIN_SOFT("Soft vCPU affinity"),
+    PIN_EMULATOR("Pinning emulator threads"),
+    CPUPOOLS("CPU pools"),
+    TEXT_CONSOLE("The text console"),
+    GRAPHICS_CONSOLE("The graphical console"),
+    EVENTS("Lifecycle events"),
+    NETWORKS("Listing networks"),
+    STORAGE_POOLS("Listing storage pools");
+
+    private final String label;
+
+    Feature(String label) {
+        this.label = label;
+    }
+
+    /** Label that starts a sentence in messages. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,30 @@
+package org.duovirt.core.spi;
+
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * A hypervisor driver, found with {@link java.util.ServiceLoader}. Register an implementation in
+ * {@code META-INF/services/org.duovirt.core.spi.HypervisorBackend}; the app needs no change for a new one.
+ */
+public interface HypervisorBackend {
+    /** Short human name, e.g. "KVM (libvirt)". */
+    String name();
+
+    /**
+     * The URI schemes this backend serves, e.g. {@code qemu}, {@code qemu+ssh}, {@code xl+ssh}.
+     * Schemes are compared in lower case.
+     */
+    Set<String> uriSchemes();
+
+    /** The operations this backend implements on some host; a connection narrows it to its host. */
+    Set<Feature> implementedFeatures();
+
+    /**
+     * Opens a connection. Blocking: never call on the UI thread.
+     *
+     * @throws org.duovirt.core.error.HostUnreachableException when the host does not answer or refuses
+     * @throws org.duovirt.core.error.DuovirtException         for a URI this backend cannot use
+     */
+    HostConnection connect(URI uri);
+}

@@ -1,0 +1,17 @@
+package org.duovirt.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.duovirt.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule coreIsHypervisorAndUiNeutral = noClasses().that().resideInAPackage("org.duovirt.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.duovirt.app..", "org.duovirt.cli..",
+                    "org.duovirt.kvm..", "org.duovirt.xen..", "org.libvirt..", "com.sun.jna..", "com.jcraft..")
+            .because("core is the hypervisor-neutral model every backend and the UI share");
+}
