@@ -10,6 +10,8 @@ import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.Feature;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.HostListener;
+import org.duovirt.core.stats.StatsGroup;
+import org.duovirt.core.stats.StatsSample;
 import org.libvirt.LibvirtException;
 
 /**
@@ -23,6 +25,7 @@ final class KvmConnection implements HostConnection {
     private final HostReader host;
     private final LifecycleOps lifecycle;
     private final EventHub events;
+    private final StatsSampler stats;
     private final Set<Feature> features;
     private volatile boolean closed;
 
@@ -33,6 +36,7 @@ final class KvmConnection implements HostConnection {
         this.host = new HostReader(domains);
         this.lifecycle = new LifecycleOps(domains);
         this.events = new EventHub(connect);
+        this.stats = new StatsSampler(domains);
         this.features = hostFeatures(implemented);
     }
 
@@ -181,5 +185,12 @@ final class KvmConnection implements HostConnection {
     @Override
     public void setMemory(String vm, long memoryMiB, Set<PinScope> scopes) {
         lifecycle.setMemory(vm, memoryMiB, scopes);
+    }
+
+    // ---- statistics ----
+
+    @Override
+    public StatsSample sample(Set<StatsGroup> groups, List<String> vms) {
+        return stats.sample(groups, vms);
     }
 }

@@ -3,6 +3,9 @@ package org.duovirt.kvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +21,9 @@ import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.Feature;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.HostListener;
+import org.duovirt.core.stats.StatsGroup;
+import org.duovirt.core.stats.StatsSample;
+import org.duovirt.core.stats.VmCounters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +141,25 @@ class TestDriverTest {
         VmSummary vm = host.listVms(true).get(0);
         assertThat(vm.memoryKiB()).isEqualTo(1024L * 1024);
         assertThat(vm.vcpus()).isEqualTo(1);
+    }
+
+    @Test
+    void statisticsFillWhatTheTestDriversBulkCallLacks() {
+        StatsSample sample = host.sample(EnumSet.allOf(StatsGroup.class), List.of());
+
+        assertThat(sample.vms()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("test");
+            assertThat(c.state()).isEqualTo(VmState.RUNNING);
+            assertThat(c.cpuTimeNs()).isPositive();
+            assertThat(c.vcpuCount()).isEqualTo(2);
+            assertThat(c.memoryCurrentKiB()).isEqualTo(2097152L);
+            assertThat(c.blockReadBytes()).isNotEqualTo(VmCounters.UNKNOWN);
+            assertThat(c.netRxBytes()).isNotEqualTo(VmCounters.UNKNOWN);
+        });
+        assertThat(host.sample(Set.of(StatsGroup.CPU), List.of("test")).vms()).hasSize(1);
+        host.destroy("test");
+        assertThat(host.sample(Set.of(StatsGroup.CPU), List.of()).vms()).isEmpty();
+        assertThat(host.sample(Set.of(StatsGroup.CPU), List.of("test")).vms()).isEmpty();
     }
 
     @Test
