@@ -3,7 +3,9 @@ package org.duovirt.kvm;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.model.HostInfo;
+import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.core.model.PinScope;
 import org.duovirt.core.model.VmDetails;
 import org.duovirt.core.model.VmSummary;
@@ -26,6 +28,7 @@ final class KvmConnection implements HostConnection {
     private final LifecycleOps lifecycle;
     private final EventHub events;
     private final StatsSampler stats;
+    private final PinningOps pinning;
     private final Set<Feature> features;
     private volatile boolean closed;
 
@@ -37,6 +40,7 @@ final class KvmConnection implements HostConnection {
         this.lifecycle = new LifecycleOps(domains);
         this.events = new EventHub(connect);
         this.stats = new StatsSampler(domains);
+        this.pinning = new PinningOps(domains, host);
         this.features = hostFeatures(implemented);
     }
 
@@ -192,5 +196,22 @@ final class KvmConnection implements HostConnection {
     @Override
     public StatsSample sample(Set<StatsGroup> groups, List<String> vms) {
         return stats.sample(groups, vms);
+    }
+
+    // ---- pinning ----
+
+    @Override
+    public VcpuPinning pinning(String vm) {
+        return pinning.pinning(vm);
+    }
+
+    @Override
+    public void pinVcpu(String vm, int vcpu, CpuSet hard, CpuSet soft, Set<PinScope> scopes) {
+        pinning.pinVcpu(vm, vcpu, hard, soft, scopes);
+    }
+
+    @Override
+    public void pinEmulator(String vm, CpuSet cpus, Set<PinScope> scopes) {
+        pinning.pinEmulator(vm, cpus, scopes);
     }
 }

@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.error.NotSupportedException;
+import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.core.error.VmNotFoundException;
 import org.duovirt.core.model.HostInfo;
 import org.duovirt.core.model.LifecycleEvent;
@@ -160,6 +163,28 @@ class TestDriverTest {
         host.destroy("test");
         assertThat(host.sample(Set.of(StatsGroup.CPU), List.of()).vms()).isEmpty();
         assertThat(host.sample(Set.of(StatsGroup.CPU), List.of("test")).vms()).isEmpty();
+    }
+
+    @Test
+    void pinningAVcpuShowsInTheHardAffinity() {
+        host.pinVcpu("test", 1, CpuSet.of(3, 9), null, EnumSet.of(PinScope.LIVE));
+
+        VcpuPinning pinning = host.pinning("test");
+        assertThat(pinning.vcpus()).hasSize(2);
+        assertThat(pinning.vcpus().get(1).hard()).isEqualTo(CpuSet.of(3, 9));
+        assertThat(pinning.vcpus().get(1).soft()).isNull();
+        assertThat(pinning.vcpus().get(1).currentCpu()).isBetween(0, 15);
+    }
+
+    @Test
+    void softAffinityAndImpossibleCpusAreRefused() {
+        assertThatThrownBy(() -> host.pinVcpu("test", 0, CpuSet.of(1), CpuSet.of(2), PinScope.both()))
+                .isInstanceOf(NotSupportedException.class)
+                .satisfies(e -> assertThat(((NotSupportedException) e).feature()).isEqualTo(Feature.PIN_SOFT));
+        assertThatThrownBy(() -> host.pinVcpu("test", 0, CpuSet.of(16), null, PinScope.both()))
+                .hasMessageContaining("CPU 16 does not exist");
+        assertThatThrownBy(() -> host.pinVcpu("test", 0, CpuSet.empty(), null, PinScope.both()))
+                .hasMessageContaining("at least one CPU");
     }
 
     @Test
