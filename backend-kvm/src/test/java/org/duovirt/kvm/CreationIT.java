@@ -134,6 +134,24 @@ class CreationIT {
     }
 
     @Test
+    void aCloneHasItsOwnCopyOfTheDiskAndBothDeleteCleanly() {
+        String source = LiveHost.PREFIX + "clone-src";
+        String clone = LiveHost.PREFIX + "clone-copy";
+        host.create(spec(source, 64, 1, kernel()), ProgressListener.NONE);
+
+        host.cloneVm(source, clone, ProgressListener.NONE);
+
+        String sourceDisk = host.storage(source).get(0).path();
+        String cloneDisk = host.storage(clone).get(0).path();
+        assertThat(cloneDisk).isNotEqualTo(sourceDisk).endsWith(clone + ".qcow2");
+        assertThat(LiveHost.virsh("domblklist", clone)).contains(cloneDisk).doesNotContain(sourceDisk);
+        assertThat(LiveHost.defaultPoolVolumes()).contains(source + ".qcow2", clone + ".qcow2");
+        host.delete(clone, true);
+        host.delete(source, true);
+        assertNothingLeft();
+    }
+
+    @Test
     void aCreationCancelledAfterItsDiskRemovesTheDisk() {
         ProgressListener cancelAfterDisk = new ProgressListener() {
             private boolean diskMade;
