@@ -3,13 +3,23 @@ package org.duovirt.kvm;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.duovirt.core.cpu.CpuSet;
+import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.model.HostInfo;
+import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.core.model.PinScope;
 import org.duovirt.core.model.VmDetails;
+import org.duovirt.core.model.SnapshotInfo;
+import org.duovirt.core.model.StorageItem;
+import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSummary;
+import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.core.spi.Feature;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.HostListener;
+import org.duovirt.core.spi.TextConsole;
+import org.duovirt.core.stats.StatsGroup;
+import org.duovirt.core.stats.StatsSample;
 import org.libvirt.LibvirtException;
 
 /**
@@ -23,6 +33,14 @@ final class KvmConnection implements HostConnection {
     private final HostReader host;
     private final LifecycleOps lifecycle;
     private final EventHub events;
+    private final StatsSampler stats;
+    private final PinningOps pinning;
+    private final GraphicsLocator graphics;
+    private final VmCreator creator;
+    private final StorageOwnership ownership;
+    private final VmDeleter deleter;
+    private final SnapshotOps snapshots;
+    private final VmCloner cloner;
     private final Set<Feature> features;
     private volatile boolean closed;
 
@@ -33,6 +51,14 @@ final class KvmConnection implements HostConnection {
         this.host = new HostReader(domains);
         this.lifecycle = new LifecycleOps(domains);
         this.events = new EventHub(connect);
+        this.stats = new StatsSampler(domains);
+        this.pinning = new PinningOps(domains, host);
+        this.graphics = new GraphicsLocator(domains);
+        this.creator = new VmCreator(domains, host);
+        this.ownership = new StorageOwnership(domains);
+        this.deleter = new VmDeleter(domains, ownership);
+        this.snapshots = new SnapshotOps(domains);
+        this.cloner = new VmCloner(domains, ownership);
         this.features = hostFeatures(implemented);
     }
 
@@ -181,5 +207,85 @@ final class KvmConnection implements HostConnection {
     @Override
     public void setMemory(String vm, long memoryMiB, Set<PinScope> scopes) {
         lifecycle.setMemory(vm, memoryMiB, scopes);
+    }
+
+    // ---- create, delete ----
+
+    @Override
+    public VmSummary create(VmSpec spec, ProgressListener progress) {
+        return creator.create(spec, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    @Override
+    public VmSummary cloneVm(String vm, String newName, ProgressListener progress) {
+        return cloner.cloneVm(vm, newName, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    @Override
+    public List<StorageItem> storage(String vm) {
+        return ownership.storage(vm);
+    }
+
+    @Override
+    public void delete(String vm, boolean withStorage) {
+        deleter.delete(vm, withStorage);
+    }
+
+    // ---- snapshots ----
+
+    @Override
+    public List<SnapshotInfo> snapshots(String vm) {
+        return snapshots.list(vm);
+    }
+
+    @Override
+    public void createSnapshot(String vm, String name, String description) {
+        snapshots.create(vm, name, description);
+    }
+
+    @Override
+    public void revertSnapshot(String vm, String name) {
+        snapshots.revert(vm, name);
+    }
+
+    @Override
+    public void deleteSnapshot(String vm, String name) {
+        snapshots.delete(vm, name);
+    }
+
+    // ---- statistics ----
+
+    @Override
+    public StatsSample sample(Set<StatsGroup> groups, List<String> vms) {
+        return stats.sample(groups, vms);
+    }
+
+    // ---- pinning ----
+
+    @Override
+    public VcpuPinning pinning(String vm) {
+        return pinning.pinning(vm);
+    }
+
+    @Override
+    public void pinVcpu(String vm, int vcpu, CpuSet hard, CpuSet soft, Set<PinScope> scopes) {
+        pinning.pinVcpu(vm, vcpu, hard, soft, scopes);
+    }
+
+    @Override
+    public void pinEmulator(String vm, CpuSet cpus, Set<PinScope> scopes) {
+        pinning.pinEmulator(vm, cpus, scopes);
+    }
+
+    // ---- consoles ----
+
+    @Override
+    public TextConsole openConsole(String vm) {
+        return ConsoleStream.open(domains, vm);
+    }
+
+    @Override
+    public GraphicsEndpoint graphics(String vm) {
+        return graphics.graphics(vm);
     }
 }

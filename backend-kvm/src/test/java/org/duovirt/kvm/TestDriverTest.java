@@ -3,10 +3,16 @@ package org.duovirt.kvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.error.NotSupportedException;
+import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.core.error.VmNotFoundException;
 import org.duovirt.core.model.HostInfo;
 import org.duovirt.core.model.LifecycleEvent;
@@ -18,6 +24,9 @@ import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.Feature;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.HostListener;
+import org.duovirt.core.stats.StatsGroup;
+import org.duovirt.core.stats.StatsSample;
+import org.duovirt.core.stats.VmCounters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class TestDriverTest {
     private HostConnection host;
+
+    // test:///default is one shared instance per process: every test leaves "test" as it found it.
 
     @BeforeEach
     void connect() {
@@ -69,7 +80,7 @@ class TestDriverTest {
         assertThat(host.listVms(true)).singleElement().satisfies(vm -> {
             assertThat(vm.name()).isEqualTo("test");
             assertThat(vm.state()).isEqualTo(VmState.RUNNING);
-            assertThat(vm.id()).isEqualTo(1);
+            assertThat(vm.id()).isPositive();
             assertThat(vm.vcpus()).isEqualTo(2);
             assertThat(vm.memoryKiB()).isEqualTo(2097152L);
             assertThat(vm.maxMemoryKiB()).isEqualTo(8388608L);
@@ -135,6 +146,50 @@ class TestDriverTest {
         VmSummary vm = host.listVms(true).get(0);
         assertThat(vm.memoryKiB()).isEqualTo(1024L * 1024);
         assertThat(vm.vcpus()).isEqualTo(1);
+        host.setVcpus("test", 2, PinScope.both());
+        host.setMemory("test", 2048, PinScope.both());
+        assertThat(host.listVms(true).get(0).vcpus()).isEqualTo(2);
+    }
+
+    @Test
+    void statisticsFillWhatTheTestDriversBulkCallLacks() {
+        StatsSample sample = host.sample(EnumSet.allOf(StatsGroup.class), List.of());
+
+        assertThat(sample.vms()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("test");
+            assertThat(c.state()).isEqualTo(VmState.RUNNING);
+            assertThat(c.cpuTimeNs()).isPositive();
+            assertThat(c.vcpuCount()).isEqualTo(2);
+            assertThat(c.memoryCurrentKiB()).isEqualTo(2097152L);
+            assertThat(c.blockReadBytes()).isNotEqualTo(VmCounters.UNKNOWN);
+            assertThat(c.netRxBytes()).isNotEqualTo(VmCounters.UNKNOWN);
+        });
+        assertThat(host.sample(Set.of(StatsGroup.CPU), List.of("test")).vms()).hasSize(1);
+        host.destroy("test");
+        assertThat(host.sample(Set.of(StatsGroup.CPU), List.of()).vms()).isEmpty();
+        assertThat(host.sample(Set.of(StatsGroup.CPU), List.of("test")).vms()).isEmpty();
+    }
+
+    @Test
+    void pinningAVcpuShowsInTheHardAffinity() {
+        host.pinVcpu("test", 1, CpuSet.of(3, 9), null, EnumSet.of(PinScope.LIVE));
+
+        VcpuPinning pinning = host.pinning("test");
+        assertThat(pinning.vcpus()).hasSize(2);
+        assertThat(pinning.vcpus().get(1).hard()).isEqualTo(CpuSet.of(3, 9));
+        assertThat(pinning.vcpus().get(1).soft()).isNull();
+        assertThat(pinning.vcpus().get(1).currentCpu()).isBetween(0, 15);
+    }
+
+    @Test
+    void softAffinityAndImpossibleCpusAreRefused() {
+        assertThatThrownBy(() -> host.pinVcpu("test", 0, CpuSet.of(1), CpuSet.of(2), PinScope.both()))
+                .isInstanceOf(NotSupportedException.class)
+                .satisfies(e -> assertThat(((NotSupportedException) e).feature()).isEqualTo(Feature.PIN_SOFT));
+        assertThatThrownBy(() -> host.pinVcpu("test", 0, CpuSet.of(16), null, PinScope.both()))
+                .hasMessageContaining("CPU 16 does not exist");
+        assertThatThrownBy(() -> host.pinVcpu("test", 0, CpuSet.empty(), null, PinScope.both()))
+                .hasMessageContaining("at least one CPU");
     }
 
     @Test
