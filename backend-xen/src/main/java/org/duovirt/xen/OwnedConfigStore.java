@@ -22,6 +22,9 @@ public final class OwnedConfigStore {
     public static final String CONFIG_DIR = "/etc/xen/duovirt";
     public static final String SAVE_DIR = "/var/lib/xen/duovirt/save";
     public static final String IMAGE_DIR = "/var/lib/xen/duovirt/images";
+    private final String configDir;
+    private final String saveDir;
+    private final String imageDir;
     /** Prints every cfg as C NUL path NUL content NUL, then every save file as S NUL path NUL. */
     private static final String LIST_SCRIPT = "for f in \"$1\"/*.cfg; do [ -f \"$f\" ] || continue; printf 'C\\000%s\\000' \"$f\"; "
             + "cat -- \"$f\"; printf '\\000'; done; for f in \"$2\"/*.save; do [ -f \"$f\" ] && printf 'S\\000%s\\000' \"$f\"; done; exit 0";
@@ -32,23 +35,44 @@ public final class OwnedConfigStore {
     public record OwnedVm(String name, String path, String text, XlConfig config, boolean saved) {
     }
 
+    /** The store at the standard places. */
     public OwnedConfigStore(CommandRunner runner) {
+        this(runner, CONFIG_DIR, SAVE_DIR, IMAGE_DIR);
+    }
+
+    /** A store at other places (tests use a temporary directory). */
+    public OwnedConfigStore(CommandRunner runner, String configDir, String saveDir, String imageDir) {
         this.runner = runner;
+        this.configDir = configDir;
+        this.saveDir = saveDir;
+        this.imageDir = imageDir;
     }
 
-    public static String configPath(String vm) {
-        return CONFIG_DIR + "/" + vm + ".cfg";
+    public String configDir() {
+        return configDir;
     }
 
-    public static String savePath(String vm) {
-        return SAVE_DIR + "/" + vm + ".save";
+    public String saveDir() {
+        return saveDir;
+    }
+
+    public String imageDir() {
+        return imageDir;
+    }
+
+    public String configPath(String vm) {
+        return configDir + "/" + vm + ".cfg";
+    }
+
+    public String savePath(String vm) {
+        return saveDir + "/" + vm + ".save";
     }
 
     /** Every owned VM, keyed by name, in one round trip. */
     public Map<String, OwnedVm> loadAll() {
-        CommandResult result = runner.run(List.of("sh", "-c", LIST_SCRIPT, "sh", CONFIG_DIR, SAVE_DIR));
+        CommandResult result = runner.run(List.of("sh", "-c", LIST_SCRIPT, "sh", configDir, saveDir));
         if (!result.ok()) {
-            throw new DuovirtException("Could not list the VM configs in " + CONFIG_DIR + " on " + runner.hostLabel() + ".",
+            throw new DuovirtException("Could not list the VM configs in " + configDir + " on " + runner.hostLabel() + ".",
                     null, result.stderr(), null);
         }
         return parseListing(result.stdout());
@@ -93,7 +117,7 @@ public final class OwnedConfigStore {
     }
 
     public void write(String vm, String text) {
-        mkdir(CONFIG_DIR);
+        mkdir(configDir);
         runner.writeFile(configPath(vm), text.getBytes(StandardCharsets.UTF_8));
     }
 

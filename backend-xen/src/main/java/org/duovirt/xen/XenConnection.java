@@ -146,7 +146,7 @@ final class XenConnection implements HostConnection {
 
     @Override
     public List<String> storagePools() {
-        return List.of(OwnedConfigStore.IMAGE_DIR);
+        return List.of(domains.store().imageDir());
     }
 
     // ---- VMs ----
@@ -258,7 +258,7 @@ final class XenConnection implements HostConnection {
             throw new DuovirtException("Could not start '" + vm + "': it is already running.", (String) null);
         }
         if (owned.saved()) {
-            String save = OwnedConfigStore.savePath(vm);
+            String save = domains.store().savePath(vm);
             xl.xlSlow("restore '" + vm + "' from " + save, vm, "restore", owned.path(), save);
             domains.store().remove(save);
             return;
@@ -297,8 +297,8 @@ final class XenConnection implements HostConnection {
     public void save(String vm) {
         OwnedVm owned = domains.requireOwned(vm, "save");
         XlDomainRow row = domains.requireRunning(vm, "save");
-        domains.store().mkdir(OwnedConfigStore.SAVE_DIR);
-        String save = OwnedConfigStore.savePath(vm);
+        domains.store().mkdir(domains.store().saveDir());
+        String save = domains.store().savePath(vm);
         watcher.expectSave(vm);
         xl.xlSlow("save '" + vm + "' to " + save, vm, "save", XenDomains.domid(row), save, owned.path());
     }

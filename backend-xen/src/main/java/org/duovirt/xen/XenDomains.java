@@ -70,7 +70,7 @@ final class XenDomains {
         }
         if (runningOrNull(vm) != null) {
             throw new DuovirtException("Could not " + action + " '" + vm + "': it was not created by Duovirt, so there is no config "
-                    + "of it in " + OwnedConfigStore.CONFIG_DIR + " to change (xl keeps none of its own).",
+                    + "of it in " + store.configDir() + " to change (xl keeps none of its own).",
                     "Change it in the config file it was started from.");
         }
         throw new VmNotFoundException(vm, host());

@@ -27,7 +27,7 @@ final class XenStorage {
             }
             boolean mine = isOwned(disk);
             String reason = mine ? null : disk.cdrom() ? "installer or data CD, not made for this VM"
-                    : disk.owned() ? "outside " + OwnedConfigStore.IMAGE_DIR : "imported disk, not made by Duovirt";
+                    : disk.owned() ? "outside " + domains.store().imageDir() : "imported disk, not made by Duovirt";
             items.add(new StorageItem(disk.vdev(), disk.target(), size(disk.target()), mine, reason));
         }
         return items;
@@ -46,13 +46,13 @@ final class XenStorage {
             }
         }
         if (owned.saved()) {
-            domains.store().remove(OwnedConfigStore.savePath(vm));
+            domains.store().remove(domains.store().savePath(vm));
         }
         domains.store().remove(owned.path());
     }
 
-    private static boolean isOwned(XlDisk disk) {
-        return disk.owned() && !disk.cdrom() && disk.target().startsWith(OwnedConfigStore.IMAGE_DIR + "/")
+    private boolean isOwned(XlDisk disk) {
+        return disk.owned() && !disk.cdrom() && disk.target().startsWith(domains.store().imageDir() + "/")
                 && !disk.target().contains("/../");
     }
 

@@ -63,7 +63,7 @@ final class XenVmCreator {
             XlConfig config = config(spec, mode, disks);
             String text = XlConfigWriter.write(config);
             progress.progress("Writing the config", 0.6);
-            String path = OwnedConfigStore.configPath(spec.name());
+            String path = domains.store().configPath(spec.name());
             domains.store().write(spec.name(), text);
             undo.push(() -> domains.store().remove(path));
             progress.progress("Checking the config with xl", 0.8);
@@ -119,8 +119,8 @@ final class XenVmCreator {
                     + "; bridges: " + (bridges.isEmpty() ? "none" : String.join(", ", bridges)) + ".");
         }
         if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && disk.pool() != null
-                && !disk.pool().equals(OwnedConfigStore.IMAGE_DIR)) {
-            throw new InvalidSpecException("New disks go in " + OwnedConfigStore.IMAGE_DIR + "; '" + disk.pool() + "' is not a storage pool here.");
+                && !disk.pool().equals(domains.store().imageDir())) {
+            throw new InvalidSpecException("New disks go in " + domains.store().imageDir() + "; '" + disk.pool() + "' is not a storage pool here.");
         }
         List<String> paths = new ArrayList<>();
         if (spec.boot() instanceof VmSpec.Boot.Kernel k) {
@@ -146,8 +146,8 @@ final class XenVmCreator {
 
     /** A sparse raw image under the images dir, with a file name safe for xl's disk spec (no comma). */
     private String newImage(String vm, long bytes, Deque<Runnable> undo) {
-        domains.store().mkdir(OwnedConfigStore.IMAGE_DIR);
-        String base = OwnedConfigStore.IMAGE_DIR + "/" + vm.replaceAll("[^A-Za-z0-9._-]", "_");
+        domains.store().mkdir(domains.store().imageDir());
+        String base = domains.store().imageDir() + "/" + vm.replaceAll("[^A-Za-z0-9._-]", "_");
         for (int attempt = 0; attempt < 20; attempt++) {
             String path = base + (attempt == 0 ? "" : "-" + attempt) + ".img";
             // noclobber: never take over a file that is already there.
@@ -159,7 +159,7 @@ final class XenVmCreator {
             domains.xl().run("size the disk image " + path, List.of("truncate", "-s", Long.toString(bytes), "--", path));
             return path;
         }
-        throw new DuovirtException("Could not create a disk image for '" + vm + "' in " + OwnedConfigStore.IMAGE_DIR + ".",
+        throw new DuovirtException("Could not create a disk image for '" + vm + "' in " + domains.store().imageDir() + ".",
                 "Check that the directory is writable.");
     }
 
