@@ -157,10 +157,7 @@ final class XenConnection implements HostConnection {
         Map<String, OwnedVm> owned = domains.store().loadAll();
         List<VmSummary> out = new ArrayList<>();
         for (XlDomainRow row : rows) {
-            XlConfig cfg = owned.containsKey(row.name()) ? owned.get(row.name()).config() : null;
-            out.add(new VmSummary(row.name(), row.uuid(), row.state(), row.domid(), row.vcpus(),
-                    cfg == null ? row.vcpus() : Math.max(row.vcpus(), cfg.maxVcpus()), row.memoryMiB() * 1024,
-                    (cfg == null ? row.memoryMiB() : Math.max(row.memoryMiB(), cfg.maxMemoryMiB())) * 1024));
+            out.add(runningSummary(row, owned.containsKey(row.name()) ? owned.get(row.name()).config() : null));
         }
         if (includeInactive) {
             for (OwnedVm vm : owned.values()) {
@@ -170,6 +167,12 @@ final class XenConnection implements HostConnection {
             }
         }
         return out;
+    }
+
+    private static VmSummary runningSummary(XlDomainRow row, XlConfig cfg) {
+        return new VmSummary(row.name(), row.uuid(), row.state(), row.domid(), row.vcpus(),
+                cfg == null ? row.vcpus() : Math.max(row.vcpus(), cfg.maxVcpus()), row.memoryMiB() * 1024,
+                (cfg == null ? row.memoryMiB() : Math.max(row.memoryMiB(), cfg.maxMemoryMiB())) * 1024);
     }
 
     private static VmSummary offSummary(OwnedVm vm) {
@@ -193,8 +196,7 @@ final class XenConnection implements HostConnection {
         XlDomainConfig live = row == null ? null
                 : XlListJsonParser.parse(xl.xl("read the details of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row)))
                         .stream().findFirst().orElse(null);
-        VmSummary summary = row != null ? listVms(false).stream().filter(s -> s.name().equals(vm)).findFirst()
-                .orElseGet(() -> offSummary(owned)) : offSummary(owned);
+        VmSummary summary = row != null ? runningSummary(row, cfg) : offSummary(owned);
         String type = cfg != null ? cfg.type() : live != null && live.type() != null ? live.type() : "pv";
         VirtMode mode = switch (type) {
             case "hvm" -> VirtMode.HVM;

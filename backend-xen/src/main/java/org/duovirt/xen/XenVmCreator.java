@@ -17,6 +17,8 @@ import org.duovirt.xen.config.XlConfig;
 import org.duovirt.xen.config.XlConfigWriter;
 import org.duovirt.xen.config.XlDisk;
 import org.duovirt.xen.config.XlVif;
+import org.duovirt.xen.parse.XlDomainConfig;
+import org.duovirt.xen.parse.XlListJsonParser;
 import org.duovirt.xen.transport.CommandResult;
 
 /**
@@ -67,7 +69,8 @@ final class XenVmCreator {
             domains.store().write(spec.name(), text);
             undo.push(() -> domains.store().remove(path));
             progress.progress("Checking the config with xl", 0.8);
-            domains.xl().xl("check the config of '" + spec.name() + "'", null, "-N", "create", path);
+            String parsed = domains.xl().xl("check the config of '" + spec.name() + "'", null, "-N", "create", path);
+            checkReadBack(spec.name(), config, parsed);
             cancelled(progress);
             progress.progress("Done", 1.0);
             return new VmSummary(spec.name(), null, VmState.SHUTOFF, -1, spec.vcpus(), spec.vcpus(),
@@ -84,7 +87,8 @@ final class XenVmCreator {
         }
     }
 
-    private VirtMode mode(VmSpec spec) {
+    /** The mode the VM gets; package-private for tests. */
+    VirtMode mode(VmSpec spec) {
         VirtMode mode = spec.mode();
         if (mode == null) {
             boolean wantsHvm = spec.boot() instanceof VmSpec.Boot.Iso || spec.firmware() == VmSpec.Firmware.UEFI;
@@ -182,6 +186,28 @@ final class XenVmCreator {
         return new XlConfig(spec.name(), mode.cliName(), spec.memoryMiB(), spec.memoryMiB(), spec.vcpus(), spec.vcpus(),
                 spec.vcpuPins(), List.of(), kernel, ramdisk, cmdline, bootloader, spec.boot() instanceof VmSpec.Boot.Iso,
                 spec.firmware() == VmSpec.Firmware.UEFI, disks, vifs, vnc);
+    }
+
+    /**
+     * xl's own reading of the config must give back the name and disk paths that were meant: a
+     * quoting mistake shows up here, before anything runs.
+     */
+    static void checkReadBack(String name, XlConfig config, String json) {
+        List<XlDomainConfig> read = XlListJsonParser.parse(json);
+        if (read.isEmpty()) {
+            return; // older xl prints nothing on -N; its exit code already said the config parses
+        }
+        XlDomainConfig domain = read.get(0);
+        if (domain.name() != null && !domain.name().equals(name)) {
+            throw new DuovirtException("xl read the name of the new VM as '" + domain.name() + "' instead of '" + name + "'.",
+                    "Choose a name without unusual characters.");
+        }
+        List<String> wanted = config.disks().stream().map(XlDisk::target).toList();
+        List<String> got = domain.disks().stream().map(org.duovirt.core.model.DiskInfo::source).toList();
+        if (!domain.disks().isEmpty() && !wanted.equals(got)) {
+            throw new DuovirtException("xl read the disk paths of '" + name + "' as " + got + " instead of " + wanted + ".",
+                    "Use disk paths without unusual characters.");
+        }
     }
 
     private static void cancelled(ProgressListener progress) {
