@@ -13,6 +13,8 @@ import org.duovirt.xen.transport.CommandResult;
  */
 public final class XlErrors {
     private static final Pattern LIBXL_ERROR = Pattern.compile("libxl: error: (?:[\\w.]+:\\d+:\\w+: )?(?:Domain \\d+:)?\\s*(.*)");
+    /** libxc's own errors name the root cause libxl then reports vaguely ("xc_dom_build_image failed"). */
+    private static final Pattern XC_ERROR = Pattern.compile("xc: error: (?:panic: )?(?:[\\w.]+:\\d+: )?(?:\\w+: )?(.*)");
 
     private XlErrors() {
     }
@@ -32,6 +34,12 @@ public final class XlErrors {
 
     /** The most telling line of xl's output, without trailing punctuation. */
     static String reason(String stderr, String stdout, int exitCode) {
+        for (String line : stderr.split("\n")) {
+            Matcher m = XC_ERROR.matcher(line.strip());
+            if (m.matches() && !m.group(1).isBlank()) {
+                return trim(m.group(1));
+            }
+        }
         for (String line : stderr.split("\n")) {
             Matcher m = LIBXL_ERROR.matcher(line.strip());
             if (m.matches() && !m.group(1).isBlank()) {
@@ -60,6 +68,9 @@ public final class XlErrors {
         }
         if (stderr.contains("not enough memory") || stderr.contains("failed to free memory")) {
             return "Free memory on the host or give the VM less.";
+        }
+        if (stderr.contains("too large") && stderr.contains("Out of memory")) {
+            return "The VM's memory is too small for its kernel and initrd; give it more.";
         }
         return "Show details for xl's full output.";
     }

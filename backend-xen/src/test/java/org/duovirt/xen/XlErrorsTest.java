@@ -44,4 +44,14 @@ class XlErrorsTest {
         assertThat(XlErrors.error(failed("ERROR:  Can't find hypervisor information in sysfs!\n"), "read", null, "h").hint())
                 .contains("not running Xen");
     }
+
+    @Test
+    void libxcsRootCauseWinsOverLibxlsVagueReport() {
+        // Real stderr of xl create with memory = 64 on the Xen 4.17 test host.
+        DuovirtException e = XlErrors.error(new CommandResult(List.of("xl", "create"), 3, "",
+                Golden.read("golden/xl-create-too-small.stderr")), "start 'small'", "small", "h");
+        assertThat(e.getMessage()).isEqualTo("Could not start 'small' on h: segment kernel too large "
+                + "(0x3a00 > 0x4000 - 0x1000 pages): Out of memory.");
+        assertThat(e.hint()).contains("too small for its kernel");
+    }
 }
