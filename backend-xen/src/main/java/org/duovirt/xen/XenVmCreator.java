@@ -126,6 +126,16 @@ final class XenVmCreator {
                 && !disk.pool().equals(domains.store().imageDir())) {
             throw new InvalidSpecException("New disks go in " + domains.store().imageDir() + "; '" + disk.pool() + "' is not a storage pool here.");
         }
+        if (!spec.vcpuPins().isEmpty()) {
+            var hostCpus = domains.hostCpus();
+            for (int i = 0; i < spec.vcpuPins().size(); i++) {
+                var pin = spec.vcpuPins().get(i);
+                if (pin != null && !pin.isSubsetOf(hostCpus)) {
+                    throw new InvalidSpecException("vCPU " + i + " is pinned to " + pin + ", but " + domains.host()
+                            + " has only CPUs " + hostCpus + ".");
+                }
+            }
+        }
         List<String> paths = new ArrayList<>();
         if (spec.boot() instanceof VmSpec.Boot.Kernel k) {
             paths.add(k.kernel());
