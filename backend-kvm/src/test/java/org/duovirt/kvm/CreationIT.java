@@ -3,7 +3,9 @@ package org.duovirt.kvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
@@ -149,6 +151,27 @@ class CreationIT {
         host.delete(clone, true);
         host.delete(source, true);
         assertNothingLeft();
+    }
+
+    @Test
+    void anIsoInstallKeepsTheIsoWhenTheVmIsDeletedWithStorage() throws Exception {
+        String name = LiveHost.PREFIX + "iso";
+        Path iso = Files.copy(guest[1], LiveHost.GUEST_DIR.resolve("dvt-it-kvm-fake.iso"), StandardCopyOption.REPLACE_EXISTING);
+        try {
+            host.create(spec(name, 64, 1, new VmSpec.Boot.Iso(iso.toString())), ProgressListener.NONE);
+            assertThat(host.details(name).disks()).extracting(d -> d.device()).containsExactly("disk", "cdrom");
+            host.start(name);
+            host.destroy(name);
+            assertThat(host.storage(name)).filteredOn(item -> item.path().equals(iso.toString())).singleElement()
+                    .satisfies(item -> assertThat(item.owned()).isFalse());
+
+            host.delete(name, true);
+
+            assertThat(iso).exists();
+            assertNothingLeft();
+        } finally {
+            Files.deleteIfExists(iso);
+        }
     }
 
     @Test
