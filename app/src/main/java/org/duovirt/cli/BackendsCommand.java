@@ -17,7 +17,8 @@ final class BackendsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<HypervisorBackend> backends = Backends.installed().all();
+        List<HypervisorBackend> backends = Backends.installed().all().stream()
+                .sorted(java.util.Comparator.comparing(HypervisorBackend::name)).toList();
         Output out = root.output();
         if (out.isJson()) {
             out.json(backends.stream().map(b -> java.util.Map.of("name", b.name(),
