@@ -112,7 +112,7 @@ final class XenConnection implements HostConnection {
 
     @Override
     public HostInfo hostInfo() {
-        XlInfoParser.XlInfo info = XlInfoParser.parse(xl.xl("read the host information", null, "info", "-n"));
+        XlInfoParser.XlInfo info = XlInfoParser.parse(xl.query("read the host information", null, "info", "-n"));
         var model = runner.run(List.of("sh", "-c", "grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2-"));
         HostInfo host = XlInfoParser.hostInfo(info, model.ok() ? model.stdout().strip() : null);
         Set<VirtMode> modes = EnumSet.noneOf(VirtMode.class);
@@ -126,9 +126,9 @@ final class XenConnection implements HostConnection {
 
     @Override
     public List<CpuPool> cpuPools() {
-        String list = xl.xl("list the cpupools", null, "cpupool-list");
-        String cpus = xl.xl("list the cpupools", null, "cpupool-list", "-c");
-        List<XlDomainRow> rows = XlListParser.parse(xl.xl("list the domains", null, "list", "-c"), true);
+        String list = xl.query("list the cpupools", null, "cpupool-list");
+        String cpus = xl.query("list the cpupools", null, "cpupool-list", "-c");
+        List<XlDomainRow> rows = XlListParser.parse(xl.query("list the domains", null, "list", "-c"), true);
         return CpupoolListParser.parse(list, cpus, rows);
     }
 
@@ -194,7 +194,7 @@ final class XenConnection implements HostConnection {
         }
         XlConfig cfg = owned == null ? null : owned.config();
         XlDomainConfig live = row == null ? null
-                : XlListJsonParser.parse(xl.xl("read the details of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row)))
+                : XlListJsonParser.parse(xl.query("read the details of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row)))
                         .stream().findFirst().orElse(null);
         VmSummary summary = row != null ? runningSummary(row, cfg) : offSummary(owned);
         String type = cfg != null ? cfg.type() : live != null && live.type() != null ? live.type() : "pv";
@@ -243,7 +243,7 @@ final class XenConnection implements HostConnection {
         if (row == null) {
             throw new VmNotFoundException(vm, domains.host());
         }
-        return xl.xl("read the configuration of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row));
+        return xl.query("read the configuration of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row));
     }
 
     @Override

@@ -37,7 +37,7 @@ final class XenDomains {
 
     /** Every domain but Domain-0. */
     List<XlDomainRow> running() {
-        return XlListParser.parse(xl.xl("list the domains", null, "list", "-v"), false).stream()
+        return XlListParser.parse(xl.query("list the domains", null, "list", "-v"), false).stream()
                 .filter(r -> r.domid() != 0).toList();
     }
 
@@ -80,7 +80,7 @@ final class XenDomains {
     CpuSet hostCpus() {
         CpuSet cpus = hostCpus;
         if (cpus == null) {
-            var info = XlInfoParser.parse(xl.xl("read the host information", null, "info", "-n"));
+            var info = XlInfoParser.parse(xl.query("read the host information", null, "info", "-n"));
             cpus = XlInfoParser.hostInfo(info, null).topology().allCpus();
             hostCpus = cpus;
         }

@@ -31,7 +31,7 @@ final class XenPinning {
         XlDomainRow row = domains.runningOrNull(vm);
         CpuSet all = domains.hostCpus();
         if (row != null) {
-            return VcpuListParser.parse(domains.xl().xl("read the vCPU pinning of '" + vm + "'", vm, "vcpu-list",
+            return VcpuListParser.parse(domains.xl().query("read the vCPU pinning of '" + vm + "'", vm, "vcpu-list",
                     XenDomains.domid(row)), all);
         }
         XlConfig config = domains.requireOwned(vm, "read the vCPU pinning of").config();
