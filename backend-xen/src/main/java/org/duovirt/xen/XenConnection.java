@@ -34,7 +34,6 @@ import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
 import org.duovirt.xen.OwnedConfigStore.OwnedVm;
 import org.duovirt.xen.config.XlConfig;
-import org.duovirt.xen.config.XlConfigWriter;
 import org.duovirt.xen.config.XlDisk;
 import org.duovirt.xen.parse.CpupoolListParser;
 import org.duovirt.xen.parse.XlDomainConfig;
@@ -326,7 +325,7 @@ final class XenConnection implements HostConnection {
             xl.xl("set the vCPUs of '" + vm + "' to " + count, vm, "vcpu-set", XenDomains.domid(row), Integer.toString(count));
         }
         if (owned != null) {
-            domains.store().write(vm, XlConfigWriter.write(owned.config().withVcpus(count)));
+            domains.persist(vm, owned, owned.config().withVcpus(count));
         }
     }
 
@@ -342,7 +341,7 @@ final class XenConnection implements HostConnection {
             xl.xl("set the memory of '" + vm + "' to " + memoryMiB + " MiB", vm, "mem-set", XenDomains.domid(row), memoryMiB + "m");
         }
         if (owned != null) {
-            domains.store().write(vm, XlConfigWriter.write(owned.config().withMemory(memoryMiB)));
+            domains.persist(vm, owned, owned.config().withMemory(memoryMiB));
         }
     }
 
@@ -350,8 +349,9 @@ final class XenConnection implements HostConnection {
 
     @Override
     public VmSummary create(VmSpec spec, ProgressListener progress) {
-        Set<VirtMode> modes = hostInfo().supportedModes();
-        VmSummary created = new XenVmCreator(domains, modes, deviceModel, spec.network() == null ? List.of() : networks())
+        HostInfo host = hostInfo();
+        VmSummary created = new XenVmCreator(domains, host.supportedModes(), deviceModel,
+                spec.network() == null ? List.of() : networks(), host.totalMemoryKiB() / 1024)
                 .create(spec, progress == null ? ProgressListener.NONE : progress);
         watcher.fire(new LifecycleEvent(LifecycleEvent.Kind.DEFINED, spec.name(), null, VmState.SHUTOFF, "created"));
         return created;

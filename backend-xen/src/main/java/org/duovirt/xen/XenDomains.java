@@ -5,6 +5,8 @@ import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.VmNotFoundException;
 import org.duovirt.xen.OwnedConfigStore.OwnedVm;
+import org.duovirt.xen.config.XlConfig;
+import org.duovirt.xen.config.XlConfigWriter;
 import org.duovirt.xen.parse.XlDomainRow;
 import org.duovirt.xen.parse.XlInfoParser;
 import org.duovirt.xen.parse.XlListParser;
@@ -74,6 +76,19 @@ final class XenDomains {
                     "Change it in the config file it was started from.");
         }
         throw new VmNotFoundException(vm, host());
+    }
+
+    /**
+     * Writes a changed owned config. A running domain also gets it with {@code xl config-update}: xl
+     * rebuilds a rebooting domain from the config it keeps for it, not from the file, so without this a
+     * persistent change would only apply after a shutdown and start.
+     */
+    void persist(String vm, OwnedVm owned, XlConfig changed) {
+        store.write(vm, XlConfigWriter.write(changed));
+        XlDomainRow row = runningOrNull(vm);
+        if (row != null) {
+            xl.xl("hand the changed config of '" + vm + "' to xl", vm, "config-update", domid(row), owned.path());
+        }
     }
 
     /** Every physical CPU of the host (what xl's "all" means). */
