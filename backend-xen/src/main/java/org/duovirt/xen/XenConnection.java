@@ -34,7 +34,6 @@ import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
 import org.duovirt.xen.OwnedConfigStore.OwnedVm;
 import org.duovirt.xen.config.XlConfig;
-import org.duovirt.xen.config.XlConfigWriter;
 import org.duovirt.xen.config.XlDisk;
 import org.duovirt.xen.parse.CpupoolListParser;
 import org.duovirt.xen.parse.XlDomainConfig;
@@ -112,7 +111,7 @@ final class XenConnection implements HostConnection {
 
     @Override
     public HostInfo hostInfo() {
-        XlInfoParser.XlInfo info = XlInfoParser.parse(xl.xl("read the host information", null, "info", "-n"));
+        XlInfoParser.XlInfo info = XlInfoParser.parse(xl.query("read the host information", null, "info", "-n"));
         var model = runner.run(List.of("sh", "-c", "grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2-"));
         HostInfo host = XlInfoParser.hostInfo(info, model.ok() ? model.stdout().strip() : null);
         Set<VirtMode> modes = EnumSet.noneOf(VirtMode.class);
@@ -126,9 +125,9 @@ final class XenConnection implements HostConnection {
 
     @Override
     public List<CpuPool> cpuPools() {
-        String list = xl.xl("list the cpupools", null, "cpupool-list");
-        String cpus = xl.xl("list the cpupools", null, "cpupool-list", "-c");
-        List<XlDomainRow> rows = XlListParser.parse(xl.xl("list the domains", null, "list", "-c"), true);
+        String list = xl.query("list the cpupools", null, "cpupool-list");
+        String cpus = xl.query("list the cpupools", null, "cpupool-list", "-c");
+        List<XlDomainRow> rows = XlListParser.parse(xl.query("list the domains", null, "list", "-c"), true);
         return CpupoolListParser.parse(list, cpus, rows);
     }
 
@@ -194,7 +193,7 @@ final class XenConnection implements HostConnection {
         }
         XlConfig cfg = owned == null ? null : owned.config();
         XlDomainConfig live = row == null ? null
-                : XlListJsonParser.parse(xl.xl("read the details of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row)))
+                : XlListJsonParser.parse(xl.query("read the details of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row)))
                         .stream().findFirst().orElse(null);
         VmSummary summary = row != null ? runningSummary(row, cfg) : offSummary(owned);
         String type = cfg != null ? cfg.type() : live != null && live.type() != null ? live.type() : "pv";
@@ -243,7 +242,7 @@ final class XenConnection implements HostConnection {
         if (row == null) {
             throw new VmNotFoundException(vm, domains.host());
         }
-        return xl.xl("read the configuration of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row));
+        return xl.query("read the configuration of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row));
     }
 
     @Override
@@ -326,7 +325,7 @@ final class XenConnection implements HostConnection {
             xl.xl("set the vCPUs of '" + vm + "' to " + count, vm, "vcpu-set", XenDomains.domid(row), Integer.toString(count));
         }
         if (owned != null) {
-            domains.store().write(vm, XlConfigWriter.write(owned.config().withVcpus(count)));
+            domains.persist(vm, owned, owned.config().withVcpus(count));
         }
     }
 
@@ -342,7 +341,7 @@ final class XenConnection implements HostConnection {
             xl.xl("set the memory of '" + vm + "' to " + memoryMiB + " MiB", vm, "mem-set", XenDomains.domid(row), memoryMiB + "m");
         }
         if (owned != null) {
-            domains.store().write(vm, XlConfigWriter.write(owned.config().withMemory(memoryMiB)));
+            domains.persist(vm, owned, owned.config().withMemory(memoryMiB));
         }
     }
 
@@ -350,8 +349,9 @@ final class XenConnection implements HostConnection {
 
     @Override
     public VmSummary create(VmSpec spec, ProgressListener progress) {
-        Set<VirtMode> modes = hostInfo().supportedModes();
-        VmSummary created = new XenVmCreator(domains, modes, deviceModel, spec.network() == null ? List.of() : networks())
+        HostInfo host = hostInfo();
+        VmSummary created = new XenVmCreator(domains, host.supportedModes(), deviceModel,
+                spec.network() == null ? List.of() : networks(), host.totalMemoryKiB() / 1024)
                 .create(spec, progress == null ? ProgressListener.NONE : progress);
         watcher.fire(new LifecycleEvent(LifecycleEvent.Kind.DEFINED, spec.name(), null, VmState.SHUTOFF, "created"));
         return created;

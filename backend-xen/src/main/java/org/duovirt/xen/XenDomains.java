@@ -5,6 +5,8 @@ import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.VmNotFoundException;
 import org.duovirt.xen.OwnedConfigStore.OwnedVm;
+import org.duovirt.xen.config.XlConfig;
+import org.duovirt.xen.config.XlConfigWriter;
 import org.duovirt.xen.parse.XlDomainRow;
 import org.duovirt.xen.parse.XlInfoParser;
 import org.duovirt.xen.parse.XlListParser;
@@ -37,7 +39,7 @@ final class XenDomains {
 
     /** Every domain but Domain-0. */
     List<XlDomainRow> running() {
-        return XlListParser.parse(xl.xl("list the domains", null, "list", "-v"), false).stream()
+        return XlListParser.parse(xl.query("list the domains", null, "list", "-v"), false).stream()
                 .filter(r -> r.domid() != 0).toList();
     }
 
@@ -76,11 +78,24 @@ final class XenDomains {
         throw new VmNotFoundException(vm, host());
     }
 
+    /**
+     * Writes a changed owned config. A running domain also gets it with {@code xl config-update}: xl
+     * rebuilds a rebooting domain from the config it keeps for it, not from the file, so without this a
+     * persistent change would only apply after a shutdown and start.
+     */
+    void persist(String vm, OwnedVm owned, XlConfig changed) {
+        store.write(vm, XlConfigWriter.write(changed));
+        XlDomainRow row = runningOrNull(vm);
+        if (row != null) {
+            xl.xl("hand the changed config of '" + vm + "' to xl", vm, "config-update", domid(row), owned.path());
+        }
+    }
+
     /** Every physical CPU of the host (what xl's "all" means). */
     CpuSet hostCpus() {
         CpuSet cpus = hostCpus;
         if (cpus == null) {
-            var info = XlInfoParser.parse(xl.xl("read the host information", null, "info", "-n"));
+            var info = XlInfoParser.parse(xl.query("read the host information", null, "info", "-n"));
             cpus = XlInfoParser.hostInfo(info, null).topology().allCpus();
             hostCpus = cpus;
         }

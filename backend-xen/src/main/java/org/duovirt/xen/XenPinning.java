@@ -11,7 +11,6 @@ import org.duovirt.core.model.VcpuAffinity;
 import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.xen.OwnedConfigStore.OwnedVm;
 import org.duovirt.xen.config.XlConfig;
-import org.duovirt.xen.config.XlConfigWriter;
 import org.duovirt.xen.parse.VcpuListParser;
 import org.duovirt.xen.parse.XlDomainRow;
 
@@ -31,7 +30,7 @@ final class XenPinning {
         XlDomainRow row = domains.runningOrNull(vm);
         CpuSet all = domains.hostCpus();
         if (row != null) {
-            return VcpuListParser.parse(domains.xl().xl("read the vCPU pinning of '" + vm + "'", vm, "vcpu-list",
+            return VcpuListParser.parse(domains.xl().query("read the vCPU pinning of '" + vm + "'", vm, "vcpu-list",
                     XenDomains.domid(row)), all);
         }
         XlConfig config = domains.requireOwned(vm, "read the vCPU pinning of").config();
@@ -77,7 +76,7 @@ final class XenPinning {
                 softList = padded(config.cpusSoft(), length, all);
                 softList.set(vcpu, soft);
             }
-            domains.store().write(vm, XlConfigWriter.write(config.withPinning(hardList, softList)));
+            domains.persist(vm, owned, config.withPinning(hardList, softList));
         }
     }
 

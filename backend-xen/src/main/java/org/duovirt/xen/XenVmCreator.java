@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
@@ -31,8 +32,14 @@ final class XenVmCreator {
     private final Set<VirtMode> hostModes;
     private final boolean deviceModel;
     private final List<String> bridges;
+    private final long hostMemoryMiB;
 
     XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges) {
+        this(domains, hostModes, deviceModel, bridges, Long.MAX_VALUE);
+    }
+
+    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, long hostMemoryMiB) {
+        this.hostMemoryMiB = hostMemoryMiB;
         this.domains = domains;
         this.hostModes = hostModes;
         this.deviceModel = deviceModel;
@@ -69,7 +76,18 @@ final class XenVmCreator {
             domains.store().write(spec.name(), text);
             undo.push(() -> domains.store().remove(path));
             progress.progress("Checking the config with xl", 0.8);
-            String parsed = domains.xl().xl("check the config of '" + spec.name() + "'", null, "-N", "create", path);
+            String parsed;
+            try {
+                parsed = domains.xl().xl("check the config of '" + spec.name() + "'", null, "-N", "create", path);
+            } catch (HostUnreachableException e) {
+                throw e;
+            } catch (DuovirtException e) {
+                // xl refused what was asked for (a name or path it cannot take): the spec, not the host, is at fault.
+                InvalidSpecException refused = new InvalidSpecException("xl refused the config of the new VM: "
+                        + XlErrors.reason(e.details() == null ? "" : e.details(), "", -1) + ".");
+                refused.addSuppressed(e);
+                throw refused;
+            }
             checkReadBack(spec.name(), config, parsed);
             cancelled(progress);
             progress.progress("Done", 1.0);
@@ -115,6 +133,10 @@ final class XenVmCreator {
     }
 
     private void checkHost(VmSpec spec) {
+        if (spec.memoryMiB() > hostMemoryMiB) {
+            throw new InvalidSpecException("The VM asks for " + spec.memoryMiB() + " MiB but " + domains.host() + " has only "
+                    + hostMemoryMiB + " MiB in all.");
+        }
         if (domains.store().find(spec.name()) != null || domains.runningOrNull(spec.name()) != null) {
             throw new InvalidSpecException("A VM named '" + spec.name() + "' already exists on " + domains.host() + ".");
         }
@@ -209,14 +231,12 @@ final class XenVmCreator {
         }
         XlDomainConfig domain = read.get(0);
         if (domain.name() != null && !domain.name().equals(name)) {
-            throw new DuovirtException("xl read the name of the new VM as '" + domain.name() + "' instead of '" + name + "'.",
-                    "Choose a name without unusual characters.");
+            throw new InvalidSpecException("xl reads the name '" + name + "' as '" + domain.name() + "'; choose a name without such characters.");
         }
         List<String> wanted = config.disks().stream().map(XlDisk::target).toList();
         List<String> got = domain.disks().stream().map(org.duovirt.core.model.DiskInfo::source).toList();
         if (!domain.disks().isEmpty() && !wanted.equals(got)) {
-            throw new DuovirtException("xl read the disk paths of '" + name + "' as " + got + " instead of " + wanted + ".",
-                    "Use disk paths without unusual characters.");
+            throw new InvalidSpecException("xl reads the disk paths " + wanted + " as " + got + "; use paths without such characters.");
         }
     }
 

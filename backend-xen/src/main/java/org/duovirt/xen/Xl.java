@@ -27,6 +27,22 @@ public final class Xl {
         return ok(command("xl", args), null, action, vm, CommandRunner.DEFAULT_TIMEOUT);
     }
 
+    /**
+     * Runs a read-only {@code xl args…} (list, info, vcpu-list) and returns its stdout. Such a query is
+     * repeated once when xl died of a signal: xl can crash while a domain it is listing goes away.
+     */
+    public String query(String action, String vm, String... args) {
+        List<String> argv = command("xl", args);
+        CommandResult result = runner.run(argv, null, CommandRunner.DEFAULT_TIMEOUT);
+        if (result.exitCode() < 0) {
+            result = runner.run(argv, null, CommandRunner.DEFAULT_TIMEOUT);
+        }
+        if (!result.ok()) {
+            throw XlErrors.error(result, action, vm, runner.hostLabel());
+        }
+        return result.stdout();
+    }
+
     /** Runs {@code xl args…} with a longer timeout (create, save, restore, destroy under emulation). */
     public String xlSlow(String action, String vm, String... args) {
         return ok(command("xl", args), null, action, vm, Duration.ofMinutes(5));

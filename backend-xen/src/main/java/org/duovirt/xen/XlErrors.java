@@ -53,7 +53,7 @@ public final class XlErrors {
                 return trim(l.replaceFirst("^ERROR:\\s*", ""));
             }
         }
-        return "xl exited with code " + exitCode;
+        return exitCode < 0 ? "the command ended without an exit status (killed by a signal)" : "the command exited with code " + exitCode;
     }
 
     private static String hint(String stderr) {

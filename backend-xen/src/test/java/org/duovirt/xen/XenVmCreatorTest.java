@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
@@ -47,9 +46,9 @@ class XenVmCreatorTest {
         String good = "{\"c_info\":{\"name\":\"a \\\"b\\\"\"},\"disks\":[{\"pdev_path\":\"/img/a.img\",\"vdev\":\"xvda\"}]}";
         XenVmCreator.checkReadBack("a \"b\"", config, good);
         String wrongName = "{\"c_info\":{\"name\":\"a \\\\\\\"b\\\\\\\"\"}}";
-        assertThatThrownBy(() -> XenVmCreator.checkReadBack("a \"b\"", config, wrongName)).isInstanceOf(DuovirtException.class)
-                .hasMessageContaining("read the name");
+        assertThatThrownBy(() -> XenVmCreator.checkReadBack("a \"b\"", config, wrongName)).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("reads the name");
         String wrongDisk = "{\"c_info\":{\"name\":\"a \\\"b\\\"\"},\"disks\":[{\"pdev_path\":\"/img/a\"}]}";
-        assertThatThrownBy(() -> XenVmCreator.checkReadBack("a \"b\"", config, wrongDisk)).hasMessageContaining("disk paths");
+        assertThatThrownBy(() -> XenVmCreator.checkReadBack("a \"b\"", config, wrongDisk)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("reads the disk paths");
     }
 }

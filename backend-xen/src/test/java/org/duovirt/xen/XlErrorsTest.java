@@ -40,7 +40,7 @@ class XlErrorsTest {
                 .endsWith("continue.");
         assertThat(e.hint()).contains("at most as many vCPUs");
         assertThat(XlErrors.error(new CommandResult(List.of("xl"), 3, "", ""), "start 'a'", "a", "h").getMessage())
-                .contains("xl exited with code 3");
+                .contains("the command exited with code 3");
         assertThat(XlErrors.error(failed("ERROR:  Can't find hypervisor information in sysfs!\n"), "read", null, "h").hint())
                 .contains("not running Xen");
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.duovirt.core.model.VmState;
 
 /**
  * Reads {@code xl list [-v] [-c]}. A line is {@code "%-40s %5d %5lu %5d     %c%c%c%c%c%c  %8.1f"} and
@@ -37,8 +38,13 @@ public final class XlListParser {
                 String[] words = rest.split("\\s+");
                 pool = words[words.length - 1];
             }
+            int vcpus = Integer.parseInt(m.group(4));
+            VmState state = XlStates.fromXlList(m.group(5));
+            if (state == VmState.PAUSED && vcpus == 0) {
+                state = VmState.OTHER; // xl create in progress: the domain exists, paused, with no vCPU yet [seen]
+            }
             rows.add(new XlDomainRow(m.group(1).strip(), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
-                    Integer.parseInt(m.group(4)), m.group(5), XlStates.fromXlList(m.group(5)),
+                    vcpus, m.group(5), state,
                     Double.parseDouble(m.group(6)), m.group(7), pool));
         }
         return rows;
