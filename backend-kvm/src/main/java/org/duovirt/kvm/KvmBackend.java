@@ -1,0 +1,77 @@
+package org.duovirt.kvm;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.spi.Feature;
+import org.duovirt.core.spi.HostConnection;
+import org.duovirt.core.spi.HypervisorBackend;
+import org.libvirt.LibvirtException;
+
+/**
+ * The KVM backend: QEMU/KVM hosts (and libvirt's built-in test driver) through libvirt, locally or
+ * over libvirt's own remote transports (ssh, tcp, tls, libssh).
+ */
+public final class KvmBackend implements HypervisorBackend {
+    static final String NAME = "KVM (libvirt)";
+
+    /** libvirt's QEMU and test driver URIs with every remote transport libvirt knows. */
+    private static final Set<String> SCHEMES = Set.of(
+            "qemu", "qemu+ssh", "qemu+tcp", "qemu+tls", "qemu+unix", "qemu+libssh", "qemu+libssh2", "qemu+ext",
+            "test", "test+unix", "test+ssh", "test+tcp", "test+tls", "test+libssh", "test+libssh2");
+
+    /** Keepalive for remote URIs: a probe every 5 s, the connection is dead after 6 unanswered probes. */
+    private static final int KEEPALIVE_INTERVAL_S = 5;
+    private static final int KEEPALIVE_COUNT = 6;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> uriSchemes() {
+        return SCHEMES;
+    }
+
+    @Override
+    public Set<Feature> implementedFeatures() {
+        return EnumSet.of(Feature.HOST_INFO, Feature.LIST, Feature.DETAILS, Feature.DEFINITION, Feature.START,
+                Feature.SHUTDOWN, Feature.REBOOT, Feature.DESTROY, Feature.PAUSE, Feature.SAVE, Feature.SET_VCPUS,
+                Feature.SET_MEMORY, Feature.EVENTS, Feature.STATS, Feature.VCPU_STATS,
+                Feature.PIN_LIVE, Feature.PIN_CONFIG, Feature.PIN_EMULATOR, Feature.NETWORKS, Feature.STORAGE_POOLS);
+    }
+
+    @Override
+    public HostConnection connect(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!SCHEMES.contains(scheme)) {
+            throw new DuovirtException("The KVM backend cannot open '" + uri + "': it serves only " + String.join(", ",
+                    SCHEMES.stream().sorted().toList()) + " URIs.", "Write it like qemu:///system.");
+        }
+        LibvirtEventLoop.ensureRunning();
+        String text = uri.toString();
+        LibvirtConnect connect;
+        try {
+            connect = new LibvirtConnect(text);
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.unreachable(text, e);
+        }
+        if (isRemote(uri)) {
+            try {
+                connect.setKeepAlive(KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);
+            } catch (LibvirtException e) {
+                // Old daemons without keepalive still work; a dead link is then noticed on the next call.
+            }
+        }
+        return new KvmConnection(text, connect, implementedFeatures());
+    }
+
+    /** A URI with a transport or a host goes through the network; keepalive only applies there. */
+    static boolean isRemote(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+        return scheme.contains("+") && !scheme.endsWith("+unix") || uri.getHost() != null && !uri.getHost().isEmpty();
+    }
+}
