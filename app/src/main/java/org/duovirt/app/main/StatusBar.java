@@ -11,6 +11,7 @@ public final class StatusBar extends HBox {
         getStyleClass().add("status-bar");
         setId("status-bar");
         Label hosts = new Label();
+        hosts.setMinWidth(Region.USE_PREF_SIZE);
         hosts.setId("status-hosts");
         hosts.textProperty().bind(vm.statusProperty());
         Label error = new Label();
