@@ -88,6 +88,14 @@ final class Domains {
      * Releases a domain handle now: each one holds a reference on the connection, and libvirt-java
      * would otherwise keep them until garbage collection.
      */
+    static void freeVolume(org.libvirt.StorageVol volume) {
+        try {
+            volume.free();
+        } catch (LibvirtException | RuntimeException e) {
+            // Reclaimed with the connection.
+        }
+    }
+
     static void free(Domain domain) {
         try {
             domain.free();

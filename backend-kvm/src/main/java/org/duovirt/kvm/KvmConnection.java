@@ -4,14 +4,18 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.duovirt.core.cpu.CpuSet;
+import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.model.HostInfo;
 import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.core.model.PinScope;
 import org.duovirt.core.model.VmDetails;
+import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSummary;
+import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.core.spi.Feature;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.HostListener;
+import org.duovirt.core.spi.TextConsole;
 import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
 import org.libvirt.LibvirtException;
@@ -29,6 +33,8 @@ final class KvmConnection implements HostConnection {
     private final EventHub events;
     private final StatsSampler stats;
     private final PinningOps pinning;
+    private final GraphicsLocator graphics;
+    private final VmCreator creator;
     private final Set<Feature> features;
     private volatile boolean closed;
 
@@ -41,6 +47,8 @@ final class KvmConnection implements HostConnection {
         this.events = new EventHub(connect);
         this.stats = new StatsSampler(domains);
         this.pinning = new PinningOps(domains, host);
+        this.graphics = new GraphicsLocator(domains);
+        this.creator = new VmCreator(domains, host);
         this.features = hostFeatures(implemented);
     }
 
@@ -191,6 +199,13 @@ final class KvmConnection implements HostConnection {
         lifecycle.setMemory(vm, memoryMiB, scopes);
     }
 
+    // ---- create, delete ----
+
+    @Override
+    public VmSummary create(VmSpec spec, ProgressListener progress) {
+        return creator.create(spec, progress == null ? ProgressListener.NONE : progress);
+    }
+
     // ---- statistics ----
 
     @Override
@@ -213,5 +228,17 @@ final class KvmConnection implements HostConnection {
     @Override
     public void pinEmulator(String vm, CpuSet cpus, Set<PinScope> scopes) {
         pinning.pinEmulator(vm, cpus, scopes);
+    }
+
+    // ---- consoles ----
+
+    @Override
+    public TextConsole openConsole(String vm) {
+        return ConsoleStream.open(domains, vm);
+    }
+
+    @Override
+    public GraphicsEndpoint graphics(String vm) {
+        return graphics.graphics(vm);
     }
 }

@@ -1,0 +1,20 @@
+package org.duovirt.kvm;
+
+import java.util.List;
+import org.duovirt.core.cpu.CpuSet;
+import org.duovirt.core.model.VmSpec;
+
+/**
+ * A VM spec with everything the host decided filled in: the domain type, the disk's path and format.
+ *
+ * @param diskPath   the main disk's path, or null for none
+ * @param diskFormat qcow2, raw …
+ * @param ownedDisk  true when this creation made the disk (recorded in the domain's metadata)
+ */
+record DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
+                  VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
+                  List<CpuSet> vcpuPins) {
+    DomainPlan {
+        vcpuPins = List.copyOf(vcpuPins);
+    }
+}

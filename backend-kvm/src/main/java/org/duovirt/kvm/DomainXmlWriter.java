@@ -1,0 +1,125 @@
+package org.duovirt.kvm;
+
+import org.duovirt.core.cpu.CpuSet;
+import org.duovirt.core.model.VmSpec;
+
+/**
+ * Writes the domain XML of a new VM with an XML writer: a serial console on a pty, VNC on 127.0.0.1
+ * with a video device, virtio disk and NIC, ACPI (so a shutdown request reaches the guest), and
+ * Duovirt's metadata naming the disk this creation made.
+ */
+final class DomainXmlWriter {
+    static final String METADATA_NS = "https://duovirt.org/xmlns/libvirt/1";
+
+    private DomainXmlWriter() {
+    }
+
+    static String write(DomainPlan plan) {
+        XmlOut x = new XmlOut();
+        x.start("domain").attr("type", plan.domainType());
+        x.textElement("name", plan.name());
+        metadata(x, plan);
+        x.textElement("memory", Long.toString(plan.memoryKiB()), "unit", "KiB");
+        x.textElement("currentMemory", Long.toString(plan.memoryKiB()), "unit", "KiB");
+        x.textElement("vcpu", Integer.toString(plan.vcpus()));
+        cputune(x, plan);
+        os(x, plan);
+        x.start("features").empty("acpi").empty("apic").end();
+        if ("kvm".equals(plan.domainType())) {
+            // Hardware virtualization can pass the host CPU through; TCG emulates its default model.
+            x.empty("cpu", "mode", "host-passthrough");
+        }
+        x.start("clock").attr("offset", "utc").end();
+        x.textElement("on_poweroff", "destroy");
+        x.textElement("on_reboot", "restart");
+        x.textElement("on_crash", "destroy");
+        devices(x, plan);
+        x.end();
+        return x.toString();
+    }
+
+    private static void metadata(XmlOut x, DomainPlan plan) {
+        x.start("metadata");
+        x.start("duovirt:vm").attr("xmlns:duovirt", METADATA_NS);
+        if (plan.diskPath() != null && plan.ownedDisk()) {
+            x.empty("duovirt:owned-disk", "path", plan.diskPath());
+        }
+        x.end();
+        x.end();
+    }
+
+    private static void cputune(XmlOut x, DomainPlan plan) {
+        boolean any = plan.vcpuPins().stream().anyMatch(p -> p != null && !p.isEmpty());
+        if (!any) {
+            return;
+        }
+        x.start("cputune");
+        for (int vcpu = 0; vcpu < plan.vcpuPins().size(); vcpu++) {
+            CpuSet cpus = plan.vcpuPins().get(vcpu);
+            if (cpus != null && !cpus.isEmpty()) {
+                x.empty("vcpupin", "vcpu", Integer.toString(vcpu), "cpuset", cpus.toString());
+            }
+        }
+        x.end();
+    }
+
+    private static void os(XmlOut x, DomainPlan plan) {
+        x.start("os");
+        if (plan.firmware() == VmSpec.Firmware.UEFI) {
+            x.attr("firmware", "efi");
+        }
+        if (plan.arch() != null) {
+            x.textElement("type", "hvm", "arch", plan.arch());
+        } else {
+            x.textElement("type", "hvm");
+        }
+        if (plan.boot() instanceof VmSpec.Boot.Kernel kernel) {
+            x.textElement("kernel", kernel.kernel());
+            if (kernel.initrd() != null && !kernel.initrd().isBlank()) {
+                x.textElement("initrd", kernel.initrd());
+            }
+            if (kernel.cmdline() != null && !kernel.cmdline().isBlank()) {
+                x.textElement("cmdline", kernel.cmdline());
+            }
+        } else if (plan.boot() instanceof VmSpec.Boot.Iso) {
+            x.empty("boot", "dev", "cdrom");
+            x.empty("boot", "dev", "hd");
+        } else {
+            x.empty("boot", "dev", "hd");
+        }
+        x.end();
+    }
+
+    private static void devices(XmlOut x, DomainPlan plan) {
+        x.start("devices");
+        if (plan.diskPath() != null) {
+            x.start("disk").attr("type", "file").attr("device", "disk");
+            x.empty("driver", "name", "qemu", "type", plan.diskFormat());
+            x.empty("source", "file", plan.diskPath());
+            x.empty("target", "dev", "vda", "bus", "virtio");
+            x.end();
+        }
+        if (plan.boot() instanceof VmSpec.Boot.Iso iso) {
+            x.start("disk").attr("type", "file").attr("device", "cdrom");
+            x.empty("driver", "name", "qemu", "type", "raw");
+            x.empty("source", "file", iso.path());
+            x.empty("target", "dev", "sda", "bus", "sata");
+            x.empty("readonly");
+            x.end();
+        }
+        if (plan.network() != null && !plan.network().isBlank()) {
+            x.start("interface").attr("type", "network");
+            x.empty("source", "network", plan.network());
+            x.empty("model", "type", "virtio");
+            x.end();
+        }
+        x.start("serial").attr("type", "pty").empty("target", "port", "0").end();
+        x.start("console").attr("type", "pty").empty("target", "type", "serial", "port", "0").end();
+        x.start("graphics").attr("type", "vnc").attr("port", "-1").attr("autoport", "yes").attr("listen", "127.0.0.1");
+        x.empty("listen", "type", "address", "address", "127.0.0.1");
+        x.end();
+        x.start("video").empty("model", "type", "vga").end();
+        x.empty("memballoon", "model", "virtio");
+        x.end();
+    }
+}

@@ -1,0 +1,97 @@
+package org.duovirt.kvm;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.duovirt.core.model.VirtMode;
+import org.duovirt.core.model.VmSpec;
+import org.duovirt.core.model.VmSpecValidator;
+
+/**
+ * What only the host can tell about a spec: whether the name is free, the memory fits, the mode is
+ * offered and the files it names exist. Paths are checked on this machine for local URIs and through
+ * libvirt's storage pools for remote ones (a remote file outside every pool cannot be checked up front).
+ */
+final class SpecChecks {
+    private final Domains domains;
+    private final HostReader host;
+    private final boolean local;
+
+    SpecChecks(Domains domains, HostReader host) {
+        this.domains = domains;
+        this.host = host;
+        this.local = !KvmBackend.isRemote(URI.create(domains.uri()));
+    }
+
+    /** @return every problem, each one sentence; empty when the spec can be created */
+    List<String> problems(VmSpec spec) {
+        List<String> problems = new ArrayList<>(VmSpecValidator.problems(spec));
+        if (VmSpecValidator.nameProblem(spec.name()) == null && domains.exists(spec.name())) {
+            problems.add("A VM named '" + spec.name() + "' already exists on " + domains.uri() + ".");
+        }
+        long hostMiB = host.nodeInfo().memory / 1024;
+        if (spec.memoryMiB() > hostMiB) {
+            problems.add("Memory of " + spec.memoryMiB() + " MiB is more than the host's " + hostMiB + " MiB.");
+        }
+        HostCapabilities caps = host.capabilities();
+        if (spec.mode() != null && !caps.modes().contains(spec.mode())) {
+            problems.add("This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
+                    + " guests; it offers " + describe(caps) + ".");
+        }
+        if (spec.boot() instanceof VmSpec.Boot.Kernel kernel) {
+            missing("kernel", kernel.kernel(), problems);
+            if (kernel.initrd() != null && !kernel.initrd().isBlank()) {
+                missing("initrd", kernel.initrd(), problems);
+            }
+        } else if (spec.boot() instanceof VmSpec.Boot.Iso iso) {
+            missing("installer ISO", iso.path(), problems);
+        } else if (spec.boot() instanceof VmSpec.Boot.Bootloader) {
+            problems.add("A bootloader such as pygrub is a Xen PV feature; KVM guests boot from disk, an ISO or a kernel.");
+        }
+        if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
+            missing("disk image", disk.path(), problems);
+        }
+        return problems;
+    }
+
+    private static String describe(HostCapabilities caps) {
+        return caps.modes().isEmpty() ? "only " + String.join(", ", caps.domainTypes())
+                : String.join(" and ", caps.modes().stream().map(m -> m.cliName().toUpperCase(Locale.ROOT)).sorted().toList());
+    }
+
+    private void missing(String what, String path, List<String> problems) {
+        if (path == null || path.isBlank()) {
+            problems.add("The " + what + " path is empty.");
+            return;
+        }
+        if (!path.startsWith("/")) {
+            problems.add("The " + what + " path '" + path + "' must be absolute.");
+            return;
+        }
+        if (!exists(path)) {
+            problems.add("The " + what + " '" + path + "' does not exist on " + domains.uri() + ".");
+        }
+    }
+
+    /**
+     * Local paths are checked here. libvirt has no "does this file exist" call for files outside its
+     * pools, so a remote path is left for libvirt to refuse when the VM starts.
+     */
+    private boolean exists(String path) {
+        return !local || Files.exists(Path.of(path));
+    }
+
+    /** The domain type for a mode: KVM → kvm, QEMU → qemu, none → the best the host offers. */
+    static String domainType(VirtMode mode, HostCapabilities caps) {
+        if (mode == VirtMode.KVM) {
+            return "kvm";
+        }
+        if (mode == VirtMode.QEMU) {
+            return "qemu";
+        }
+        return caps.defaultDomainType();
+    }
+}

@@ -1,0 +1,104 @@
+package org.duovirt.kvm;
+
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+
+/** Pools and volumes for new disks: the default pool made like virt-manager makes it, volumes named safely. */
+final class StoragePools {
+    static final String DEFAULT_POOL = "default";
+    static final String DEFAULT_PATH = "/var/lib/libvirt/images";
+
+    /** A pool, and whether this call defined it (so a failed creation can remove it again). */
+    record Resolved(StoragePool pool, boolean createdHere) {
+    }
+
+    private final LibvirtConnect connect;
+
+    StoragePools(LibvirtConnect connect) {
+        this.connect = connect;
+    }
+
+    /** The named pool, started if needed; "default" is defined as a dir pool when the host has none. */
+    Resolved resolve(String name) throws LibvirtException {
+        String wanted = name == null || name.isBlank() ? DEFAULT_POOL : name;
+        StoragePool pool;
+        try {
+            pool = connect.storagePoolLookupByName(wanted);
+        } catch (LibvirtException e) {
+            if (!DEFAULT_POOL.equals(wanted) || !LibvirtErrors.hasCode(e, org.libvirt.Error.ErrorNumber.VIR_ERR_NO_STORAGE_POOL)) {
+                throw e;
+            }
+            return new Resolved(defineDefault(), true);
+        }
+        if (pool.isActive() != 1) {
+            pool.create(0);
+        }
+        return new Resolved(pool, false);
+    }
+
+    private StoragePool defineDefault() throws LibvirtException {
+        XmlOut x = new XmlOut();
+        x.start("pool").attr("type", "dir");
+        x.textElement("name", DEFAULT_POOL);
+        x.start("target").textElement("path", DEFAULT_PATH).end();
+        x.end();
+        StoragePool pool = connect.storagePoolDefineXML(x.toString(), 0);
+        try {
+            pool.build(0);
+            pool.create(0);
+            pool.setAutostart(1);
+        } catch (LibvirtException e) {
+            pool.undefine();
+            throw e;
+        }
+        return pool;
+    }
+
+    /** Removes a pool this creation defined; its directory and the files in it stay. */
+    static void forget(StoragePool pool) {
+        try {
+            if (pool.isActive() == 1) {
+                pool.destroy();
+            }
+            pool.undefine();
+        } catch (LibvirtException | RuntimeException e) {
+            // Best effort while undoing a failed creation; the original error is what the user sees.
+        }
+    }
+
+    /** Creates a qcow2 volume named after the VM (safe characters only, unique in the pool). */
+    static StorageVol createQcow2(StoragePool pool, String vmName, long bytes) throws LibvirtException {
+        pool.refresh(0);
+        String name = uniqueName(pool, fileStem(vmName));
+        XmlOut x = new XmlOut();
+        x.start("volume");
+        x.textElement("name", name);
+        x.textElement("capacity", Long.toString(bytes), "unit", "bytes");
+        x.textElement("allocation", "0", "unit", "bytes");
+        x.start("target").empty("format", "type", "qcow2").end();
+        x.end();
+        return pool.storageVolCreateXML(x.toString(), 0);
+    }
+
+    /**
+     * A file-name stem from a VM name: letters, digits, '.', '_' and '-' stay, anything else becomes '_'.
+     * VM names may hold quotes, '$' or unicode; file names on the host need not.
+     */
+    static String fileStem(String vmName) {
+        StringBuilder out = new StringBuilder();
+        vmName.codePoints().forEach(c -> out.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_'
+                || c == '-') ? (char) c : '_'));
+        String stem = out.toString().replaceAll("^[.-]+", "");
+        return stem.isEmpty() ? "vm" : stem;
+    }
+
+    private static String uniqueName(StoragePool pool, String stem) throws LibvirtException {
+        java.util.Set<String> taken = java.util.Set.of(pool.listVolumes());
+        String name = stem + ".qcow2";
+        for (int i = 1; taken.contains(name); i++) {
+            name = stem + "-" + i + ".qcow2";
+        }
+        return name;
+    }
+}

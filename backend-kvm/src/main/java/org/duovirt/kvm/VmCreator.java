@@ -1,0 +1,114 @@
+package org.duovirt.kvm;
+
+import java.util.List;
+import java.util.Locale;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.model.VmSpec;
+import org.duovirt.core.model.VmSummary;
+import org.duovirt.core.spi.ProgressListener;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+
+/**
+ * Creates (defines) a VM: checks, disk, definition. Whatever a step made is removed again when a
+ * later step fails or the user cancels, before the error is rethrown.
+ */
+final class VmCreator {
+    private static final int UNDEFINE_NVRAM = 4;
+    private final Domains domains;
+    private final HostReader host;
+    private final SpecChecks checks;
+
+    VmCreator(Domains domains, HostReader host) {
+        this.domains = domains;
+        this.host = host;
+        this.checks = new SpecChecks(domains, host);
+    }
+
+    VmSummary create(VmSpec spec, ProgressListener progress) {
+        progress.progress("Checking the settings", 0.0);
+        List<String> problems = checks.problems(spec);
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
+        }
+        Undo undo = new Undo();
+        String what = "Creating VM '" + spec.name() + "'";
+        try {
+            HostCapabilities caps = host.capabilities();
+            String diskPath = null;
+            String diskFormat = null;
+            boolean ownedDisk = false;
+            if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
+                progress.progress("Creating a " + disk.sizeGiB() + " GiB disk", 0.2);
+                StoragePools.Resolved pool = new StoragePools(domains.connect()).resolve(disk.pool());
+                if (pool.createdHere()) {
+                    undo.pool = pool.pool();
+                }
+                undo.volume = StoragePools.createQcow2(pool.pool(), spec.name(), (long) Math.ceil(disk.sizeGiB() * (1L << 30)));
+                diskPath = undo.volume.getPath();
+                diskFormat = "qcow2";
+                ownedDisk = true;
+            } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
+                diskPath = disk.path();
+                diskFormat = disk.path().toLowerCase(Locale.ROOT).endsWith(".qcow2") ? "qcow2" : "raw";
+            }
+            checkCancelled(progress, spec);
+            progress.progress("Defining the VM", 0.7);
+            DomainPlan plan = new DomainPlan(spec.name(), spec.memoryMiB() * 1024, spec.vcpus(),
+                    SpecChecks.domainType(spec.mode(), caps), caps.arch(), spec.boot(), spec.firmware(), diskPath,
+                    diskFormat, ownedDisk, spec.network(), spec.vcpuPins());
+            undo.domain = domains.connect().domainDefineXML(DomainXmlWriter.write(plan));
+            checkCancelled(progress, spec);
+            VmSummary summary = domains.summary(undo.domain);
+            progress.progress("Created", 1.0);
+            Domains.free(undo.domain);
+            return summary;
+        } catch (LibvirtException e) {
+            undo.run();
+            throw LibvirtErrors.failed(what, e);
+        } catch (RuntimeException e) {
+            undo.run();
+            throw e;
+        }
+    }
+
+    private static void checkCancelled(ProgressListener progress, VmSpec spec) {
+        if (progress.isCancelled()) {
+            throw new DuovirtException("Creating VM '" + spec.name() + "' was cancelled; nothing was kept.", (String) null);
+        }
+    }
+
+    /** What this creation made so far, removed in reverse order. */
+    private static final class Undo {
+        StoragePool pool;
+        StorageVol volume;
+        Domain domain;
+
+        void run() {
+            if (domain != null) {
+                try {
+                    domain.undefine(UNDEFINE_NVRAM);
+                } catch (LibvirtException e) {
+                    try {
+                        domain.undefine();
+                    } catch (LibvirtException ignored) {
+                        // Best effort; the original error is what the user needs to see.
+                    }
+                }
+            }
+            if (volume != null) {
+                try {
+                    volume.delete(0);
+                } catch (LibvirtException ignored) {
+                    // Best effort, as above.
+                }
+            }
+            if (pool != null) {
+                StoragePools.forget(pool);
+            }
+        }
+    }
+}
