@@ -45,6 +45,14 @@ public final class ConnectionUris {
                 out.add(Messages.get("connection.error.custom"));
             }
         }
+        if (out.isEmpty() && kind.needsUserAndHost()) {
+            // java.net.URI is stricter than the patterns (e.g. "127.0" is neither a DNS name nor IPv4).
+            try {
+                build(kind, user, host, port, custom);
+            } catch (IllegalArgumentException e) {
+                out.add(Messages.get("connection.error.host"));
+            }
+        }
         return out;
     }
 
