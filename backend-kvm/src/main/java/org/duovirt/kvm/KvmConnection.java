@@ -9,6 +9,8 @@ import org.duovirt.core.model.HostInfo;
 import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.core.model.PinScope;
 import org.duovirt.core.model.VmDetails;
+import org.duovirt.core.model.SnapshotInfo;
+import org.duovirt.core.model.StorageItem;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.ProgressListener;
@@ -35,6 +37,9 @@ final class KvmConnection implements HostConnection {
     private final PinningOps pinning;
     private final GraphicsLocator graphics;
     private final VmCreator creator;
+    private final StorageOwnership ownership;
+    private final VmDeleter deleter;
+    private final SnapshotOps snapshots;
     private final Set<Feature> features;
     private volatile boolean closed;
 
@@ -49,6 +54,9 @@ final class KvmConnection implements HostConnection {
         this.pinning = new PinningOps(domains, host);
         this.graphics = new GraphicsLocator(domains);
         this.creator = new VmCreator(domains, host);
+        this.ownership = new StorageOwnership(domains);
+        this.deleter = new VmDeleter(domains, ownership);
+        this.snapshots = new SnapshotOps(domains);
         this.features = hostFeatures(implemented);
     }
 
@@ -204,6 +212,38 @@ final class KvmConnection implements HostConnection {
     @Override
     public VmSummary create(VmSpec spec, ProgressListener progress) {
         return creator.create(spec, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    @Override
+    public List<StorageItem> storage(String vm) {
+        return ownership.storage(vm);
+    }
+
+    @Override
+    public void delete(String vm, boolean withStorage) {
+        deleter.delete(vm, withStorage);
+    }
+
+    // ---- snapshots ----
+
+    @Override
+    public List<SnapshotInfo> snapshots(String vm) {
+        return snapshots.list(vm);
+    }
+
+    @Override
+    public void createSnapshot(String vm, String name, String description) {
+        snapshots.create(vm, name, description);
+    }
+
+    @Override
+    public void revertSnapshot(String vm, String name) {
+        snapshots.revert(vm, name);
+    }
+
+    @Override
+    public void deleteSnapshot(String vm, String name) {
+        snapshots.delete(vm, name);
     }
 
     // ---- statistics ----

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecValidator;
+import org.libvirt.LibvirtException;
 
 /**
  * What only the host can tell about a spec: whether the name is free, the memory fits, the mode is
@@ -77,11 +78,16 @@ final class SpecChecks {
     }
 
     /**
-     * Local paths are checked here. libvirt has no "does this file exist" call for files outside its
-     * pools, so a remote path is left for libvirt to refuse when the VM starts.
+     * A path a storage pool knows exists. Other paths are checked on this machine for local URIs;
+     * libvirt has no "does this file exist" call, so a remote one is left for libvirt to refuse at start.
      */
     private boolean exists(String path) {
-        return !local || Files.exists(Path.of(path));
+        try {
+            Domains.freeVolume(domains.connect().storageVolLookupByPath(path));
+            return true;
+        } catch (LibvirtException e) {
+            return !local || Files.exists(Path.of(path));
+        }
     }
 
     /** The domain type for a mode: KVM → kvm, QEMU → qemu, none → the best the host offers. */

@@ -65,7 +65,7 @@ class DomainXmlWriterTest {
 
     @Test
     void volumeFileNamesKeepOnlySafeCharacters() {
-        assertThat(StoragePools.fileStem(HOSTILE)).isEqualTo("it_s__q___b_____reboot______");
+        assertThat(StoragePools.fileStem(HOSTILE)).isEqualTo("it_s__q___b______reboot______");
         assertThat(StoragePools.fileStem("dvt-it-kvm-e2e.1")).isEqualTo("dvt-it-kvm-e2e.1");
         assertThat(StoragePools.fileStem("...")).isEqualTo("vm");
     }

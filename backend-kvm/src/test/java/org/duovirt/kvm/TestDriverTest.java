@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class TestDriverTest {
     private HostConnection host;
 
+    // test:///default is one shared instance per process: every test leaves "test" as it found it.
+
     @BeforeEach
     void connect() {
         host = Backends.installed().connect("test:///default");
@@ -78,7 +80,7 @@ class TestDriverTest {
         assertThat(host.listVms(true)).singleElement().satisfies(vm -> {
             assertThat(vm.name()).isEqualTo("test");
             assertThat(vm.state()).isEqualTo(VmState.RUNNING);
-            assertThat(vm.id()).isEqualTo(1);
+            assertThat(vm.id()).isPositive();
             assertThat(vm.vcpus()).isEqualTo(2);
             assertThat(vm.memoryKiB()).isEqualTo(2097152L);
             assertThat(vm.maxMemoryKiB()).isEqualTo(8388608L);
@@ -144,6 +146,9 @@ class TestDriverTest {
         VmSummary vm = host.listVms(true).get(0);
         assertThat(vm.memoryKiB()).isEqualTo(1024L * 1024);
         assertThat(vm.vcpus()).isEqualTo(1);
+        host.setVcpus("test", 2, PinScope.both());
+        host.setMemory("test", 2048, PinScope.both());
+        assertThat(host.listVms(true).get(0).vcpus()).isEqualTo(2);
     }
 
     @Test

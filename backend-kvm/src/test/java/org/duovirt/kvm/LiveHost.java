@@ -1,0 +1,106 @@
+package org.duovirt.kvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Helpers for the integration tests on qemu:///system: the test guest, virsh as an independent
+ * witness, and cleanup of this backend's own test domains (prefix {@value #PREFIX}) only.
+ */
+final class LiveHost {
+    static final String URI = "qemu:///system";
+    static final String PREFIX = "dvt-it-kvm-";
+    static final Path GUEST_DIR = Path.of("/var/lib/libvirt/images/duovirt-test");
+
+    private LiveHost() {
+    }
+
+    /** Builds (or reuses) the test guest where QEMU may read it. */
+    static Path[] guest() {
+        Path script = Path.of("..", "testing", "guest", "build").toAbsolutePath().normalize();
+        run(List.of(script.toString(), GUEST_DIR.toString()));
+        return new Path[] {GUEST_DIR.resolve("vmlinuz"), GUEST_DIR.resolve("initrd.gz")};
+    }
+
+    /** virsh with an argument list (no shell); returns stdout, fails the test on a non-zero exit. */
+    static String virsh(String... args) {
+        List<String> command = new ArrayList<>(List.of("virsh", "-c", URI));
+        command.addAll(Arrays.asList(args));
+        return run(command);
+    }
+
+    static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out;
+            try (InputStream in = process.getInputStream()) {
+                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+            assertThat(process.exitValue()).as("%s exit status; output: %s", command, out).isZero();
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError("Cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Names of all domains, exactly as virsh prints them. */
+    static List<String> domainNames() {
+        return virsh("list", "--all", "--name").lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** Volume names of the default pool; empty when the pool does not exist yet. */
+    static List<String> defaultPoolVolumes() {
+        if (!virsh("pool-list", "--all", "--name").lines().map(String::strip).toList().contains("default")) {
+            return List.of();
+        }
+        virsh("pool-refresh", "default");
+        return virsh("vol-list", "default").lines().skip(2).map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.split("\\s+")[0]).toList();
+    }
+
+    /** Removes every domain and default-pool volume of this backend's tests, nothing else. */
+    static void cleanUp() {
+        for (String name : domainNames()) {
+            if (name.startsWith(PREFIX)) {
+                if (virsh("domstate", name).strip().startsWith("running") || virsh("domstate", name).strip().startsWith("paused")) {
+                    virsh("destroy", name);
+                }
+                virsh("undefine", name, "--managed-save", "--snapshots-metadata", "--nvram");
+            }
+        }
+        for (String volume : defaultPoolVolumes()) {
+            if (volume.startsWith(PREFIX)) {
+                virsh("vol-delete", "--pool", "default", volume);
+            }
+        }
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
