@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -34,9 +36,9 @@ public final class DetailsViewModel {
     record Loaded(VmDetails details, HostInfo host) {
     }
 
+    private static final Logger LOG = Logger.getLogger(DetailsViewModel.class.getName());
     private final TaskExecutor ui;
     private final VmRow row;
-    private final StringProperty overview = new SimpleStringProperty("");
     private final ObservableList<String[]> facts = FXCollections.observableArrayList();
     private final IntegerProperty vcpus = new SimpleIntegerProperty();
     private final LongProperty memoryMiB = new SimpleLongProperty();
@@ -66,8 +68,7 @@ public final class DetailsViewModel {
     public void load() {
         busy.set(true);
         HostSession host = row.host();
-        host.call("Reading details of " + row.name(), c -> new Loaded(c.details(row.name()),
-                        c.supports(Feature.HOST_INFO) ? c.hostInfo() : null))
+        host.call("Reading details of " + row.name(), c -> new Loaded(c.details(row.name()), hostInfo(c)))
                 .whenComplete((loaded, e) -> ui.ui(() -> {
                     busy.set(false);
                     if (e != null) {
@@ -76,6 +77,19 @@ public final class DetailsViewModel {
                         show(loaded);
                     }
                 }));
+    }
+
+    /** The host's limits are a nicety: a host that cannot report them still shows the VM. */
+    private static HostInfo hostInfo(org.duovirt.core.spi.HostConnection c) {
+        if (!c.supports(Feature.HOST_INFO)) {
+            return null;
+        }
+        try {
+            return c.hostInfo();
+        } catch (DuovirtException e) {
+            LOG.log(Level.INFO, "No host limits for the details view: " + e.getMessage());
+            return null;
+        }
     }
 
     private void show(Loaded loaded) {
@@ -182,7 +196,4 @@ public final class DetailsViewModel {
         return busy;
     }
 
-    public StringProperty overviewProperty() {
-        return overview;
-    }
 }

@@ -40,8 +40,6 @@ public final class HostTreeView extends TreeView<Object> {
             }
             refresh();
         });
-        // A VM's state change arrives as an update of the row list: redraw its icon.
-        vm.hostList().rows().addListener((ListChangeListener<VmRow>) c -> refresh());
         getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             Object value = item == null ? null : item.getValue();
             if (value instanceof HostSession h) {
@@ -73,9 +71,17 @@ public final class HostTreeView extends TreeView<Object> {
 
     private static final class Cell extends TreeCell<Object> {
         private final MainViewModel vm;
+        private final javafx.beans.InvalidationListener vmState = o -> showVmState();
+        private VmRow watched;
 
         Cell(MainViewModel vm) {
             this.vm = vm;
+        }
+
+        private void showVmState() {
+            if (watched != null && watched.state() != null) {
+                setGraphic(Icons.state(watched.state()));
+            }
         }
 
         @Override
@@ -83,6 +89,10 @@ public final class HostTreeView extends TreeView<Object> {
             super.updateItem(value, empty);
             getStyleClass().remove("host-cell");
             setContextMenu(null);
+            if (watched != null) {
+                watched.stateProperty().removeListener(vmState);
+                watched = null;
+            }
             if (empty || value == null) {
                 setText(null);
                 setGraphic(null);
@@ -93,7 +103,10 @@ public final class HostTreeView extends TreeView<Object> {
                 setContextMenu(hostMenu(h));
             } else if (value instanceof VmRow r) {
                 setText(r.name());
-                setGraphic(r.state() == null ? null : Icons.state(r.state()));
+                setGraphic(null);
+                watched = r;
+                r.stateProperty().addListener(vmState);
+                showVmState();
             } else {
                 setText(value.toString());
                 setGraphic(Icons.icon("host"));

@@ -71,15 +71,30 @@ public final class VmTableView extends TableView<VmRow> {
                 statsColumns.get(StatsGroup.MEMORY), statsColumns.get(StatsGroup.BLOCK), statsColumns.get(StatsGroup.NET)));
         getSortOrder().add(name);
 
-        setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(VmRow row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(OFFLINE, !empty && row != null && row.host().state() != HostState.CONNECTED);
+        setRowFactory(t -> new OfflineAwareRow());
+    }
+
+    /** A row greyed while its host is not connected; follows the host's state without refreshing the table. */
+    private static final class OfflineAwareRow extends TableRow<VmRow> {
+        private final javafx.beans.InvalidationListener hostState = o -> restyle();
+        private VmRow watched;
+
+        @Override
+        protected void updateItem(VmRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (watched != null) {
+                watched.host().stateProperty().removeListener(hostState);
             }
-        });
-        // Host state changes arrive as list updates; refresh so the offline style follows.
-        vm.hostList().rows().addListener((ListChangeListener<VmRow>) c -> refresh());
+            watched = empty ? null : row;
+            if (watched != null) {
+                watched.host().stateProperty().addListener(hostState);
+            }
+            restyle();
+        }
+
+        private void restyle() {
+            pseudoClassStateChanged(OFFLINE, watched != null && watched.host().state() != HostState.CONNECTED);
+        }
     }
 
     private Label placeholder() {
