@@ -20,16 +20,11 @@ final class GuardedWorker {
     private static final Logger LOG = Logger.getLogger(GuardedWorker.class.getName());
     private final String name;
     private final ScheduledExecutorService timer;
-    private final Runnable onHang;
     private ExecutorService worker;
 
-    /**
-     * @param onHang told (on the timer thread) when a call timed out
-     */
-    GuardedWorker(String name, ScheduledExecutorService timer, Runnable onHang) {
+    GuardedWorker(String name, ScheduledExecutorService timer) {
         this.name = name;
         this.timer = timer;
-        this.onHang = onHang;
         this.worker = newWorker();
     }
 
@@ -50,7 +45,6 @@ final class GuardedWorker {
                     "Duovirt marks the host disconnected and keeps retrying.", null))) {
                 LOG.warning(() -> what + " on " + name + " timed out after " + timeout);
                 abandon(current);
-                onHang.run();
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         return result;

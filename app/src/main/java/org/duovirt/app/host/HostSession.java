@@ -69,7 +69,8 @@ public final class HostSession {
         this.timer = timer;
         this.timeouts = timeouts;
         String name = config.displayName();
-        this.worker = new GuardedWorker(name, timer, () -> lost(org.duovirt.app.Messages.get("host.hung", name)));
+        // A timed-out call fails its future with HostUnreachableException; its caller marks the host lost.
+        this.worker = new GuardedWorker(name, timer);
         this.stats = new StatsPoller(name, () -> connection, () -> wantedStats, this::deliverRates);
     }
 
