@@ -93,6 +93,13 @@ class AppLifecycleIT {
         waitUntil("the table says Running", WAIT, () -> "Running".equals(UiTestSupport.stateText(robot, VM)));
         assertThat(virsh("domstate", VM).strip()).isEqualTo("running");
 
+        // The embedded text console shows the guest's serial output and sends typed keys.
+        robot.clickOn("#tool-console");
+        waitUntil("the guest's banner in the console", WAIT, () -> consoleText(robot).contains("DUOVIRT-GUEST-READY"));
+        robot.clickOn("#console-output").write("hello duovirt").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil("the guest echoes the typed line", WAIT, () -> consoleText(robot).contains("guest heard: hello duovirt"));
+        select(robot, VM);
+
         robot.clickOn("#tool-shutdown .arrow-button");
         robot.clickOn("#menu-force-off");
         waitUntil("force-off confirmation", WAIT, () -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
@@ -117,6 +124,11 @@ class AppLifecycleIT {
         robot.interact(() -> robot.lookup("#center-tabs").queryAs(TabPane.class).getSelectionModel().select(0));
         robot.clickOn(robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
                 && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
+    }
+
+    private static String consoleText(FxRobot robot) {
+        return robot.lookup("#console-output").tryQueryAs(javafx.scene.control.TextArea.class)
+                .map(a -> UiTestSupport.onFx(a::getText)).orElse("");
     }
 
     private static void clickDialogButton(FxRobot robot, String dialog, String text) {
