@@ -25,7 +25,7 @@ public final class DeleteDialog {
         dialog.setHeaderText(vm.header());
 
         VBox content = new VBox(10);
-        content.setPrefWidth(560);
+        content.setPrefWidth(720);
         CheckBox storage = new CheckBox(Messages.get("delete.storage-checkbox", vm.owned().size()));
         storage.setId("delete-storage");
         storage.selectedProperty().bindBidirectional(vm.deleteStorageProperty());
@@ -44,10 +44,13 @@ public final class DeleteDialog {
                 mark.selectedProperty().bind(vm.deleteStorageProperty());
             }
             Label what = new Label(vm.describe(item));
+            what.setWrapText(true);
             Label fate = new Label();
             fate.textProperty().bind(Bindings.createStringBinding(() -> vm.fate(item), vm.deleteStorageProperty()));
             fate.getStyleClass().add(item.owned() ? "value" : "key");
-            grid.addRow(row++, mark, what, fate);
+            fate.setWrapText(true);
+            // Path above its fate: long paths and reasons are read whole, never cut off.
+            grid.addRow(row++, mark, new javafx.scene.layout.VBox(2, what, fate));
         }
         if (vm.items().isEmpty()) {
             grid.add(new Label(Messages.get("delete.no-storage")), 0, 0);

@@ -47,7 +47,7 @@ public final class SparklineCell extends TableCell<VmRow, Series> {
         g.setStroke(dark ? Color.web("#2a2d33") : Color.web("#e6e9ee"));
         g.setLineWidth(1);
         g.strokeLine(0, HEIGHT - 0.5, w, HEIGHT - 0.5);
-        double labelWidth = 64;
+        double labelWidth = 58;
         double graphW = Math.max(10, w - labelWidth);
         plot(g, s, graphW, line);
         g.setFill(dark ? Color.web("#c3c8cf") : Color.web("#4a515b"));

@@ -114,7 +114,7 @@ public final class VmTableView extends TableView<VmRow> {
         TableColumn<VmRow, Series> c = column(key, id, value);
         c.setCellFactory(x -> new SparklineCell());
         c.setSortable(false);
-        c.setPrefWidth(150);
+        c.setPrefWidth(180);
         return c;
     }
 
