@@ -7,7 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** Sends java.util.logging of org.duovirt to $XDG_STATE_HOME/duovirt/duovirt.log (rotated, 2 × 1 MB). */
+/** Sends java.util.logging of org.duovirt to $XDG_STATE_HOME/duovirt/duovirt.log (appended; started afresh past 5 MB). */
 public final class LogSetup {
     private LogSetup() {
     }
@@ -18,7 +18,7 @@ public final class LogSetup {
         }
         try {
             Files.createDirectories(dirs.state());
-            FileHandler handler = new FileHandler(dirs.state().resolve("duovirt.log").toString(), 1_000_000, 2, true);
+            FileHandler handler = new FileHandler(dirs.state().resolve("duovirt.log").toString().replace("%", "%%"), 5_000_000, 1, true);
             handler.setFormatter(new SimpleFormatter());
             Logger root = Logger.getLogger("org.duovirt");
             root.addHandler(handler);

@@ -94,6 +94,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void withNoSavedConnectionTheDefaultDemoHostIsOpenedAndLabelled() {
+        FakeHost demo = new FakeHost().vm("test", VmState.RUNNING);
+        HostList hosts = new HostList(new DirectTaskExecutor(), uri -> demo, Sessions.TIMER, Sessions.fast(),
+                new ConnectionStore(dir.resolve("empty")), () -> new DefaultConnection.Opened(demo, true));
+        hosts.start();
+        await("demo host connected", () -> hosts.hosts().size() == 1 && hosts.hosts().get(0).state() == HostState.CONNECTED
+                && hosts.rows().size() == 1);
+        assertThat(hosts.hosts().get(0).demo()).isTrue();
+        assertThat(hosts.hosts().get(0).displayName()).isEqualTo("Demo (libvirt test driver)");
+        assertThat(hosts.hosts().get(0).config().uri()).isEqualTo("test:///default");
+        assertThat(new ConnectionStore(dir.resolve("empty")).load()).as("the default is not saved").isEmpty();
+    }
+
+    @Test
     void filterAndHostSelectionNarrowTheVisibleRows() {
         vm.filterTextProperty().set("paus");
         assertThat(vm.visibleRows()).extracting(VmRow::name).containsExactly("old");
