@@ -40,6 +40,7 @@ final class KvmConnection implements HostConnection {
     private final StorageOwnership ownership;
     private final VmDeleter deleter;
     private final SnapshotOps snapshots;
+    private final VmCloner cloner;
     private final Set<Feature> features;
     private volatile boolean closed;
 
@@ -57,6 +58,7 @@ final class KvmConnection implements HostConnection {
         this.ownership = new StorageOwnership(domains);
         this.deleter = new VmDeleter(domains, ownership);
         this.snapshots = new SnapshotOps(domains);
+        this.cloner = new VmCloner(domains, ownership);
         this.features = hostFeatures(implemented);
     }
 
@@ -212,6 +214,11 @@ final class KvmConnection implements HostConnection {
     @Override
     public VmSummary create(VmSpec spec, ProgressListener progress) {
         return creator.create(spec, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    @Override
+    public VmSummary cloneVm(String vm, String newName, ProgressListener progress) {
+        return cloner.cloneVm(vm, newName, progress == null ? ProgressListener.NONE : progress);
     }
 
     @Override

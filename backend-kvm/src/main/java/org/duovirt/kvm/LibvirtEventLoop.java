@@ -3,16 +3,24 @@ package org.duovirt.kvm;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.duovirt.core.error.DuovirtException;
+import org.libvirt.Connect;
 import org.libvirt.Library;
 import org.libvirt.LibvirtException;
+import org.libvirt.jna.Libvirt;
 
 /**
  * libvirt's default event loop, registered once per process before the first connection (events and
- * keepalive only work on connections opened after it) and run on one daemon thread.
+ * keepalive only work on connections opened after it) and run on one daemon thread. Also silences
+ * libvirt's own printing of errors.
  */
 final class LibvirtEventLoop {
     private static final Logger LOG = Logger.getLogger(LibvirtEventLoop.class.getName());
     private static boolean started;
+    /**
+     * libvirt prints every error to stderr unless a handler is set; Duovirt reports them itself. Held in
+     * a static field so the JNA callback is never garbage collected.
+     */
+    private static final Libvirt.VirErrorCallback QUIET = (userData, error) -> { };
 
     private LibvirtEventLoop() {
     }
@@ -22,6 +30,7 @@ final class LibvirtEventLoop {
             return;
         }
         try {
+            Connect.setErrorCallback(QUIET);
             Library.initEventLoop();
         } catch (LibvirtException e) {
             throw new DuovirtException("libvirt's event loop could not be started: " + e.getMessage(), e);

@@ -32,7 +32,10 @@ final class StatsSampler {
             List<Domain> wanted = new ArrayList<>();
             try {
                 for (String vm : vms) {
-                    Domain d = domains.lookup(vm);
+                    Domain d = lookupOrNull(vm);
+                    if (d == null) {
+                        continue;
+                    }
                     if (domains.host(what, d::isActive) == 1) {
                         wanted.add(d);
                     } else {
@@ -51,6 +54,15 @@ final class StatsSampler {
             out.add(StatsRecordMapper.toCounters(entry.name(), entry.uuid(), params, groups));
         }
         return StatsSample.now(out);
+    }
+
+    /** A VM deleted since the caller listed it is simply absent from the sample, not an error for the tick. */
+    private Domain lookupOrNull(String vm) {
+        try {
+            return domains.lookup(vm);
+        } catch (org.duovirt.core.error.VmNotFoundException e) {
+            return null;
+        }
     }
 
     /** Adds what the bulk call left out, under the bulk call's own names, from the older per-domain calls. */

@@ -70,7 +70,7 @@ final class StoragePools {
     /** Creates a qcow2 volume named after the VM (safe characters only, unique in the pool). */
     static StorageVol createQcow2(StoragePool pool, String vmName, long bytes) throws LibvirtException {
         pool.refresh(0);
-        String name = uniqueName(pool, fileStem(vmName));
+        String name = uniqueName(pool, fileStem(vmName), "qcow2");
         XmlOut x = new XmlOut();
         x.start("volume");
         x.textElement("name", name);
@@ -93,11 +93,12 @@ final class StoragePools {
         return stem.isEmpty() ? "vm" : stem;
     }
 
-    private static String uniqueName(StoragePool pool, String stem) throws LibvirtException {
+    /** {@code stem.ext}, or {@code stem-N.ext} when that name is taken in the pool. */
+    static String uniqueName(StoragePool pool, String stem, String extension) throws LibvirtException {
         java.util.Set<String> taken = java.util.Set.of(pool.listVolumes());
-        String name = stem + ".qcow2";
+        String name = stem + "." + extension;
         for (int i = 1; taken.contains(name); i++) {
-            name = stem + "-" + i + ".qcow2";
+            name = stem + "-" + i + "." + extension;
         }
         return name;
     }

@@ -157,6 +157,49 @@ class CreateDeleteTestDriverTest {
     }
 
     @Test
+    void aCloneGetsItsOwnDiskNameAndUuid() throws Exception {
+        VmSummary source = host.create(spec("dvt-unit-src", new VmSpec.Storage.NewDisk(0.1, POOL)), ProgressListener.NONE);
+
+        VmSummary clone = host.cloneVm("dvt-unit-src", "dvt-unit-clone", ProgressListener.NONE);
+
+        assertThat(clone.name()).isEqualTo("dvt-unit-clone");
+        assertThat(clone.uuid()).isNotEqualTo(source.uuid());
+        assertThat(volumes()).contains("dvt-unit-src.qcow2", "dvt-unit-clone.qcow2");
+        assertThat(host.storage("dvt-unit-clone")).singleElement().satisfies(item -> {
+            assertThat(item.path()).endsWith("dvt-unit-clone.qcow2");
+            assertThat(item.owned()).isTrue();
+        });
+        assertThatThrownBy(() -> host.cloneVm("dvt-unit-src", "dvt-unit-clone", ProgressListener.NONE))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("A VM named 'dvt-unit-clone' already exists on test:///default.");
+        assertThatThrownBy(() -> host.cloneVm("test", "dvt-unit-clone2", ProgressListener.NONE))
+                .hasMessage("VM 'test' is running; only a shut-off VM can be cloned.");
+    }
+
+    @Test
+    void theCloneDefinitionDropsIdentityAndRenamesOwnedDisks() {
+        String xml = """
+                <domain type='qemu' id='3'><name>a</name><uuid>u-1</uuid><metadata>
+                <duovirt:vm xmlns:duovirt="https://duovirt.org/xmlns/libvirt/1"><duovirt:owned-disk path="/p/a.qcow2"/></duovirt:vm>
+                </metadata><os><type>hvm</type><nvram>/n/a_VARS.fd</nvram></os><devices>
+                <disk type='file' device='disk'><source file='/p/a.qcow2'/><target dev='vda'/></disk>
+                <disk type='file' device='cdrom'><source file='/iso/x.iso'/><target dev='sda'/><readonly/></disk>
+                <interface type='network'><mac address='52:54:00:aa:bb:cc'/><source network='default'/><target dev='vnet0'/></interface>
+                </devices></domain>""";
+
+        String out = VmCloner.rewrite(xml, "b & <c>", java.util.Map.of("/p/a.qcow2", "/p/b.qcow2"));
+
+        DomainDescription d = DomainXmlReader.read(out);
+        assertThat(d.name()).isEqualTo("b & <c>");
+        assertThat(d.uuid()).isNull();
+        assertThat(d.nvram()).isNull();
+        assertThat(d.nics()).singleElement().satisfies(n -> assertThat(n.mac()).isNull());
+        assertThat(d.disks()).extracting(x -> x.source()).containsExactly("/p/b.qcow2", "/iso/x.iso");
+        assertThat(StorageOwnership.ownedDiskMetadata(out)).containsExactly("/p/b.qcow2");
+        assertThat(out).doesNotContain("id=\"3\"");
+    }
+
+    @Test
     void snapshotsAreTakenListedRevertedAndDeleted() {
         host.createSnapshot("test", "before <update>", "a \"careful\" & safe point");
         host.createSnapshot("test", "after", null);

@@ -133,8 +133,24 @@ class EndToEndIT {
         host.start(NAME);
         assertThat(state()).isEqualTo(VmState.RUNNING);
         assertThat(host.pinning(NAME).vcpus().get(0).hard()).isEqualTo(CpuSet.of(1));
+
+        // managed save stops it, start restores it
+        host.save(NAME);
+        assertThat(state()).isEqualTo(VmState.SHUTOFF);
+        assertThat(LiveHost.virsh("dominfo", NAME)).containsPattern("Managed save:\\s+yes");
+        host.start(NAME);
+        assertThat(state()).isEqualTo(VmState.RUNNING);
+        assertThat(LiveHost.virsh("dominfo", NAME)).containsPattern("Managed save:\\s+no");
         host.destroy(NAME);
         assertThat(state()).isEqualTo(VmState.SHUTOFF);
+
+        // persistent resizing and a disk snapshot of the shut-off VM
+        host.setVcpus(NAME, 2, EnumSet.of(PinScope.CONFIG));
+        host.setMemory(NAME, 128, EnumSet.of(PinScope.CONFIG));
+        assertThat(LiveHost.virsh("dominfo", NAME)).containsPattern("CPU\\(s\\):\\s+2").containsPattern("Max memory:\\s+131072 KiB");
+        host.createSnapshot(NAME, "clean", "before deletion");
+        assertThat(host.snapshots(NAME)).extracting(s -> s.name()).containsExactly("clean");
+        assertThat(LiveHost.virsh("snapshot-list", NAME, "--name")).contains("clean");
 
         // delete with storage: no domain, no volume, no file
         String volume = disk.getFileName().toString();

@@ -164,7 +164,7 @@ class TestDriverTest {
             assertThat(c.blockReadBytes()).isNotEqualTo(VmCounters.UNKNOWN);
             assertThat(c.netRxBytes()).isNotEqualTo(VmCounters.UNKNOWN);
         });
-        assertThat(host.sample(Set.of(StatsGroup.CPU), List.of("test")).vms()).hasSize(1);
+        assertThat(host.sample(Set.of(StatsGroup.CPU), List.of("test", "gone-meanwhile")).vms()).hasSize(1);
         host.destroy("test");
         assertThat(host.sample(Set.of(StatsGroup.CPU), List.of()).vms()).isEmpty();
         assertThat(host.sample(Set.of(StatsGroup.CPU), List.of("test")).vms()).isEmpty();

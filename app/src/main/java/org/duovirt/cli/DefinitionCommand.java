@@ -1,0 +1,20 @@
+package org.duovirt.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "definition", aliases = "dumpxml", description = "Print the VM's definition (libvirt XML or xl config).")
+final class DefinitionCommand extends HostSubcommand {
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Override
+    void run() {
+        String text = host().definition(name);
+        if (output().isJson()) {
+            output().json(java.util.Map.of("name", name, "definition", text));
+        } else {
+            terminal().out().print(text.endsWith("\n") ? text : text + "\n");
+        }
+    }
+}

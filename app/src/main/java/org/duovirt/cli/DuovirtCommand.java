@@ -1,0 +1,80 @@
+package org.duovirt.cli;
+
+import java.time.Duration;
+import org.duovirt.app.DefaultConnection;
+import org.duovirt.core.spi.Backends;
+import org.duovirt.core.spi.HostConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top-level command: global options and the connection every subcommand shares. */
+@Command(name = "duovirt", mixinStandardHelpOptions = true, version = "duovirt 0.1.0",
+        description = "Manage KVM (libvirt) and Xen (xl) virtual machines. Without a subcommand, opens the desktop app.",
+        subcommands = {HostCommand.class, ListCommand.class, InfoCommand.class, DefinitionCommand.class,
+                LifecycleCommands.Start.class, LifecycleCommands.Shutdown.class, LifecycleCommands.Reboot.class,
+                LifecycleCommands.Destroy.class, LifecycleCommands.Pause.class, LifecycleCommands.Resume.class,
+                LifecycleCommands.Save.class, SetCommands.SetVcpus.class, SetCommands.SetMemory.class,
+                StorageCommand.class, DeleteCommand.class, CreateCommand.class, StatsCommand.class,
+                PinningCommand.class, PinCommand.class, CpuPoolsCommand.class, GraphicsCommand.class,
+                ConsoleCommand.class, BackendsCommand.class})
+final class DuovirtCommand {
+    @Option(names = {"-c", "--connect"}, scope = ScopeType.INHERIT, paramLabel = "URI",
+            description = "Host to use, e.g. qemu:///system, qemu+ssh://root@host/system, xl+ssh://root@host/. "
+                    + "Default: $DUOVIRT_CONNECT, else the local libvirt, else the libvirt test driver.")
+    String connect;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces on errors.")
+    boolean debug;
+
+    private final Terminal terminal;
+    private HostConnection connection;
+
+    DuovirtCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    Output output() {
+        return new Output(terminal.out(), json);
+    }
+
+    /** Opens the host once per command line. */
+    HostConnection connection() {
+        if (connection == null) {
+            Backends backends = Backends.installed();
+            String uri = connect != null ? connect : System.getenv("DUOVIRT_CONNECT");
+            if (uri != null && !uri.isBlank()) {
+                connection = backends.connect(uri);
+            } else {
+                DefaultConnection.Opened opened = DefaultConnection.open(backends, Duration.ofSeconds(5));
+                if (opened.demo()) {
+                    terminal.err().println("duovirt: no local libvirt answers; using the demo host " + DefaultConnection.DEMO + ".");
+                }
+                connection = opened.connection();
+            }
+        }
+        return connection;
+    }
+
+    void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}

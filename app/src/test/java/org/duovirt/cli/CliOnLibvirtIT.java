@@ -1,0 +1,149 @@
+package org.duovirt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The duovirt CLI end to end against the real system libvirtd with QEMU (TCG) and the tiny test guest:
+ * every step goes through {@link Cli} exactly as a script would run it, and is checked with virsh.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliOnLibvirtIT {
+    private static final String URI = "qemu:///system";
+    private static final String VM = "dvt-it-cli-" + ProcessHandle.current().pid();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestGuest guest;
+
+    @BeforeAll
+    static void buildGuest() throws Exception {
+        guest = TestGuest.buildInto(Path.of("/var/lib/libvirt/images/duovirt-test-cli"));
+    }
+
+    @AfterAll
+    static void removeLeftovers() {
+        CliRun.of("destroy", VM, "-c", URI);
+        CliRun.of("delete", VM, "--storage", "-c", URI);
+    }
+
+    private static CliRun ok(String... args) {
+        String[] withUri = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-c", URI))
+                .toArray(String[]::new);
+        CliRun run = CliRun.of(withUri);
+        assertThat(run.exitCode()).as("duovirt %s\nstdout: %s\nstderr: %s", String.join(" ", args), run.out(), run.err()).isZero();
+        return run;
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        return JSON.readTree(ok(args).out());
+    }
+
+    private static String stateOf(String vm) throws Exception {
+        for (JsonNode node : json("list", "--all", "--json")) {
+            if (node.get("name").asText().equals(vm)) {
+                return node.get("state").asText();
+            }
+        }
+        return "absent";
+    }
+
+    private static void awaitState(String vm, String state, Duration timeout) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        String last = stateOf(vm);
+        while (!last.equals(state) && Instant.now().isBefore(end)) {
+            Thread.sleep(500);
+            last = stateOf(vm);
+        }
+        assertThat(last).as("state of %s", vm).isEqualTo(state);
+    }
+
+    @Test
+    @Order(1)
+    void createsAndStartsAGuestWithANewDisk() throws Exception {
+        JsonNode created = json("create", "--name", VM, "--memory", "96", "--vcpus", "2", "--disk", "0.05",
+                "--kernel", guest.kernel.toString(), "--initrd", guest.initrd.toString(), "--cmdline", "console=ttyS0",
+                "--virt-type", "qemu", "--start", "--json");
+        assertThat(created.get("name").asText()).isEqualTo(VM);
+        assertThat(created.get("state").asText()).isEqualTo("running");
+        assertThat(created.get("vcpus").asInt()).isEqualTo(2);
+        assertThat(TestGuest.run("virsh", "-c", URI, "domstate", VM).strip()).isEqualTo("running");
+    }
+
+    @Test
+    @Order(2)
+    void consoleShowsTheBannerAndEchoesInput() {
+        // Attached within a second of the start; the guest needs about 5 s to print its banner.
+        CliRun banner = CliRun.of("console", VM, "--wait-for", TestGuest.BANNER, "--timeout", "120", "-c", URI);
+        assertThat(banner.exitCode()).as(banner.err()).isZero();
+        assertThat(banner.out()).contains(TestGuest.BANNER);
+        CliRun run = CliRun.withInput(new ByteArrayInputStream("hello-from-cli\n".getBytes(StandardCharsets.UTF_8)),
+                "console", VM, "--wait-for", "guest heard: hello-from-cli", "--timeout", "120", "-c", URI);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("guest heard: hello-from-cli");
+    }
+
+    @Test
+    @Order(3)
+    void statsShowCpuTimeGrowingWithinRange() throws Exception {
+        JsonNode sample = json("stats", VM, "--interval", "1", "--count", "1", "--json");
+        JsonNode vm = sample.get("vms").get(0);
+        assertThat(vm.get("name").asText()).isEqualTo(VM);
+        double cpu = vm.get("cpuPercent").asDouble();
+        assertThat(cpu).isGreaterThan(0.0).isLessThanOrEqualTo(200.0 + 5);
+        assertThat(vm.get("vcpuPercent")).hasSize(2);
+        assertThat(sample.get("timestamp").asText()).isNotBlank();
+    }
+
+    @Test
+    @Order(4)
+    void pinsVcpuZeroLiveAndPersistentlyAndVirshAgrees() throws Exception {
+        ok("pin", VM, "--vcpu", "0", "--cpus", "1");
+        JsonNode pinning = json("pinning", VM, "--json");
+        assertThat(pinning.get("vcpus").get(0).get("cpus").toString()).isEqualTo("[1]");
+        assertThat(TestGuest.run("virsh", "-c", URI, "vcpupin", VM, "0", "--live")).containsPattern("0\\s+1\\s");
+        assertThat(TestGuest.run("virsh", "-c", URI, "vcpupin", VM, "0", "--config")).containsPattern("0\\s+1\\s");
+    }
+
+    @Test
+    @Order(5)
+    void pauseResumeAndForceOff() throws Exception {
+        ok("pause", VM);
+        assertThat(stateOf(VM)).isEqualTo("paused");
+        ok("resume", VM);
+        assertThat(stateOf(VM)).isEqualTo("running");
+        ok("destroy", VM);
+        assertThat(stateOf(VM)).isEqualTo("shutoff");
+    }
+
+    @Test
+    @Order(6)
+    void shutdownPowersTheGuestOff() throws Exception {
+        ok("start", VM);
+        // The banner comes after the guest's acpid has started, so the power button is heard.
+        ok("console", VM, "--wait-for", TestGuest.BANNER, "--timeout", "120");
+        ok("shutdown", VM);
+        awaitState(VM, "shutoff", Duration.ofMinutes(2));
+    }
+
+    @Test
+    @Order(7)
+    void deleteWithStorageLeavesNoDomainAndNoVolume() throws Exception {
+        String volumes = ok("storage", VM).out();
+        assertThat(volumes).contains("removed");
+        ok("delete", VM, "--storage");
+        assertThat(stateOf(VM)).isEqualTo("absent");
+        assertThat(TestGuest.run("virsh", "-c", URI, "vol-list", "default")).doesNotContain(VM);
+    }
+}

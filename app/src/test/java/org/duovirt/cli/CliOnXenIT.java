@@ -1,0 +1,136 @@
+package org.duovirt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The same CLI, unchanged, against a real Xen 4.17 dom0 over {@code xl+ssh://} (testing/xen-host under QEMU).
+ * Everything inside runs 5–10× slower than native, hence the long waits.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliOnXenIT {
+    private static final String VM = "dvt-it-clixen-" + ProcessHandle.current().pid();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static String uri;
+
+    @BeforeAll
+    static void host() throws Exception {
+        uri = XenTestHost.uri();
+    }
+
+    @AfterAll
+    static void removeLeftovers() {
+        if (uri != null) {
+            CliRun.of("destroy", VM, "-c", uri);
+            CliRun.of("delete", VM, "--storage", "-c", uri);
+        }
+    }
+
+    private static CliRun ok(String... args) {
+        CliRun run = CliRun.of(Stream.concat(Arrays.stream(args), Stream.of("-c", uri)).toArray(String[]::new));
+        assertThat(run.exitCode()).as("duovirt %s\nstdout: %s\nstderr: %s", String.join(" ", args), run.out(), run.err()).isZero();
+        return run;
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        return JSON.readTree(ok(Stream.concat(Arrays.stream(args), Stream.of("--json")).toArray(String[]::new)).out());
+    }
+
+    private static String stateOf(String vm) throws Exception {
+        for (JsonNode node : json("list", "--all")) {
+            if (node.get("name").asText().equals(vm)) {
+                return node.get("state").asText();
+            }
+        }
+        return "absent";
+    }
+
+    @Test
+    @Order(1)
+    void hostShowsFourCpusInTwoNumaNodes() throws Exception {
+        JsonNode host = json("host");
+        assertThat(host.get("hypervisor").asText()).isEqualTo("Xen");
+        assertThat(host.get("topology").get("cpus").asInt()).isEqualTo(4);
+        assertThat(host.get("topology").get("numaCells")).hasSize(2);
+        assertThat(host.get("modes").toString()).contains("pv");
+    }
+
+    @Test
+    @Order(2)
+    void createsAndStartsAPvGuest() throws Exception {
+        JsonNode vm = json("create", "--name", VM, "--memory", "96", "--vcpus", "2", "--disk", "0.01",
+                "--kernel", XenTestHost.GUEST_KERNEL, "--initrd", XenTestHost.GUEST_INITRD, "--cmdline", "console=hvc0",
+                "--mode", "pv", "--start");
+        assertThat(vm.get("name").asText()).isEqualTo(VM);
+        assertThat(vm.get("state").asText()).isIn("running", "other");
+        assertThat(stateOf(VM)).isEqualTo("running");
+    }
+
+    @Test
+    @Order(3)
+    void consoleEchoesWhatIsTyped() {
+        CliRun run = CliRun.withInput(new ByteArrayInputStream("hello-xen\n".getBytes(StandardCharsets.UTF_8)),
+                "console", VM, "--wait-for", "guest heard: hello-xen", "--timeout", "180", "-c", uri);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("guest heard: hello-xen");
+    }
+
+    @Test
+    @Order(4)
+    void statsReportTheGuest() throws Exception {
+        JsonNode vm = json("stats", VM, "--interval", "3", "--count", "1").get("vms").get(0);
+        assertThat(vm.get("name").asText()).isEqualTo(VM);
+        assertThat(vm.get("cpuPercent").asDouble()).isBetween(0.0, 200.0 + 5);
+        assertThat(vm.get("vcpuPercent")).hasSize(2);
+        assertThat(vm.get("memoryUsedMiB").asLong()).isBetween(64L, 128L);
+    }
+
+    @Test
+    @Order(5)
+    void pinsHardAndSoftAffinity() throws Exception {
+        ok("pin", VM, "--vcpu", "0", "--cpus", "1", "--soft", "0-1");
+        JsonNode vcpu0 = json("pinning", VM).get("vcpus").get(0);
+        assertThat(vcpu0.get("cpus").toString()).isEqualTo("[1]");
+        assertThat(vcpu0.get("softCpus").toString()).isEqualTo("[0,1]");
+        assertThat(vcpu0.get("currentCpu").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void pauseResumeAndShutdown() throws Exception {
+        ok("pause", VM);
+        assertThat(stateOf(VM)).isEqualTo("paused");
+        ok("resume", VM);
+        assertThat(stateOf(VM)).isEqualTo("running");
+        ok("shutdown", VM);
+        Instant end = Instant.now().plus(Duration.ofMinutes(3));
+        String state = stateOf(VM);
+        while (!state.equals("shutoff") && Instant.now().isBefore(end)) {
+            Thread.sleep(2000);
+            state = stateOf(VM);
+        }
+        assertThat(state).isEqualTo("shutoff");
+    }
+
+    @Test
+    @Order(7)
+    void deleteWithStorageRemovesTheVm() throws Exception {
+        assertThat(ok("storage", VM).out()).contains("removed");
+        ok("delete", VM, "--storage");
+        assertThat(stateOf(VM)).isEqualTo("absent");
+    }
+}

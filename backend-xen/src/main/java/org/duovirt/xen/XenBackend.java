@@ -1,0 +1,80 @@
+package org.duovirt.xen;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.spi.Feature;
+import org.duovirt.core.spi.HostConnection;
+import org.duovirt.core.spi.HypervisorBackend;
+import org.duovirt.xen.transport.CommandResult;
+import org.duovirt.xen.transport.CommandRunner;
+import org.duovirt.xen.transport.LocalTransport;
+import org.duovirt.xen.transport.SshTransport;
+
+/**
+ * The Xen backend: Xen's own xl toolstack, run locally ({@code xl:///}) or over SSH
+ * ({@code xl+ssh://root@host[:port]/?keyfile=…&known_hosts=…}). No libvirt and no daemon on the host.
+ */
+public final class XenBackend implements HypervisorBackend {
+    public static final String NAME = "Xen (xl)";
+    /** Where Debian's qemu-system-xen and Xen's own build put the device model HVM guests and PV framebuffers need. */
+    private static final String DEVICE_MODEL_SCRIPT =
+            "for q in /usr/lib/xen-*/bin/qemu-system-i386 /usr/bin/qemu-system-i386; do [ -x \"$q\" ] && echo \"$q\"; done; exit 0";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> uriSchemes() {
+        return Set.of("xl", "xl+ssh");
+    }
+
+    @Override
+    public Set<Feature> implementedFeatures() {
+        return XenConnection.FEATURES;
+    }
+
+    @Override
+    public HostConnection connect(URI uri) {
+        CommandRunner runner = XenUri.isLocal(uri) ? new LocalTransport() : SshTransport.connect(XenUri.sshTarget(uri));
+        try {
+            checkXen(runner);
+            CommandResult dm = runner.run(List.of("sh", "-c", DEVICE_MODEL_SCRIPT));
+            return new XenConnection(uri.toString(), runner, dm.ok() && !dm.stdout().isBlank());
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+    }
+
+    /** {@code xl info} must answer, or the host is no Xen dom0 (or we are not root there). */
+    private static void checkXen(CommandRunner runner) {
+        String where = runner instanceof LocalTransport ? "This machine" : runner.hostLabel();
+        CommandResult info;
+        try {
+            info = runner.run(List.of("xl", "info"));
+        } catch (HostUnreachableException e) {
+            throw e;
+        } catch (DuovirtException e) {
+            throw new DuovirtException(where + " is not a Xen host (xl is not installed).",
+                    "Install the Xen tools (Debian: xen-utils) in dom0, or connect to a Xen host.", e.details(), e);
+        }
+        if (info.ok()) {
+            return;
+        }
+        String stderr = info.stderr();
+        if (stderr.contains("Can't find hypervisor information in sysfs")) {
+            throw new DuovirtException(where + " is not a Xen host (xl says: Can't find hypervisor information in sysfs).",
+                    "Boot it into Xen, or connect to a Xen dom0 with xl+ssh://root@host/.", stderr, null);
+        }
+        if (info.exitCode() == 127 || stderr.contains("not found")) {
+            throw new DuovirtException(where + " is not a Xen host (xl is not installed).",
+                    "Install the Xen tools (Debian: xen-utils) in dom0, or connect to a Xen host.", stderr, null);
+        }
+        throw XlErrors.error(info, "read the Xen host information", null, runner.hostLabel());
+    }
+}

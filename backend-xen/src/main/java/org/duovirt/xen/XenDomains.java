@@ -1,0 +1,93 @@
+package org.duovirt.xen;
+
+import java.util.List;
+import org.duovirt.core.cpu.CpuSet;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.VmNotFoundException;
+import org.duovirt.xen.OwnedConfigStore.OwnedVm;
+import org.duovirt.xen.parse.XlDomainRow;
+import org.duovirt.xen.parse.XlInfoParser;
+import org.duovirt.xen.parse.XlListParser;
+
+/**
+ * Finds VMs on one host: running domains from {@code xl list -v} and owned configs. xl takes a name
+ * or a domid; a VM named "5" would be read as domid 5, so commands always get the domid found here.
+ */
+final class XenDomains {
+    private final Xl xl;
+    private final OwnedConfigStore store;
+    private volatile CpuSet hostCpus;
+
+    XenDomains(Xl xl, OwnedConfigStore store) {
+        this.xl = xl;
+        this.store = store;
+    }
+
+    Xl xl() {
+        return xl;
+    }
+
+    OwnedConfigStore store() {
+        return store;
+    }
+
+    String host() {
+        return xl.runner().hostLabel();
+    }
+
+    /** Every domain but Domain-0. */
+    List<XlDomainRow> running() {
+        return XlListParser.parse(xl.xl("list the domains", null, "list", "-v"), false).stream()
+                .filter(r -> r.domid() != 0).toList();
+    }
+
+    /** The running domain of that name, or null. */
+    XlDomainRow runningOrNull(String vm) {
+        return running().stream().filter(r -> r.name().equals(vm)).findFirst().orElse(null);
+    }
+
+    /** The running domain; a VM that is defined but off gets a clear error, an unknown one VmNotFound. */
+    XlDomainRow requireRunning(String vm, String action) {
+        XlDomainRow row = runningOrNull(vm);
+        if (row != null) {
+            return row;
+        }
+        if (store.find(vm) != null) {
+            throw new DuovirtException("Could not " + action + " '" + vm + "': it is not running.", "Start it first.");
+        }
+        throw new VmNotFoundException(vm, host());
+    }
+
+    /** The owned config; VmNotFound when there is neither config nor domain. */
+    OwnedVm requireOwned(String vm, String action) {
+        OwnedVm owned = store.find(vm);
+        if (owned != null) {
+            if (owned.config() == null) {
+                throw new DuovirtException("Could not " + action + " '" + vm + "': its config " + owned.path()
+                        + " is not in the form Duovirt writes.", "Restore the file or recreate the VM.");
+            }
+            return owned;
+        }
+        if (runningOrNull(vm) != null) {
+            throw new DuovirtException("Could not " + action + " '" + vm + "': it was not created by Duovirt, so there is no config "
+                    + "of it in " + store.configDir() + " to change (xl keeps none of its own).",
+                    "Change it in the config file it was started from.");
+        }
+        throw new VmNotFoundException(vm, host());
+    }
+
+    /** Every physical CPU of the host (what xl's "all" means). */
+    CpuSet hostCpus() {
+        CpuSet cpus = hostCpus;
+        if (cpus == null) {
+            var info = XlInfoParser.parse(xl.xl("read the host information", null, "info", "-n"));
+            cpus = XlInfoParser.hostInfo(info, null).topology().allCpus();
+            hostCpus = cpus;
+        }
+        return cpus;
+    }
+
+    static String domid(XlDomainRow row) {
+        return Integer.toString(row.domid());
+    }
+}

@@ -1,0 +1,228 @@
+package org.duovirt.xen;
+
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.model.VirtMode;
+import org.duovirt.core.model.VmSpec;
+import org.duovirt.core.model.VmSpecValidator;
+import org.duovirt.core.model.VmState;
+import org.duovirt.core.model.VmSummary;
+import org.duovirt.core.spi.ProgressListener;
+import org.duovirt.xen.config.XlConfig;
+import org.duovirt.xen.config.XlConfigWriter;
+import org.duovirt.xen.config.XlDisk;
+import org.duovirt.xen.config.XlVif;
+import org.duovirt.xen.parse.XlDomainConfig;
+import org.duovirt.xen.parse.XlListJsonParser;
+import org.duovirt.xen.transport.CommandResult;
+
+/**
+ * Creates (defines) a VM: checks the spec against the host, makes the disk image, writes the owned
+ * config and has xl check it with {@code xl -N create}. The VM is not started. Each step that makes
+ * something pushes its undo; a failure (or a cancel) runs the undos in reverse before it throws.
+ */
+final class XenVmCreator {
+    private final XenDomains domains;
+    private final Set<VirtMode> hostModes;
+    private final boolean deviceModel;
+    private final List<String> bridges;
+
+    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges) {
+        this.domains = domains;
+        this.hostModes = hostModes;
+        this.deviceModel = deviceModel;
+        this.bridges = bridges;
+    }
+
+    VmSummary create(VmSpec spec, ProgressListener progress) {
+        List<String> problems = VmSpecValidator.problems(spec);
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
+        }
+        VirtMode mode = mode(spec);
+        checkHost(spec);
+        Deque<Runnable> undo = new ArrayDeque<>();
+        try {
+            progress.progress("Checking the host", 0.1);
+            List<XlDisk> disks = new ArrayList<>();
+            String vdev = mode == VirtMode.HVM ? "hda" : "xvda";
+            if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
+                progress.progress("Creating the disk image", 0.3);
+                String path = newImage(spec.name(), (long) Math.ceil(disk.sizeGiB() * (1L << 30)), undo);
+                disks.add(new XlDisk(path, vdev, "raw", false, false, true));
+            } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk imported) {
+                disks.add(new XlDisk(imported.path(), vdev, "raw", false, false, false));
+            }
+            if (spec.boot() instanceof VmSpec.Boot.Iso iso) {
+                disks.add(new XlDisk(iso.path(), "hdc", "raw", true, true, false));
+            }
+            cancelled(progress);
+            XlConfig config = config(spec, mode, disks);
+            String text = XlConfigWriter.write(config);
+            progress.progress("Writing the config", 0.6);
+            String path = domains.store().configPath(spec.name());
+            domains.store().write(spec.name(), text);
+            undo.push(() -> domains.store().remove(path));
+            progress.progress("Checking the config with xl", 0.8);
+            String parsed = domains.xl().xl("check the config of '" + spec.name() + "'", null, "-N", "create", path);
+            checkReadBack(spec.name(), config, parsed);
+            cancelled(progress);
+            progress.progress("Done", 1.0);
+            return new VmSummary(spec.name(), null, VmState.SHUTOFF, -1, spec.vcpus(), spec.vcpus(),
+                    spec.memoryMiB() * 1024, spec.memoryMiB() * 1024);
+        } catch (RuntimeException e) {
+            while (!undo.isEmpty()) {
+                try {
+                    undo.pop().run();
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The mode the VM gets; package-private for tests. */
+    VirtMode mode(VmSpec spec) {
+        VirtMode mode = spec.mode();
+        if (mode == null) {
+            boolean wantsHvm = spec.boot() instanceof VmSpec.Boot.Iso || spec.firmware() == VmSpec.Firmware.UEFI;
+            mode = wantsHvm ? VirtMode.HVM : VirtMode.PV;
+        }
+        if (mode == VirtMode.KVM || mode == VirtMode.QEMU) {
+            throw new InvalidSpecException("A Xen host runs PV, PVH or HVM VMs, not " + mode.cliName() + ".");
+        }
+        if (!hostModes.contains(mode)) {
+            throw new InvalidSpecException("This Xen host cannot run " + mode.name() + " VMs: it offers only " + hostModes
+                    + (mode == VirtMode.HVM && !deviceModel ? " (HVM needs qemu-system-xen in dom0)"
+                            : " (PVH and HVM need VMX or SVM, which Xen does not see)") + ".");
+        }
+        if (spec.boot() instanceof VmSpec.Boot.Iso && mode != VirtMode.HVM) {
+            throw new InvalidSpecException("Booting from an ISO needs an HVM VM; " + mode.name() + " boots a kernel or pygrub.");
+        }
+        if (spec.firmware() == VmSpec.Firmware.UEFI && mode != VirtMode.HVM) {
+            throw new InvalidSpecException("UEFI firmware needs an HVM VM.");
+        }
+        if (spec.boot() instanceof VmSpec.Boot.None && mode != VirtMode.HVM && spec.storage() instanceof VmSpec.Storage.None) {
+            throw new InvalidSpecException("A " + mode.name() + " VM without a disk needs a kernel to boot.");
+        }
+        return mode;
+    }
+
+    private void checkHost(VmSpec spec) {
+        if (domains.store().find(spec.name()) != null || domains.runningOrNull(spec.name()) != null) {
+            throw new InvalidSpecException("A VM named '" + spec.name() + "' already exists on " + domains.host() + ".");
+        }
+        if (spec.network() != null && !bridges.contains(spec.network())) {
+            throw new InvalidSpecException("There is no bridge '" + spec.network() + "' on " + domains.host()
+                    + "; bridges: " + (bridges.isEmpty() ? "none" : String.join(", ", bridges)) + ".");
+        }
+        if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && disk.pool() != null
+                && !disk.pool().equals(domains.store().imageDir())) {
+            throw new InvalidSpecException("New disks go in " + domains.store().imageDir() + "; '" + disk.pool() + "' is not a storage pool here.");
+        }
+        if (!spec.vcpuPins().isEmpty()) {
+            var hostCpus = domains.hostCpus();
+            for (int i = 0; i < spec.vcpuPins().size(); i++) {
+                var pin = spec.vcpuPins().get(i);
+                if (pin != null && !pin.isSubsetOf(hostCpus)) {
+                    throw new InvalidSpecException("vCPU " + i + " is pinned to " + pin + ", but " + domains.host()
+                            + " has only CPUs " + hostCpus + ".");
+                }
+            }
+        }
+        List<String> paths = new ArrayList<>();
+        if (spec.boot() instanceof VmSpec.Boot.Kernel k) {
+            paths.add(k.kernel());
+            if (k.initrd() != null) {
+                paths.add(k.initrd());
+            }
+        } else if (spec.boot() instanceof VmSpec.Boot.Iso iso) {
+            paths.add(iso.path());
+        }
+        if (spec.storage() instanceof VmSpec.Storage.ImportDisk imported) {
+            paths.add(imported.path());
+        }
+        if (!paths.isEmpty()) {
+            List<String> argv = new ArrayList<>(List.of("sh", "-c", "for p; do [ -f \"$p\" ] || [ -b \"$p\" ] || printf '%s\\n' \"$p\"; done", "sh"));
+            argv.addAll(paths);
+            String missing = domains.xl().run("check the files of the new VM", argv).strip();
+            if (!missing.isEmpty()) {
+                throw new InvalidSpecException("These files do not exist on " + domains.host() + ": " + missing.replace("\n", ", ") + ".");
+            }
+        }
+    }
+
+    /** A sparse raw image under the images dir, with a file name safe for xl's disk spec (no comma). */
+    private String newImage(String vm, long bytes, Deque<Runnable> undo) {
+        domains.store().mkdir(domains.store().imageDir());
+        String base = domains.store().imageDir() + "/" + vm.replaceAll("[^A-Za-z0-9._-]", "_");
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String path = base + (attempt == 0 ? "" : "-" + attempt) + ".img";
+            // noclobber: never take over a file that is already there.
+            CommandResult made = domains.xl().raw(List.of("sh", "-c", "set -C; : > \"$1\"", "sh", path));
+            if (!made.ok()) {
+                continue;
+            }
+            undo.push(() -> domains.store().remove(path));
+            domains.xl().run("size the disk image " + path, List.of("truncate", "-s", Long.toString(bytes), "--", path));
+            return path;
+        }
+        throw new DuovirtException("Could not create a disk image for '" + vm + "' in " + domains.store().imageDir() + ".",
+                "Check that the directory is writable.");
+    }
+
+    private XlConfig config(VmSpec spec, VirtMode mode, List<XlDisk> disks) {
+        String kernel = null;
+        String ramdisk = null;
+        String cmdline = null;
+        String bootloader = null;
+        if (spec.boot() instanceof VmSpec.Boot.Kernel k) {
+            kernel = k.kernel();
+            ramdisk = k.initrd();
+            cmdline = k.cmdline();
+        } else if (spec.boot() instanceof VmSpec.Boot.Bootloader b) {
+            bootloader = b.bootloader() == null ? "pygrub" : b.bootloader();
+        } else if (spec.boot() instanceof VmSpec.Boot.None && mode == VirtMode.PV) {
+            bootloader = "pygrub";
+        }
+        List<XlVif> vifs = spec.network() == null ? List.of() : List.of(new XlVif(spec.network(), null));
+        boolean vnc = deviceModel && mode != VirtMode.PVH;
+        return new XlConfig(spec.name(), mode.cliName(), spec.memoryMiB(), spec.memoryMiB(), spec.vcpus(), spec.vcpus(),
+                spec.vcpuPins(), List.of(), kernel, ramdisk, cmdline, bootloader, spec.boot() instanceof VmSpec.Boot.Iso,
+                spec.firmware() == VmSpec.Firmware.UEFI, disks, vifs, vnc);
+    }
+
+    /**
+     * xl's own reading of the config must give back the name and disk paths that were meant: a
+     * quoting mistake shows up here, before anything runs.
+     */
+    static void checkReadBack(String name, XlConfig config, String json) {
+        List<XlDomainConfig> read = XlListJsonParser.parse(json);
+        if (read.isEmpty()) {
+            return; // older xl prints nothing on -N; its exit code already said the config parses
+        }
+        XlDomainConfig domain = read.get(0);
+        if (domain.name() != null && !domain.name().equals(name)) {
+            throw new DuovirtException("xl read the name of the new VM as '" + domain.name() + "' instead of '" + name + "'.",
+                    "Choose a name without unusual characters.");
+        }
+        List<String> wanted = config.disks().stream().map(XlDisk::target).toList();
+        List<String> got = domain.disks().stream().map(org.duovirt.core.model.DiskInfo::source).toList();
+        if (!domain.disks().isEmpty() && !wanted.equals(got)) {
+            throw new DuovirtException("xl read the disk paths of '" + name + "' as " + got + " instead of " + wanted + ".",
+                    "Use disk paths without unusual characters.");
+        }
+    }
+
+    private static void cancelled(ProgressListener progress) {
+        if (progress.isCancelled()) {
+            throw new DuovirtException("The creation was cancelled; what it made was removed.", (String) null);
+        }
+    }
+}

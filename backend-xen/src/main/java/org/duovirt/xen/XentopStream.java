@@ -1,0 +1,112 @@
+package org.duovirt.xen;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.xen.parse.XentopDomain;
+import org.duovirt.xen.parse.XentopParser;
+import org.duovirt.xen.transport.CommandRunner;
+import org.duovirt.xen.transport.RunningCommand;
+
+/**
+ * ONE long-lived {@code xentop -b -d 1 -v -n -x -f} per host, started on first use and restarted when it
+ * dies. A reader thread parses it and keeps the latest complete iteration; samples read that instead of
+ * starting a process each time. An iteration counts as complete when the next header arrives, so a
+ * sample is at most about one second old.
+ */
+final class XentopStream implements AutoCloseable {
+    static final List<String> COMMAND = List.of("xentop", "-b", "-d", "1", "-v", "-n", "-x", "-f");
+    private final CommandRunner runner;
+    private final Object lock = new Object();
+    private RunningCommand process;
+    private Snapshot latest;
+    private String failure;
+    private boolean closed;
+
+    /** One iteration and when it was read. */
+    record Snapshot(Instant time, long monotonicNanos, List<XentopDomain> domains) {
+    }
+
+    XentopStream(CommandRunner runner) {
+        this.runner = runner;
+    }
+
+    /** The newest complete iteration; waits for the first one after a (re)start. */
+    Snapshot latest(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (lock) {
+            if (closed) {
+                throw new DuovirtException("The connection is closed.", (String) null);
+            }
+            if (process == null || !process.isOpen()) {
+                start();
+            }
+            while (latest == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || failure != null) {
+                    throw new DuovirtException("xentop gave no statistics on " + runner.hostLabel()
+                            + (failure == null ? " within " + wait.toSeconds() + " s." : ": " + failure + "."),
+                            "Check that xentop (Debian: xen-utils) runs as root on the host.");
+                }
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DuovirtException("Interrupted while waiting for xentop.", e);
+                }
+            }
+            return latest;
+        }
+    }
+
+    private void start() {
+        failure = null;
+        latest = null;
+        RunningCommand command = runner.openStream(COMMAND);
+        process = command;
+        Thread reader = new Thread(() -> read(command), "xentop-" + runner.hostLabel());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read(RunningCommand command) {
+        XentopParser parser = new XentopParser();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(command.output(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                List<XentopDomain> done = parser.feed(line);
+                if (done != null) {
+                    synchronized (lock) {
+                        latest = new Snapshot(Instant.now(), System.nanoTime(), done);
+                        lock.notifyAll();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The channel closed; the next sample restarts xentop.
+        } finally {
+            command.close();
+            synchronized (lock) {
+                if (process == command) {
+                    failure = "xentop ended";
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+}

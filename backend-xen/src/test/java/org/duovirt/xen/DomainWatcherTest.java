@@ -1,0 +1,77 @@
+package org.duovirt.xen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.model.LifecycleEvent;
+import org.duovirt.core.model.LifecycleEvent.Kind;
+import org.duovirt.core.model.VmState;
+import org.duovirt.core.spi.HostListener;
+import org.duovirt.xen.parse.XlDomainRow;
+import org.duovirt.xen.parse.XlStates;
+import org.junit.jupiter.api.Test;
+
+class DomainWatcherTest {
+    private static XlDomainRow row(String name, int domid, String letters) {
+        return new XlDomainRow(name, domid, 64, 1, letters, XlStates.fromXlList(letters), 1.0, null, null);
+    }
+
+    @Test
+    void diffsOfTheDomainListBecomeLifecycleEvents() {
+        DomainWatcher watcher = new DomainWatcher(List::of);
+        assertThat(watcher.diff(List.of(row("Domain-0", 0, "r-----"), row("a", 1, "-b----")))).isEmpty();
+        List<LifecycleEvent> events = watcher.diff(List.of(row("a", 1, "--p---"), row("b", 2, "r-----")));
+        assertThat(events).extracting(LifecycleEvent::kind, LifecycleEvent::vmName, LifecycleEvent::state)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Kind.SUSPENDED, "a", VmState.PAUSED),
+                        org.assertj.core.groups.Tuple.tuple(Kind.STARTED, "b", VmState.RUNNING));
+        events = watcher.diff(List.of(row("a", 1, "r-----"), row("b", 2, "---sc-")));
+        assertThat(events).extracting(LifecycleEvent::kind).containsExactlyInAnyOrder(Kind.RESUMED, Kind.CRASHED);
+        events = watcher.diff(List.of(row("a", 5, "r-----")));
+        assertThat(events).extracting(LifecycleEvent::kind, LifecycleEvent::detail)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Kind.STARTED, "restarted"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.STOPPED, "stopped"));
+    }
+
+    @Test
+    void aVmThisConnectionSavedDisappearsAsSuspended() {
+        DomainWatcher watcher = new DomainWatcher(List::of);
+        watcher.diff(List.of(row("a", 1, "r-----")));
+        watcher.expectSave("a");
+        List<LifecycleEvent> events = watcher.diff(List.of());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(Kind.SUSPENDED);
+            assertThat(e.state()).isEqualTo(VmState.SUSPENDED);
+        });
+    }
+
+    @Test
+    void listenersGetPolledEventsAndOneConnectionLoss() throws Exception {
+        List<List<XlDomainRow>> script = new ArrayList<>(List.of(List.of(), List.of(row("a", 1, "r-----"))));
+        DomainWatcher watcher = new DomainWatcher(() -> {
+            if (script.isEmpty()) {
+                throw new HostUnreachableException("gone", null, null);
+            }
+            return script.remove(0);
+        });
+        List<String> seen = new CopyOnWriteArrayList<>();
+        watcher.add(new HostListener() {
+            @Override
+            public void lifecycle(LifecycleEvent event) {
+                seen.add(event.kind() + " " + event.vmName());
+            }
+
+            @Override
+            public void connectionLost(String reason) {
+                seen.add("lost " + reason);
+            }
+        });
+        for (int i = 0; i < 100 && seen.size() < 2; i++) {
+            Thread.sleep(100);
+        }
+        watcher.close();
+        assertThat(seen).containsExactly("STARTED a", "lost gone");
+    }
+}

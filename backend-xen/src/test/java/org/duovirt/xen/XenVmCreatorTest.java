@@ -1,0 +1,55 @@
+package org.duovirt.xen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.model.VirtMode;
+import org.duovirt.core.model.VmSpec;
+import org.duovirt.xen.config.XlConfig;
+import org.duovirt.xen.config.XlDisk;
+import org.junit.jupiter.api.Test;
+
+/** The host-independent decisions of VM creation; the IT creates real VMs on the Xen host. */
+class XenVmCreatorTest {
+    private static VmSpec spec(VirtMode mode, VmSpec.Boot boot, VmSpec.Firmware firmware) {
+        return new VmSpec("t", 64, 1, new VmSpec.Storage.NewDisk(1, null), boot, null, mode, firmware, List.of(), null);
+    }
+
+    private static final VmSpec.Boot KERNEL = new VmSpec.Boot.Kernel("/k", "/i", "console=hvc0");
+
+    @Test
+    void aPvOnlyHostRefusesPvhAndHvmWithTheReason() {
+        XenVmCreator pvOnly = new XenVmCreator(null, Set.of(VirtMode.PV), false, List.of());
+        assertThat(pvOnly.mode(spec(null, KERNEL, null))).isEqualTo(VirtMode.PV);
+        assertThatThrownBy(() -> pvOnly.mode(spec(VirtMode.PVH, KERNEL, null))).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("cannot run PVH").hasMessageContaining("VMX or SVM");
+        XenVmCreator noDeviceModel = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH), false, List.of());
+        assertThatThrownBy(() -> noDeviceModel.mode(spec(VirtMode.HVM, KERNEL, null))).hasMessageContaining("qemu-system-xen");
+    }
+
+    @Test
+    void isoAndUefiNeedHvmAndKvmModesAreNotXen() {
+        XenVmCreator all = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
+        assertThat(all.mode(spec(null, new VmSpec.Boot.Iso("/d.iso"), null))).isEqualTo(VirtMode.HVM);
+        assertThatThrownBy(() -> all.mode(spec(VirtMode.PV, new VmSpec.Boot.Iso("/d.iso"), null))).hasMessageContaining("needs an HVM");
+        assertThatThrownBy(() -> all.mode(spec(VirtMode.PVH, KERNEL, VmSpec.Firmware.UEFI))).hasMessageContaining("UEFI");
+        assertThatThrownBy(() -> all.mode(spec(VirtMode.KVM, KERNEL, null))).hasMessageContaining("not kvm");
+    }
+
+    @Test
+    void xlsReadingOfTheConfigMustGiveBackTheNameAndDisks() {
+        XlConfig config = new XlConfig("a \"b\"", "pv", 64, 64, 1, 1, List.of(), List.of(), "/k", null, null, null, false, false,
+                List.of(new XlDisk("/img/a.img", "xvda", "raw", false, false, true)), List.of(), false);
+        String good = "{\"c_info\":{\"name\":\"a \\\"b\\\"\"},\"disks\":[{\"pdev_path\":\"/img/a.img\",\"vdev\":\"xvda\"}]}";
+        XenVmCreator.checkReadBack("a \"b\"", config, good);
+        String wrongName = "{\"c_info\":{\"name\":\"a \\\\\\\"b\\\\\\\"\"}}";
+        assertThatThrownBy(() -> XenVmCreator.checkReadBack("a \"b\"", config, wrongName)).isInstanceOf(DuovirtException.class)
+                .hasMessageContaining("read the name");
+        String wrongDisk = "{\"c_info\":{\"name\":\"a \\\"b\\\"\"},\"disks\":[{\"pdev_path\":\"/img/a\"}]}";
+        assertThatThrownBy(() -> XenVmCreator.checkReadBack("a \"b\"", config, wrongDisk)).hasMessageContaining("disk paths");
+    }
+}
