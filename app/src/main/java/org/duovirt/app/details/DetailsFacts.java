@@ -15,7 +15,7 @@ final class DetailsFacts {
     private DetailsFacts() {
     }
 
-    static List<String[]> of(VmDetails d, HostSession host) {
+    static List<String[]> of(VmDetails d, HostSession host, String backend) {
         List<String[]> out = new ArrayList<>();
         var s = d.summary();
         add(out, "details.name", s.name());
@@ -24,7 +24,7 @@ final class DetailsFacts {
         add(out, "details.os-type", d.osType());
         add(out, "details.mode", d.mode() == null ? Messages.get("details.unknown") : d.mode().cliName().toUpperCase(java.util.Locale.ROOT));
         add(out, "details.arch", d.emulatedArch());
-        add(out, "details.hypervisor", host.displayName() + " — " + host.config().uri());
+        add(out, "details.hypervisor", backend + " · " + host.displayName() + " (" + host.config().uri() + ")");
         add(out, "details.vcpus", s.vcpus() + " / " + s.maxVcpus());
         add(out, "details.memory", Units.mebibytes(s.memoryMiB()) + " / " + Units.mebibytes(s.maxMemoryKiB() / 1024));
         add(out, "details.autostart", Messages.get(d.autostart() ? "details.yes" : "details.no"));

@@ -33,7 +33,7 @@ import org.duovirt.core.spi.Feature;
  */
 public final class DetailsViewModel {
     /** The host's answer: the VM and the host it runs on. */
-    record Loaded(VmDetails details, HostInfo host) {
+    record Loaded(VmDetails details, HostInfo host, String backend) {
     }
 
     private static final Logger LOG = Logger.getLogger(DetailsViewModel.class.getName());
@@ -68,7 +68,7 @@ public final class DetailsViewModel {
     public void load() {
         busy.set(true);
         HostSession host = row.host();
-        host.call("Reading details of " + row.name(), c -> new Loaded(c.details(row.name()), hostInfo(c)))
+        host.call("Reading details of " + row.name(), c -> new Loaded(c.details(row.name()), hostInfo(c), c.backendName()))
                 .whenComplete((loaded, e) -> ui.ui(() -> {
                     busy.set(false);
                     if (e != null) {
@@ -94,7 +94,7 @@ public final class DetailsViewModel {
 
     private void show(Loaded loaded) {
         ui.assertUiThread();
-        facts.setAll(DetailsFacts.of(loaded.details(), row.host()));
+        facts.setAll(DetailsFacts.of(loaded.details(), row.host(), loaded.backend()));
         vcpus.set(loaded.details().summary().vcpus());
         memoryMiB.set(loaded.details().summary().memoryMiB());
         if (loaded.host() != null) {

@@ -11,7 +11,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import org.duovirt.app.Messages;
 import org.duovirt.app.ui.Icons;
 
@@ -48,7 +47,21 @@ final class ActionBar {
         return m;
     }
 
-    ToolBar toolBar(Runnable addConnection, TextField filter) {
+    /**
+     * The toolbar with the filter box beside it, outside the ToolBar, so a narrow window moves buttons
+     * into the overflow menu but never hides the filter.
+     */
+    HBox toolRow(Runnable addConnection, TextField filter) {
+        ToolBar bar = toolBar(addConnection);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        filter.setMinWidth(160);
+        HBox row = new HBox(8, bar, filter);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.getStyleClass().add("tool-row");
+        return row;
+    }
+
+    private ToolBar toolBar(Runnable addConnection) {
         Button add = new Button(Messages.get("action.add-connection"), Icons.icon("action.add-connection"));
         add.setId("tool-add-connection");
         add.setTooltip(new Tooltip(Messages.get("action.add-connection") + " (" + Shortcuts.ADD_CONNECTION.getDisplayText() + ")"));
@@ -63,11 +76,9 @@ final class ActionBar {
         shutdown.disableProperty().bind(vm.enabledProperty(VmAction.SHUTDOWN).not()
                 .and(vm.enabledProperty(VmAction.REBOOT).not()).and(vm.enabledProperty(VmAction.FORCE_OFF).not())
                 .and(vm.enabledProperty(VmAction.SAVE).not()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(add, new Separator(), button(VmAction.START), shutdown, button(VmAction.PAUSE),
                 button(VmAction.RESUME), new Separator(), button(VmAction.CONSOLE), button(VmAction.DETAILS),
-                new Separator(), button(VmAction.DELETE), spacer, filter);
+                new Separator(), button(VmAction.DELETE));
     }
 
     private Button button(VmAction action) {

@@ -56,7 +56,7 @@ public final class MainView extends BorderPane {
         split = new SplitPane(tree, tabs);
         split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(tree, false);
-        setTop(new VBox(menuBar(actions), actions.toolBar(this::addConnection, filter)));
+        setTop(new VBox(menuBar(actions), actions.toolRow(this::addConnection, filter)));
         setCenter(split);
         setBottom(new StatusBar(vm));
         table.setOnMouseClicked(e -> {

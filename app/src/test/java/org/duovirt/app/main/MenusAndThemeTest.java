@@ -87,8 +87,21 @@ class MenusAndThemeTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.U).release(KeyCode.U, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil("resumed by Ctrl+Shift+U", WAIT, () -> "Running".equals(MainWindowTest.cellText(robot, "mail-gateway")));
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitUntil("Ctrl+F focuses the filter", WAIT, () -> robot.lookup("#filter").query().isFocused());
         robot.write("gateway");
         waitUntil("Ctrl+F focused the filter", WAIT, () -> visibleNames(robot).equals(List.of("mail-gateway")));
+    }
+
+    @Test
+    void windowSizeAndSplitPositionAreRememberedOnClose(FxRobot robot) {
+        robot.interact(() -> {
+            window.view().split().setDividerPositions(0.31);
+            window.view().getScene().getWindow().setWidth(1111);
+            window.view().getScene().getWindow().hide();
+        });
+        var saved = new UiSettingsStore(dirs.config()).load();
+        assertThat(saved.treeDivider()).isCloseTo(0.31, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(saved.width()).isEqualTo(1111);
     }
 
     @Test
