@@ -1,0 +1,30 @@
+package org.duovirt.app.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** Sends java.util.logging of org.duovirt to $XDG_STATE_HOME/duovirt/duovirt.log (appended; started afresh past 5 MB). */
+public final class LogSetup {
+    private LogSetup() {
+    }
+
+    public static void install(AppDirs dirs) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+        try {
+            Files.createDirectories(dirs.state());
+            FileHandler handler = new FileHandler(dirs.state().resolve("duovirt.log").toString().replace("%", "%%"), 5_000_000, 1, true);
+            handler.setFormatter(new SimpleFormatter());
+            Logger root = Logger.getLogger("org.duovirt");
+            root.addHandler(handler);
+            root.setLevel(Level.INFO);
+        } catch (IOException e) {
+            Logger.getLogger(LogSetup.class.getName()).log(Level.WARNING, "No log file in " + dirs.state(), e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.duovirt.app.details;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.duovirt.app.Messages;
+import org.duovirt.app.exec.TaskExecutor;
+import org.duovirt.app.host.HostSession;
+import org.duovirt.app.host.VmRow;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.model.HostInfo;
+import org.duovirt.core.model.PinScope;
+import org.duovirt.core.model.VmDetails;
+import org.duovirt.core.spi.Feature;
+
+/**
+ * One VM's details tab: the overview read from the host, and the vCPU/memory editor validated against
+ * the host's CPUs and memory. Changes are persistent, and also live when the VM runs and the host allows.
+ */
+public final class DetailsViewModel {
+    /** The host's answer: the VM and the host it runs on. */
+    record Loaded(VmDetails details, HostInfo host, String backend) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(DetailsViewModel.class.getName());
+    private final TaskExecutor ui;
+    private final VmRow row;
+    private final ObservableList<String[]> facts = FXCollections.observableArrayList();
+    private final IntegerProperty vcpus = new SimpleIntegerProperty();
+    private final LongProperty memoryMiB = new SimpleLongProperty();
+    private final IntegerProperty hostCpus = new SimpleIntegerProperty(Integer.MAX_VALUE);
+    private final LongProperty hostMemoryMiB = new SimpleLongProperty(Long.MAX_VALUE);
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty outcome = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(true);
+    private Consumer<DuovirtException> errorHandler = e -> { };
+
+    public DetailsViewModel(TaskExecutor ui, VmRow row) {
+        this.ui = ui;
+        this.row = row;
+        vcpus.addListener(o -> validate());
+        memoryMiB.addListener(o -> validate());
+    }
+
+    public VmRow row() {
+        return row;
+    }
+
+    public void setErrorHandler(Consumer<DuovirtException> handler) {
+        errorHandler = handler;
+    }
+
+    /** Reads details and host info on the host's thread. */
+    public void load() {
+        busy.set(true);
+        HostSession host = row.host();
+        host.call("Reading details of " + row.name(), c -> new Loaded(c.details(row.name()), hostInfo(c), c.backendName()))
+                .whenComplete((loaded, e) -> ui.ui(() -> {
+                    busy.set(false);
+                    if (e != null) {
+                        errorHandler.accept(asDuovirt(e));
+                    } else {
+                        show(loaded);
+                    }
+                }));
+    }
+
+    /** The host's limits are a nicety: a host that cannot report them still shows the VM. */
+    private static HostInfo hostInfo(org.duovirt.core.spi.HostConnection c) {
+        if (!c.supports(Feature.HOST_INFO)) {
+            return null;
+        }
+        try {
+            return c.hostInfo();
+        } catch (DuovirtException e) {
+            LOG.log(Level.INFO, "No host limits for the details view: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void show(Loaded loaded) {
+        ui.assertUiThread();
+        facts.setAll(DetailsFacts.of(loaded.details(), row.host(), loaded.backend()));
+        vcpus.set(loaded.details().summary().vcpus());
+        memoryMiB.set(loaded.details().summary().memoryMiB());
+        if (loaded.host() != null) {
+            hostCpus.set(loaded.host().topology().cpuCount());
+            hostMemoryMiB.set(loaded.host().totalMemoryKiB() / 1024);
+        }
+        validate();
+    }
+
+    /** Problems with the edited values, one sentence each; empty when they may be applied. */
+    public List<String> problems() {
+        List<String> out = new java.util.ArrayList<>();
+        if (vcpus.get() < 1) {
+            out.add(Messages.get("details.error.vcpus-min"));
+        } else if (vcpus.get() > hostCpus.get()) {
+            out.add(Messages.get("details.error.vcpus-max", hostCpus.get()));
+        }
+        if (memoryMiB.get() < 16) {
+            out.add(Messages.get("details.error.memory-min"));
+        } else if (memoryMiB.get() > hostMemoryMiB.get()) {
+            out.add(Messages.get("details.error.memory-max", hostMemoryMiB.get()));
+        }
+        return out;
+    }
+
+    private void validate() {
+        problem.set(String.join(" ", problems()));
+    }
+
+    /** Applies vCPUs and memory: persistently, and live too when the VM is running; falls back to persistent only. */
+    public void apply() {
+        if (!problems().isEmpty()) {
+            return;
+        }
+        int n = vcpus.get();
+        long mib = memoryMiB.get();
+        boolean running = row.state() != null && row.state().isActive();
+        busy.set(true);
+        row.host().call("Changing " + row.name(), c -> {
+            Set<PinScope> scopes = running ? PinScope.both() : EnumSet.of(PinScope.CONFIG);
+            try {
+                c.setVcpus(row.name(), n, scopes);
+                c.setMemory(row.name(), mib, scopes);
+                return running ? Messages.get("details.applied-live") : Messages.get("details.applied");
+            } catch (DuovirtException live) {
+                if (!running) {
+                    throw live;
+                }
+                c.setVcpus(row.name(), n, EnumSet.of(PinScope.CONFIG));
+                c.setMemory(row.name(), mib, EnumSet.of(PinScope.CONFIG));
+                return Messages.get("details.applied-next-boot", live.getMessage());
+            }
+        }).whenComplete((text, e) -> ui.ui(() -> {
+            busy.set(false);
+            if (e != null) {
+                errorHandler.accept(asDuovirt(e));
+            } else {
+                outcome.set(text);
+                row.host().refreshVm(row.name());
+                load();
+            }
+        }));
+    }
+
+    static DuovirtException asDuovirt(Throwable e) {
+        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return c instanceof DuovirtException d ? d : new DuovirtException(String.valueOf(c.getMessage()), c);
+    }
+
+    public ObservableList<String[]> facts() {
+        return facts;
+    }
+
+    public IntegerProperty vcpusProperty() {
+        return vcpus;
+    }
+
+    public LongProperty memoryMiBProperty() {
+        return memoryMiB;
+    }
+
+    public IntegerProperty hostCpusProperty() {
+        return hostCpus;
+    }
+
+    public LongProperty hostMemoryMiBProperty() {
+        return hostMemoryMiB;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+}

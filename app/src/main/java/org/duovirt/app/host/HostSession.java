@@ -1,0 +1,336 @@
+package org.duovirt.app.host;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.duovirt.app.config.ConnectionConfig;
+import org.duovirt.app.exec.TaskExecutor;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.model.VmSummary;
+import org.duovirt.core.spi.Feature;
+import org.duovirt.core.spi.HostConnection;
+import org.duovirt.core.stats.StatsGroup;
+import org.duovirt.core.stats.VmRates;
+
+/**
+ * One host in the window: its connection, state, VMs and stats. Every backend call runs on the host's own
+ * {@link GuardedWorker} with a timeout; results come back through the {@link TaskExecutor} to the UI thread.
+ * A failure or hang marks the host disconnected and reconnects with exponential back-off.
+ */
+public final class HostSession {
+    private static final Logger LOG = Logger.getLogger(HostSession.class.getName());
+    private final ConnectionConfig config;
+    private final boolean demo;
+    private final Connector connector;
+    private final TaskExecutor ui;
+    private final ScheduledExecutorService timer;
+    private final Timeouts timeouts;
+    private final GuardedWorker worker;
+    private final StatsPoller stats;
+    private final Backoff backoff = Backoff.standard();
+    private final ObjectProperty<HostState> state = new SimpleObjectProperty<>(HostState.DISCONNECTED);
+    private final StringProperty lastError = new SimpleStringProperty();
+    private final ObservableList<VmRow> vms = FXCollections.observableArrayList();
+    private final Map<String, VmRow> byName = new HashMap<>();
+    private volatile HostConnection connection;
+    private volatile Set<Feature> features = Set.of();
+    private volatile Set<StatsGroup> wantedStats = EnumSet.noneOf(StatsGroup.class);
+    private AutoCloseable listenerHandle;
+    private ScheduledFuture<?> retry;
+    private ScheduledFuture<?> resync;
+    private volatile boolean closed;
+
+    public HostSession(ConnectionConfig config, boolean demo, Connector connector, TaskExecutor ui,
+                       ScheduledExecutorService timer, Timeouts timeouts) {
+        this.config = config;
+        this.demo = demo;
+        this.connector = connector;
+        this.ui = ui;
+        this.timer = timer;
+        this.timeouts = timeouts;
+        String name = config.displayName();
+        // A timed-out call fails its future with HostUnreachableException; its caller marks the host lost.
+        this.worker = new GuardedWorker(name, timer);
+        this.stats = new StatsPoller(name, () -> connection, () -> wantedStats, this::deliverRates);
+    }
+
+    public ConnectionConfig config() {
+        return config;
+    }
+
+    public String displayName() {
+        return config.displayName();
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public ReadOnlyObjectProperty<HostState> stateProperty() {
+        return state;
+    }
+
+    public HostState state() {
+        return state.get();
+    }
+
+    public ReadOnlyStringProperty lastErrorProperty() {
+        return lastError;
+    }
+
+    /** The host's VMs; changed only on the UI thread. */
+    public ObservableList<VmRow> vms() {
+        return vms;
+    }
+
+    public boolean supports(Feature feature) {
+        return state.get() == HostState.CONNECTED && features.contains(feature);
+    }
+
+    /** Asks only for these stats groups from the next tick on (the visible columns). */
+    public void setWantedStats(Set<StatsGroup> groups) {
+        wantedStats = groups.isEmpty() ? EnumSet.noneOf(StatsGroup.class) : EnumSet.copyOf(groups);
+    }
+
+    /** Connects now (cancelling a pending retry). */
+    public void connect() {
+        ui.ui(() -> {
+            cancelRetry();
+            state.set(HostState.CONNECTING);
+        });
+        worker.submit("Connecting", timeouts.connect(), () -> connector.open(config.uri()))
+                .whenComplete((c, error) -> {
+                    if (error != null) {
+                        failed(unwrap(error));
+                    } else {
+                        adopt(c);
+                    }
+                });
+    }
+
+    /** Takes an already opened connection (the default one) and loads its VMs. */
+    public void adopt(HostConnection opened) {
+        if (closed) {
+            opened.close();
+            return;
+        }
+        connection = opened;
+        features = opened.features();
+        worker.submit("Listing VMs", timeouts.call(), () -> {
+            if (features.contains(Feature.EVENTS)) {
+                listenerHandle = opened.addListener(new EventBridge(this));
+            }
+            return opened.listVms(true);
+        }).whenComplete((list, error) -> {
+            if (error != null) {
+                failed(unwrap(error));
+                return;
+            }
+            ui.ui(() -> {
+                backoff.reset();
+                lastError.set(null);
+                reconcile(list);
+                state.set(HostState.CONNECTED);
+            });
+            if (features.contains(Feature.STATS)) {
+                stats.start(timer, timeouts.stats().toMillis());
+            }
+            scheduleResync();
+        });
+    }
+
+    /**
+     * Runs one backend call on the host thread. The future completes on the host thread; callers hop to
+     * the UI with the TaskExecutor. A {@link HostUnreachableException} also marks the host disconnected.
+     */
+    public <T> CompletableFuture<T> call(String what, Function<HostConnection, T> op) {
+        HostConnection c = connection;
+        if (c == null || state.get() == HostState.DISCONNECTED) {
+            return CompletableFuture.failedFuture(new HostUnreachableException(
+                    displayName() + " is not connected.", "Wait for it to reconnect, or check the host.", null));
+        }
+        return worker.submit(what, timeouts.call(), () -> op.apply(c)).whenComplete((r, e) -> {
+            if (e != null && unwrap(e) instanceof HostUnreachableException h) {
+                lost(h.getMessage());
+            }
+        });
+    }
+
+    /** Re-reads one VM after an event or an action; a missing VM is removed. */
+    public void refreshVm(String name) {
+        call("Reading " + name, c -> c.listVms(true).stream().filter(v -> v.name().equals(name)).findFirst())
+                .thenAccept(found -> ui.ui(() -> {
+                    if (found.isPresent()) {
+                        upsert(found.get());
+                    } else {
+                        remove(name);
+                    }
+                }));
+    }
+
+    /** Re-lists every VM (the safety net behind events). */
+    public void resync() {
+        call("Listing VMs", c -> c.listVms(true)).thenAccept(list -> ui.ui(() -> reconcile(list)));
+    }
+
+    void applyEventState(String name, org.duovirt.core.model.VmState newState) {
+        ui.ui(() -> {
+            VmRow row = byName.get(name);
+            if (row != null) {
+                row.setState(newState);
+            }
+        });
+    }
+
+    void removeLater(String name) {
+        ui.ui(() -> remove(name));
+    }
+
+    void lost(String reason) {
+        failed(new HostUnreachableException(reason, null, null));
+    }
+
+    private void failed(Throwable error) {
+        String message = error instanceof DuovirtException d ? d.getMessage() : String.valueOf(error);
+        LOG.log(Level.WARNING, displayName() + ": " + message, error instanceof DuovirtException ? null : error);
+        stats.stop();
+        HostConnection old = connection;
+        connection = null;
+        closeQuietly(old);
+        ui.ui(() -> {
+            lastError.set(message);
+            state.set(HostState.DISCONNECTED);
+            scheduleRetry();
+        });
+    }
+
+    private void scheduleRetry() {
+        if (closed || retry != null && !retry.isDone()) {
+            return;
+        }
+        long delay = backoff.next().toMillis();
+        retry = timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
+    }
+
+    private synchronized void scheduleResync() {
+        if (resync == null) {
+            long period = timeouts.resync().toMillis();
+            resync = timer.scheduleAtFixedRate(() -> {
+                if (state.get() == HostState.CONNECTED) {
+                    resync();
+                }
+            }, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reconcile(List<VmSummary> list) {
+        ui.assertUiThread();
+        Set<String> seen = new HashSet<>();
+        for (VmSummary s : list) {
+            seen.add(s.name());
+            upsert(s);
+        }
+        for (String name : List.copyOf(byName.keySet())) {
+            if (!seen.contains(name)) {
+                remove(name);
+            }
+        }
+    }
+
+    private void upsert(VmSummary s) {
+        ui.assertUiThread();
+        VmRow row = byName.get(s.name());
+        if (row == null) {
+            row = new VmRow(this, s);
+            byName.put(s.name(), row);
+            vms.add(row);
+        } else {
+            row.update(s);
+        }
+    }
+
+    private void remove(String name) {
+        ui.assertUiThread();
+        VmRow row = byName.remove(name);
+        if (row != null) {
+            vms.remove(row);
+        }
+    }
+
+    private void deliverRates(List<VmRates> rates) {
+        Map<String, VmRates> byVm = new HashMap<>();
+        rates.forEach(r -> byVm.put(r.name(), r));
+        ui.ui(() -> vms.forEach(row -> row.addRates(byVm.get(row.name()))));
+    }
+
+    /** Counters for tests and the log: ticks skipped because a sample was still running. */
+    public long skippedStatsTicks() {
+        return stats.skippedTicks();
+    }
+
+    public long statsSamples() {
+        return stats.sampleCount();
+    }
+
+    /** Disconnects for good (removed connection or window closed). */
+    public void close() {
+        closed = true;
+        cancelRetry();
+        if (resync != null) {
+            resync.cancel(false);
+        }
+        stats.shutdown();
+        HostConnection c = connection;
+        connection = null;
+        worker.shutdown();
+        closeQuietly(listenerHandle);
+        closeQuietly(c);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        // close() may block on a dead host: never on the caller's thread.
+        Thread t = new Thread(() -> {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // the host is gone already
+            }
+        }, "close-connection");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+}

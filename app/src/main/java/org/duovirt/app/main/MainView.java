@@ -1,0 +1,155 @@
+package org.duovirt.app.main;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.duovirt.app.Messages;
+import org.duovirt.app.connection.ConnectionDialog;
+import org.duovirt.app.connection.ConnectionDialogViewModel;
+import org.duovirt.app.dialog.ConfirmDialog;
+import org.duovirt.app.dialog.DeleteDialog;
+import org.duovirt.app.dialog.DeleteDialogViewModel;
+import org.duovirt.app.dialog.ErrorDialog;
+import org.duovirt.app.exec.TaskExecutor;
+import org.duovirt.app.host.VmRow;
+import org.duovirt.app.ui.Icons;
+import org.duovirt.core.error.DuovirtException;
+
+/**
+ * The main window's content: menus and toolbar on top, host tree left, tabs (VM table, details,
+ * consoles) in the centre, status bar at the bottom. Asks before destructive actions; the view model runs them.
+ */
+public final class MainView extends BorderPane {
+    private final MainViewModel vm;
+    private final VmTableView table;
+    private final HostTreeView tree;
+    private final CenterTabs tabs;
+    private final SplitPane split;
+    private final TextField filter = new TextField();
+    private final CheckMenuItem darkTheme = new CheckMenuItem(Messages.get("menu.view.dark"));
+
+    public MainView(MainViewModel vm, TaskExecutor ui) {
+        this.vm = vm;
+        setId("main-view");
+        vm.setErrorHandler(this::showError);
+        table = new VmTableView(vm);
+        tree = new HostTreeView(vm, row -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        });
+        tabs = new CenterTabs(table, ui, this::showError);
+        filter.setId("filter");
+        filter.getStyleClass().add("filter-field");
+        filter.setPromptText(Messages.get("filter.prompt", Shortcuts.FIND.getDisplayText()));
+        filter.textProperty().bindBidirectional(vm.filterTextProperty());
+        ActionBar actions = new ActionBar(vm, this::perform);
+        split = new SplitPane(tree, tabs);
+        split.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(tree, false);
+        setTop(new VBox(menuBar(actions), actions.toolRow(this::addConnection, filter)));
+        setCenter(split);
+        setBottom(new StatusBar(vm));
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && vm.enabledProperty(VmAction.DETAILS).get()) {
+                perform(VmAction.DETAILS);
+            }
+        });
+    }
+
+    private MenuBar menuBar(ActionBar actions) {
+        MenuItem add = new MenuItem(Messages.get("action.add-connection"), Icons.icon("action.add-connection"));
+        add.setId("menu-add-connection");
+        add.setAccelerator(Shortcuts.ADD_CONNECTION);
+        add.setOnAction(e -> addConnection());
+        MenuItem quit = new MenuItem(Messages.get("menu.file.quit"));
+        quit.setAccelerator(Shortcuts.QUIT);
+        quit.setOnAction(e -> getScene().getWindow().hide());
+        Menu file = new Menu(Messages.get("menu.file"), null, add, new SeparatorMenuItem(), quit);
+        MenuItem find = new MenuItem(Messages.get("menu.view.find"));
+        find.setAccelerator(Shortcuts.FIND);
+        find.setOnAction(e -> filter.requestFocus());
+        MenuItem closeTab = new MenuItem(Messages.get("menu.view.close-tab"));
+        closeTab.setAccelerator(Shortcuts.CLOSE_TAB);
+        closeTab.setOnAction(e -> tabs.closeCurrent());
+        darkTheme.setId("menu-dark-theme");
+        darkTheme.setAccelerator(Shortcuts.DARK_THEME);
+        Menu columns = new Menu(Messages.get("menu.view.columns"));
+        table.statsColumns().values().stream()
+                .sorted(java.util.Comparator.comparingInt(c -> table.getColumns().indexOf(c)))
+                .forEach(c -> {
+                    CheckMenuItem item = new CheckMenuItem(c.getText());
+                    item.selectedProperty().bindBidirectional(c.visibleProperty());
+                    columns.getItems().add(item);
+                });
+        Menu view = new Menu(Messages.get("menu.view"), null, find, closeTab, new SeparatorMenuItem(), columns, darkTheme);
+        return new MenuBar(file, actions.vmMenu(), view);
+    }
+
+    private void perform(VmAction action) {
+        List<VmRow> targets = vm.targets(action);
+        if (targets.isEmpty()) {
+            return;
+        }
+        switch (action) {
+            case DETAILS -> targets.forEach(tabs::openDetails);
+            case CONSOLE -> targets.forEach(tabs::openConsole);
+            case DELETE -> targets.forEach(this::confirmDelete);
+            case FORCE_OFF -> {
+                String names = targets.stream().map(VmRow::name).collect(Collectors.joining(", "));
+                if (ConfirmDialog.ask(window(), Messages.get("confirm.force-off.header", names),
+                        Messages.get("confirm.force-off.body"), Messages.get("action.force-off"))) {
+                    vm.run(action);
+                }
+            }
+            default -> vm.run(action);
+        }
+    }
+
+    private void confirmDelete(VmRow row) {
+        vm.loadStorage(row, items -> {
+            DeleteDialogViewModel model = new DeleteDialogViewModel(row.name(), row.host().displayName(), items);
+            DeleteDialog.create(window(), model).showAndWait().filter(Boolean::booleanValue)
+                    .ifPresent(ok -> vm.delete(row, model.deleteStorageProperty().get()));
+        });
+    }
+
+    private void addConnection() {
+        ConnectionDialog.create(window(), new ConnectionDialogViewModel()).showAndWait().ifPresent(config -> {
+            try {
+                vm.hostList().addAndSave(config);
+            } catch (DuovirtException e) {
+                showError(e);
+            }
+        });
+    }
+
+    private void showError(DuovirtException e) {
+        ErrorDialog.show(window(), e);
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    public VmTableView table() {
+        return table;
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    public CheckMenuItem darkThemeItem() {
+        return darkTheme;
+    }
+}

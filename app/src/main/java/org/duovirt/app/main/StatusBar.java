@@ -1,0 +1,25 @@
+package org.duovirt.app.main;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The bottom line: host counts by state, and the last error. */
+public final class StatusBar extends HBox {
+    public StatusBar(MainViewModel vm) {
+        getStyleClass().add("status-bar");
+        setId("status-bar");
+        Label hosts = new Label();
+        hosts.setMinWidth(Region.USE_PREF_SIZE);
+        hosts.setId("status-hosts");
+        hosts.textProperty().bind(vm.statusProperty());
+        Label error = new Label();
+        error.setId("status-error");
+        error.getStyleClass().add("error-label");
+        error.textProperty().bind(vm.lastErrorProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(hosts, spacer, error);
+    }
+}

@@ -1,0 +1,135 @@
+package org.duovirt.app.main;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.duovirt.app.Messages;
+import org.duovirt.app.host.HostState;
+import org.duovirt.app.host.Series;
+import org.duovirt.app.host.Units;
+import org.duovirt.app.host.VmRow;
+import org.duovirt.core.model.VmState;
+import org.duovirt.core.stats.StatsGroup;
+
+/** The VM table: sortable, multi-select, rows of unreachable hosts greyed, sparkline columns. */
+public final class VmTableView extends TableView<VmRow> {
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private final Map<StatsGroup, TableColumn<VmRow, Series>> statsColumns;
+
+    public VmTableView(MainViewModel vm) {
+        setId("vm-table");
+        SortedList<VmRow> sorted = new SortedList<>(vm.visibleRows());
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        getSelectionModel().getSelectedItems().addListener((ListChangeListener<VmRow>) c ->
+                vm.selection().setAll(new ArrayList<>(getSelectionModel().getSelectedItems())));
+        setTableMenuButtonVisible(true);
+        setPlaceholder(placeholder());
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<VmRow, VmState> state = column("column.state", "state", r -> r.stateProperty());
+        state.setCellFactory(c -> new StateCell());
+        state.setPrefWidth(120);
+        state.setComparator((a, b) -> a.compareTo(b));
+        TableColumn<VmRow, String> name = column("column.name", "name", r -> new ReadOnlyObjectWrapper<>(r.name()));
+        name.setPrefWidth(200);
+        TableColumn<VmRow, String> host = column("column.host", "host", r -> new ReadOnlyObjectWrapper<>(r.host().displayName()));
+        host.setPrefWidth(170);
+        TableColumn<VmRow, Number> vcpus = column("column.vcpus", "vcpus", VmRow::vcpusProperty);
+        vcpus.setPrefWidth(70);
+        vcpus.getStyleClass().add("number-cell");
+        TableColumn<VmRow, Number> memory = column("column.memory", "memory", VmRow::memoryMiBProperty);
+        memory.setPrefWidth(90);
+        memory.getStyleClass().add("number-cell");
+        memory.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number mib, boolean empty) {
+                super.updateItem(mib, empty);
+                setText(empty || mib == null ? null : Units.mebibytes(mib.longValue()));
+            }
+        });
+        statsColumns = Map.of(
+                StatsGroup.CPU, spark("column.cpu", "cpu", VmRow::cpuProperty),
+                StatsGroup.MEMORY, spark("column.memory-usage", "memory-usage", VmRow::memoryProperty),
+                StatsGroup.BLOCK, spark("column.disk", "disk", VmRow::diskProperty),
+                StatsGroup.NET, spark("column.network", "network", VmRow::netProperty));
+        getColumns().addAll(List.of(state, name, host, vcpus, memory, statsColumns.get(StatsGroup.CPU),
+                statsColumns.get(StatsGroup.MEMORY), statsColumns.get(StatsGroup.BLOCK), statsColumns.get(StatsGroup.NET)));
+        getSortOrder().add(name);
+
+        setRowFactory(t -> new OfflineAwareRow());
+    }
+
+    /** A row greyed while its host is not connected; follows the host's state without refreshing the table. */
+    private static final class OfflineAwareRow extends TableRow<VmRow> {
+        private final javafx.beans.InvalidationListener hostState = o -> restyle();
+        private VmRow watched;
+
+        @Override
+        protected void updateItem(VmRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (watched != null) {
+                watched.host().stateProperty().removeListener(hostState);
+            }
+            watched = empty ? null : row;
+            if (watched != null) {
+                watched.host().stateProperty().addListener(hostState);
+            }
+            restyle();
+        }
+
+        private void restyle() {
+            pseudoClassStateChanged(OFFLINE, watched != null && watched.host().state() != HostState.CONNECTED);
+        }
+    }
+
+    private Label placeholder() {
+        Label l = new Label(Messages.get("table.empty"));
+        l.getStyleClass().add("empty-placeholder");
+        return l;
+    }
+
+    private static <T> TableColumn<VmRow, T> column(String key, String id, Function<VmRow, ObservableValue<T>> value) {
+        TableColumn<VmRow, T> c = new TableColumn<>(Messages.get(key));
+        c.setId("col-" + id);
+        c.setCellValueFactory(f -> value.apply(f.getValue()));
+        return c;
+    }
+
+    private TableColumn<VmRow, Series> spark(String key, String id, Function<VmRow, ObservableValue<Series>> value) {
+        TableColumn<VmRow, Series> c = column(key, id, value);
+        c.setCellFactory(x -> new SparklineCell());
+        c.setSortable(false);
+        c.setPrefWidth(180);
+        return c;
+    }
+
+    public Map<StatsGroup, TableColumn<VmRow, Series>> statsColumns() {
+        return statsColumns;
+    }
+
+    /** The stats groups whose columns are showing. */
+    public Set<StatsGroup> visibleStats() {
+        Set<StatsGroup> out = EnumSet.noneOf(StatsGroup.class);
+        statsColumns.forEach((g, c) -> {
+            if (c.isVisible()) {
+                out.add(g);
+            }
+        });
+        return out;
+    }
+}

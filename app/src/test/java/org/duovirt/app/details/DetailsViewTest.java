@@ -1,0 +1,100 @@
+package org.duovirt.app.details;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duovirt.app.ui.UiTestSupport.visibleNames;
+import static org.duovirt.app.ui.UiTestSupport.waitUntil;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
+import javafx.stage.Stage;
+import org.duovirt.app.config.ConnectionConfig;
+import org.duovirt.app.main.MainWindow;
+import org.duovirt.app.ui.UiTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Details of the mixed fixture's VMs: overview from the host, vCPU/memory edits validated against it. */
+@ExtendWith(ApplicationExtension.class)
+class DetailsViewTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    @TempDir
+    static Path home;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        var dirs = UiTestSupport.tempDirs(home.resolve("details-" + System.nanoTime()),
+                List.of(new ConnectionConfig(UiTestSupport.mixedFixtureUri(), "lab", true),
+                        new ConnectionConfig("test:///default", "Demo", true)));
+        window = UiTestSupport.open(stage, dirs);
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
+    }
+
+    /** Shows the VM table tab and clicks the VM's name cell. */
+    private static void select(FxRobot robot, String name) {
+        robot.interact(() -> robot.lookup("#center-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
+        robot.clickOn(robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
+                && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
+    }
+
+    private static List<String> labels(FxRobot robot, String tab) {
+        return robot.lookup(tab + " .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void detailsShowTheOverviewAndValidateEditsAgainstTheHost(FxRobot robot) {
+        waitUntil("fixture listed", WAIT, () -> visibleNames(robot).contains("build-runner"));
+        select(robot, "build-runner");
+        robot.clickOn("#tool-details");
+        String tab = "#details-build-runner";
+        waitUntil("overview loaded", WAIT, () -> labels(robot, tab).contains("f0604667-f626-55f0-8fc2-c3464ff78a4b"));
+        assertThat(labels(robot, tab)).contains("build-runner", "Shut off", "hvm", "x86_64", "8 / 8", "4 GiB / 4 GiB",
+                "vda (disk): /var/lib/libvirt/images/build-runner.qcow2", "52:54:00:00:00:04 → default (virtio)");
+        assertThat(labels(robot, tab)).anyMatch(t -> t.contains(" · lab (test:///") && t.endsWith("mixed-node.xml)"));
+
+        // Edits are validated against the host: the demo host (test:///default) reports its CPUs and memory.
+        select(robot, "test");
+        robot.clickOn("#tool-details");
+        String demo = "#details-test";
+        waitUntil("demo details loaded", WAIT, () -> labels(robot, demo).contains("Running"));
+        waitUntil("host limits known", WAIT, () -> labels(robot, demo).stream().anyMatch(t -> t.startsWith("The host has 16 CPUs")));
+        Spinner<Integer> vcpus = robot.lookup(demo + " #details-vcpus").queryAs(Spinner.class);
+        int before = vcpus.getValue();
+        robot.interact(() -> vcpus.getValueFactory().setValue(64));
+        assertThat(labels(robot, demo)).contains("The host has only 16 CPUs; give the VM at most that many vCPUs.");
+        assertThat(robot.lookup(demo + " #details-apply").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> vcpus.getValueFactory().setValue(before));
+        assertThat(robot.lookup(demo + " #details-apply").queryButton().isDisabled()).isFalse();
+
+        // A persistent change on a shut-off VM shows in the table.
+        select(robot, "build-runner");
+        robot.clickOn("#tool-details");
+        Spinner<Integer> runnerVcpus = robot.lookup(tab + " #details-vcpus").queryAs(Spinner.class);
+        robot.interact(() -> runnerVcpus.getValueFactory().setValue(4));
+        robot.clickOn(tab + " #details-apply");
+        waitUntil("the table shows 4 vCPUs", WAIT, () -> UiTestSupport.onFx(() -> UiTestSupport.row(robot, "build-runner").vcpusProperty().get()) == 4);
+        waitUntil("outcome shown", WAIT, () -> labels(robot, tab).contains("Saved; the new values apply at the next start."));
+
+        // Several details at once, as tabs.
+        select(robot, "db-primary");
+        robot.clickOn("#tool-details");
+        waitUntil("second details tab", WAIT, () -> robot.lookup("#details-db-primary").tryQuery().isPresent());
+        assertThat(robot.lookup("#details-build-runner").tryQuery()).isPresent();
+    }
+}

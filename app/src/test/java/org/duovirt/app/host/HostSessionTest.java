@@ -1,0 +1,80 @@
+package org.duovirt.app.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duovirt.app.host.Sessions.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.model.LifecycleEvent;
+import org.duovirt.core.model.VmState;
+import org.junit.jupiter.api.Test;
+
+class HostSessionTest {
+
+    @Test
+    void eventsUpdateRowsWithoutRelistingTheHost() {
+        FakeHost host = new FakeHost().vm("a", VmState.RUNNING);
+        HostSession s = Sessions.connected(host);
+        await("row listed", () -> s.vms().size() == 1);
+        int lists = host.listCalls.get();
+
+        host.fire(LifecycleEvent.Kind.SUSPENDED, "a", VmState.PAUSED);
+        await("state from the event", () -> s.vms().get(0).state() == VmState.PAUSED);
+        host.fire(LifecycleEvent.Kind.DEFINED, "b", VmState.SHUTOFF);
+        await("new VM appears", () -> s.vms().size() == 2);
+        host.fire(LifecycleEvent.Kind.UNDEFINED, "a", null);
+        await("undefined VM disappears", () -> s.vms().size() == 1 && s.vms().get(0).name().equals("b"));
+        // Each event re-reads at most the VMs it concerns; nothing polls the full list meanwhile.
+        assertThat(host.listCalls.get() - lists).isLessThanOrEqualTo(2);
+        s.close();
+    }
+
+    @Test
+    void aHangingConnectIsTimedOutMarkedDisconnectedAndRetriedWithBackoff() {
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch never = new CountDownLatch(1);
+        FakeHost healthy = new FakeHost().vm("a", VmState.RUNNING);
+        HostSession s = Sessions.session("slow:///", uri -> {
+            if (attempts.incrementAndGet() == 1) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("abandoned");
+            }
+            return healthy;
+        }, Sessions.fast());
+        long t0 = System.nanoTime();
+        s.connect();
+        await("disconnected after the 500 ms timeout", () -> s.state() == HostState.DISCONNECTED);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(400L, 3000L);
+        assertThat(s.lastErrorProperty().get()).contains("did not answer");
+        await("reconnected after the 2 s back-off", () -> s.state() == HostState.CONNECTED && s.vms().size() == 1);
+        assertThat(attempts.get()).isEqualTo(2);
+        s.close();
+    }
+
+    @Test
+    void callsOnADisconnectedHostFailFastWithHostUnreachable() {
+        HostSession s = Sessions.session("down:///", uri -> {
+            throw new HostUnreachableException("down", null, null);
+        }, Sessions.fast());
+        s.connect();
+        await("disconnected", () -> s.state() == HostState.DISCONNECTED);
+        assertThat(s.call("x", c -> 1)).isCompletedExceptionally();
+        s.close();
+    }
+
+    @Test
+    void backoffDoublesUpToItsCap() {
+        Backoff b = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(60));
+        assertThat(new long[] {b.next().toSeconds(), b.next().toSeconds(), b.next().toSeconds(), b.next().toSeconds(),
+                b.next().toSeconds(), b.next().toSeconds(), b.next().toSeconds()})
+                .containsExactly(2, 4, 8, 16, 32, 60, 60);
+        b.reset();
+        assertThat(b.next()).isEqualTo(Duration.ofSeconds(2));
+    }
+}

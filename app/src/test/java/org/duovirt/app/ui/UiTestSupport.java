@@ -1,0 +1,103 @@
+package org.duovirt.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.duovirt.app.DefaultConnection;
+import org.duovirt.app.Messages;
+import org.duovirt.app.config.AppDirs;
+import org.duovirt.app.config.ConnectionConfig;
+import org.duovirt.app.config.ConnectionStore;
+import org.duovirt.app.host.Connector;
+import org.duovirt.app.host.Timeouts;
+import org.duovirt.app.host.VmRow;
+import org.duovirt.app.main.MainWindow;
+import org.duovirt.core.spi.Backends;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the real main window on the installed backends, with connections in a temp config dir. */
+public final class UiTestSupport {
+    public static final Backends BACKENDS = Backends.installed();
+
+    private UiTestSupport() {
+    }
+
+    /** The fixture with nine domains in mixed states, as a test:/// URI. */
+    public static String mixedFixtureUri() {
+        Path p = Path.of("src/test/resources/fixtures/mixed-node.xml").toAbsolutePath();
+        assertThat(p).exists();
+        return "test://" + p;
+    }
+
+    public static AppDirs tempDirs(Path root, List<ConnectionConfig> connections) throws IOException {
+        Messages.use(Locale.ENGLISH);
+        AppDirs dirs = new AppDirs(root.resolve("config"), root.resolve("state"));
+        Files.createDirectories(dirs.config());
+        if (!connections.isEmpty()) {
+            new ConnectionStore(dirs.config()).save(connections);
+        }
+        return dirs;
+    }
+
+    public static MainWindow open(Stage stage, AppDirs dirs) {
+        return open(stage, dirs, Connector.of(BACKENDS), Timeouts.standard());
+    }
+
+    public static MainWindow open(Stage stage, AppDirs dirs, Connector connector, Timeouts timeouts) {
+        return MainWindow.open(stage, dirs, connector, () -> DefaultConnection.open(BACKENDS, Duration.ofSeconds(3)), timeouts);
+    }
+
+    /** Waits (off the FX thread) until the condition, read on the FX thread, holds. */
+    public static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, () -> onFx(condition::getAsBoolean));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for: " + what, e);
+        }
+    }
+
+    /** Reads a value on the FX thread. */
+    public static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
+    }
+
+    /** Milliseconds the FX thread takes to run an empty task: proof it is not blocked. */
+    public static long fxRoundTripMillis() throws InterruptedException {
+        long t0 = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(done::countDown);
+        if (!done.await(10, TimeUnit.SECONDS)) {
+            return 10_000;
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    public static VmRow row(FxRobot robot, String name) {
+        TableView<VmRow> table = robot.lookup("#vm-table").queryTableView();
+        return onFx(() -> table.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null));
+    }
+
+    public static List<String> visibleNames(FxRobot robot) {
+        TableView<VmRow> table = robot.lookup("#vm-table").queryTableView();
+        return onFx(() -> table.getItems().stream().map(VmRow::name).sorted().toList());
+    }
+
+    /** The text the state column shows for a VM. */
+    public static String stateText(FxRobot robot, String name) {
+        VmRow r = row(robot, name);
+        return r == null ? null : onFx(() -> Messages.get("state." + r.state().cliName()));
+    }
+}
