@@ -16,6 +16,8 @@ public final class ConsoleView extends BorderPane {
     private static final int MAX_CHARS = 200_000;
     private final TextArea area = new TextArea();
     private final StringBuilder shown = new StringBuilder();
+    private final StringBuilder pending = new StringBuilder();
+    private boolean flushQueued;
 
     public ConsoleView(ConsoleViewModel vm) {
         setId("console-" + vm.row().name());
@@ -28,7 +30,7 @@ public final class ConsoleView extends BorderPane {
         status.setStyle("-fx-padding: 4 8 4 8;");
         setCenter(area);
         setBottom(status);
-        vm.setOutput(chunk -> append(vm.plain(chunk, shown)));
+        vm.setOutput(chunk -> queue(vm, chunk));
         area.addEventFilter(KeyEvent.KEY_TYPED, e -> {
             String ch = e.getCharacter();
             if (!ch.isEmpty() && ch != KeyEvent.CHAR_UNDEFINED && !e.isShortcutDown() || isControlChar(ch)) {
@@ -65,6 +67,21 @@ public final class ConsoleView extends BorderPane {
             case "\b" -> "\u007f";
             default -> ch;
         };
+    }
+
+    /** A chatty guest sends many small chunks: coalesce them into one text change per FX queue burst. */
+    private void queue(ConsoleViewModel vm, String chunk) {
+        FxThread.check();
+        pending.append(chunk);
+        if (!flushQueued) {
+            flushQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                flushQueued = false;
+                String text = pending.toString();
+                pending.setLength(0);
+                append(vm.plain(text, shown));
+            });
+        }
     }
 
     private void append(String text) {
