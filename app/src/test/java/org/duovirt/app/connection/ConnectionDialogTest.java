@@ -50,26 +50,26 @@ class ConnectionDialogTest {
 
     private static void type(FxRobot robot, String field, String text) {
         robot.interact(() -> robot.lookup(field).queryTextInputControl().clear());
-        robot.clickOn(field).write(text);
+        UiTestSupport.click(robot, field).write(text);
     }
 
     @Test
     void everyChoiceBuildsItsUriAndConnectSavesIt(FxRobot robot) throws Exception {
-        robot.clickOn("#tool-add-connection");
+        UiTestSupport.click(robot, "#tool-add-connection");
         assertThat(uri(robot)).isEqualTo("qemu:///system");
-        robot.clickOn("#kind-kvm-session");
+        UiTestSupport.click(robot, "#kind-kvm-session");
         assertThat(uri(robot)).isEqualTo("qemu:///session");
-        robot.clickOn("#kind-kvm-ssh");
+        UiTestSupport.click(robot, "#kind-kvm-ssh");
         type(robot, "#connection-user", "admin");
         type(robot, "#connection-host", "kvm1.example.org");
         assertThat(uri(robot)).isEqualTo("qemu+ssh://admin@kvm1.example.org/system");
-        robot.clickOn("#kind-xen-local");
+        UiTestSupport.click(robot, "#kind-xen-local");
         assertThat(uri(robot)).isEqualTo("xl:///");
-        robot.clickOn("#kind-kvm-custom");
+        UiTestSupport.click(robot, "#kind-kvm-custom");
         type(robot, "#connection-custom", "qemu+tcp://10.0.0.5/system");
         assertThat(uri(robot)).isEqualTo("qemu+tcp://10.0.0.5/system");
 
-        robot.clickOn("#kind-xen-ssh");
+        UiTestSupport.click(robot, "#kind-xen-ssh");
         type(robot, "#connection-user", "root");
         type(robot, "#connection-host", "dom0$(reboot)");
         assertThat(uri(robot)).as("a host with shell characters builds no URI").isEmpty();
@@ -78,8 +78,8 @@ class ConnectionDialogTest {
         type(robot, "#connection-port", "2222");
         assertThat(uri(robot)).isEqualTo("xl+ssh://root@127.0.0.1:2222/");
         type(robot, "#connection-label", "rack 2 dom0");
-        robot.clickOn("#connection-autoconnect"); // off
-        robot.clickOn("Connect");
+        UiTestSupport.click(robot, "#connection-autoconnect"); // off
+        UiTestSupport.click(robot, "Connect");
 
         Path file = dirs.config().resolve(ConnectionStore.FILE_NAME);
         waitUntil("connections.json has the new host", Duration.ofSeconds(10), () -> Files.exists(file)

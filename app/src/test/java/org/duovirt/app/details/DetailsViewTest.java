@@ -48,7 +48,7 @@ class DetailsViewTest {
     /** Shows the VM table tab and clicks the VM's name cell. */
     private static void select(FxRobot robot, String name) {
         robot.interact(() -> robot.lookup("#center-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
-        robot.clickOn(robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
+        UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
                 && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
     }
 
@@ -61,7 +61,7 @@ class DetailsViewTest {
     void detailsShowTheOverviewAndValidateEditsAgainstTheHost(FxRobot robot) {
         waitUntil("fixture listed", WAIT, () -> visibleNames(robot).contains("build-runner"));
         select(robot, "build-runner");
-        robot.clickOn("#tool-details");
+        UiTestSupport.click(robot, "#tool-details");
         String tab = "#details-build-runner";
         waitUntil("overview loaded", WAIT, () -> labels(robot, tab).contains("f0604667-f626-55f0-8fc2-c3464ff78a4b"));
         assertThat(labels(robot, tab)).contains("build-runner", "Shut off", "hvm", "x86_64", "8 / 8", "4 GiB / 4 GiB",
@@ -70,7 +70,7 @@ class DetailsViewTest {
 
         // Edits are validated against the host: the demo host (test:///default) reports its CPUs and memory.
         select(robot, "test");
-        robot.clickOn("#tool-details");
+        UiTestSupport.click(robot, "#tool-details");
         String demo = "#details-test";
         waitUntil("demo details loaded", WAIT, () -> labels(robot, demo).contains("Running"));
         waitUntil("host limits known", WAIT, () -> labels(robot, demo).stream().anyMatch(t -> t.startsWith("The host has 16 CPUs")));
@@ -84,16 +84,16 @@ class DetailsViewTest {
 
         // A persistent change on a shut-off VM shows in the table.
         select(robot, "build-runner");
-        robot.clickOn("#tool-details");
+        UiTestSupport.click(robot, "#tool-details");
         Spinner<Integer> runnerVcpus = robot.lookup(tab + " #details-vcpus").queryAs(Spinner.class);
         robot.interact(() -> runnerVcpus.getValueFactory().setValue(4));
-        robot.clickOn(tab + " #details-apply");
+        UiTestSupport.click(robot, tab + " #details-apply");
         waitUntil("the table shows 4 vCPUs", WAIT, () -> UiTestSupport.onFx(() -> UiTestSupport.row(robot, "build-runner").vcpusProperty().get()) == 4);
         waitUntil("outcome shown", WAIT, () -> labels(robot, tab).contains("Saved; the new values apply at the next start."));
 
         // Several details at once, as tabs.
         select(robot, "db-primary");
-        robot.clickOn("#tool-details");
+        UiTestSupport.click(robot, "#tool-details");
         waitUntil("second details tab", WAIT, () -> robot.lookup("#details-db-primary").tryQuery().isPresent());
         assertThat(robot.lookup("#details-build-runner").tryQuery()).isPresent();
     }

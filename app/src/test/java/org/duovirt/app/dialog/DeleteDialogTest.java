@@ -61,7 +61,7 @@ class DeleteDialogTest {
     /** Shows the VM table tab and clicks the VM's name cell. */
     private static void select(FxRobot robot, String name) {
         robot.interact(() -> robot.lookup("#center-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
-        robot.clickOn(robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
+        UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
                 && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
     }
 
@@ -79,7 +79,7 @@ class DeleteDialogTest {
         assertThat(robot.lookup("#tool-delete").queryButton().isDisabled()).as("a running VM cannot be deleted").isTrue();
 
         select(robot, VM);
-        robot.clickOn("#tool-delete");
+        UiTestSupport.click(robot, "#tool-delete");
         waitUntil("delete dialog open", WAIT, () -> robot.lookup("#delete-dialog").tryQuery().isPresent());
         CheckBox storage = robot.lookup("#delete-storage").queryAs(CheckBox.class);
         assertThat(storage.isSelected()).as("owned storage starts unchecked").isFalse();
@@ -88,15 +88,15 @@ class DeleteDialogTest {
                 .anyMatch(t -> t.startsWith("vda: ") && t.contains(VM))
                 .contains("kept");
         assertThat(robot.lookup("#delete-summary").queryLabeled().getText()).contains("its storage stays on the host");
-        robot.clickOn("Cancel");
+        UiTestSupport.click(robot, "Cancel");
         assertThat(visibleNames(robot)).contains(VM);
 
-        robot.clickOn("#tool-delete");
+        UiTestSupport.click(robot, "#tool-delete");
         waitUntil("delete dialog open again", WAIT, () -> robot.lookup("#delete-dialog").tryQuery().isPresent());
-        robot.clickOn("#delete-storage");
+        UiTestSupport.click(robot, "#delete-storage");
         assertThat(robot.lookup("#delete-storage-list .label").queryAllAs(javafx.scene.control.Label.class))
                 .extracting(javafx.scene.control.Label::getText).contains("will be deleted");
-        robot.clickOn(robot.lookup("#delete-dialog .button").match(b -> "Delete".equals(((javafx.scene.control.Button) b).getText())).queryButton());
+        UiTestSupport.click(robot, robot.lookup("#delete-dialog .button").match(b -> "Delete".equals(((javafx.scene.control.Button) b).getText())).queryButton());
         waitUntil("the VM is gone from the table", WAIT, () -> !visibleNames(robot).contains(VM));
         assertThat(side.listVms(true)).extracting(VmSummary::name).doesNotContain(VM);
     }

@@ -89,19 +89,19 @@ class AppLifecycleIT {
                 .findFirst().orElseThrow();
 
         select(robot, VM);
-        robot.clickOn("#tool-start");
+        UiTestSupport.click(robot, "#tool-start");
         waitUntil("the table says Running", WAIT, () -> "Running".equals(UiTestSupport.stateText(robot, VM)));
         assertThat(virsh("domstate", VM).strip()).isEqualTo("running");
 
         // The embedded text console shows the guest's serial output and sends typed keys.
-        robot.clickOn("#tool-console");
+        UiTestSupport.click(robot, "#tool-console");
         waitUntil("the guest's banner in the console", WAIT, () -> consoleText(robot).contains("DUOVIRT-GUEST-READY"));
         // The guest polls its console once a second; on a loaded machine a line can arrive while it is
         // still starting, so type again (a new line each time) before calling it broken.
         boolean echoed = false;
         for (int attempt = 1; attempt <= 4 && !echoed; attempt++) {
             String line = "hello duovirt " + attempt;
-            robot.clickOn("#console-output").write(line).type(javafx.scene.input.KeyCode.ENTER);
+            UiTestSupport.click(robot, "#console-output").write(line).type(javafx.scene.input.KeyCode.ENTER);
             try {
                 waitUntil("the guest echoes the typed line", Duration.ofSeconds(15), () -> consoleText(robot).contains("guest heard: " + line));
                 echoed = true;
@@ -112,20 +112,20 @@ class AppLifecycleIT {
         assertThat(echoed).as("the guest echoed a typed line; console shows:%n%s", consoleText(robot)).isTrue();
         select(robot, VM);
 
-        robot.clickOn("#tool-shutdown .arrow-button");
-        robot.clickOn("#menu-force-off");
+        UiTestSupport.click(robot, "#tool-shutdown .arrow-button");
+        UiTestSupport.click(robot, "#menu-force-off");
         waitUntil("force-off confirmation", WAIT, () -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
         assertThat(robot.lookup("#confirm-dialog .label").queryAllAs(javafx.scene.control.Label.class))
                 .anyMatch(l -> l.getText().contains("anything the guest has not written to disk is lost"));
         clickDialogButton(robot, "#confirm-dialog", "Force Off");
         waitUntil("the table says Shut off", WAIT, () -> "Shut off".equals(UiTestSupport.stateText(robot, VM)));
 
-        robot.clickOn("#tool-delete");
+        UiTestSupport.click(robot, "#tool-delete");
         waitUntil("delete dialog", WAIT, () -> robot.lookup("#delete-dialog").tryQuery().isPresent());
         assertThat(robot.lookup("#delete-storage").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
         assertThat(robot.lookup("#delete-storage-list .label").queryAllAs(javafx.scene.control.Label.class))
                 .anyMatch(l -> l.getText().contains(volume));
-        robot.clickOn("#delete-storage");
+        UiTestSupport.click(robot, "#delete-storage");
         clickDialogButton(robot, "#delete-dialog", "Delete");
         waitUntil("the guest is gone from the table", WAIT, () -> !visibleNames(robot).contains(VM));
         assertThat(virsh("list", "--all", "--name").lines().map(String::strip)).doesNotContain(VM);
@@ -134,7 +134,7 @@ class AppLifecycleIT {
 
     private static void select(FxRobot robot, String name) {
         robot.interact(() -> robot.lookup("#center-tabs").queryAs(TabPane.class).getSelectionModel().select(0));
-        robot.clickOn(robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
+        UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
                 && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
     }
 
@@ -144,7 +144,7 @@ class AppLifecycleIT {
     }
 
     private static void clickDialogButton(FxRobot robot, String dialog, String text) {
-        robot.clickOn(robot.lookup(dialog + " .button").match(b -> text.equals(((Button) b).getText())).queryButton());
+        UiTestSupport.click(robot, robot.lookup(dialog + " .button").match(b -> text.equals(((Button) b).getText())).queryButton());
     }
 
     /** Removes this test's domains (prefix dvt-it-app-) and their disks, nothing else. */

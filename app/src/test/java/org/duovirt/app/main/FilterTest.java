@@ -44,7 +44,7 @@ class FilterTest {
     void filterMatchesNameSubstringStateAndHost(FxRobot robot) {
         waitUntil("ten VMs from two hosts", WAIT, () -> visibleNames(robot).size() == 10);
 
-        robot.clickOn("#filter").write("replica");
+        UiTestSupport.click(robot, "#filter").write("replica");
         waitUntil("substring match", WAIT, () -> visibleNames(robot).equals(List.of("db-replica")));
 
         replace(robot, "paused");
@@ -67,7 +67,7 @@ class FilterTest {
     private static void replace(FxRobot robot, String text) {
         robot.interact(() -> robot.lookup("#filter").queryTextInputControl().clear());
         if (!text.isEmpty()) {
-            robot.clickOn("#filter").write(text);
+            UiTestSupport.click(robot, "#filter").write(text);
         }
     }
 }

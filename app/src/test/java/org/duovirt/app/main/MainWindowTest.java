@@ -54,26 +54,26 @@ class MainWindowTest {
         waitUntil("the demo domain 'test' is listed", WAIT, () -> visibleNames(robot).contains("test"));
         TableView<VmRow> table = robot.lookup("#vm-table").queryTableView();
         if (!"Running".equals(stateText(robot, "test"))) {
-            robot.clickOn(robot.lookup("#vm-table").lookup(".table-cell").match(c -> "test".equals(((javafx.scene.control.TableCell<?, ?>) c).getText())).queryAs(javafx.scene.Node.class));
-            robot.clickOn("#tool-start");
+            UiTestSupport.click(robot, robot.lookup("#vm-table").lookup(".table-cell").match(c -> "test".equals(((javafx.scene.control.TableCell<?, ?>) c).getText())).queryAs(javafx.scene.Node.class));
+            UiTestSupport.click(robot, "#tool-start");
             waitUntil("test is running", WAIT, () -> "Running".equals(stateText(robot, "test")));
         }
-        robot.clickOn(robot.lookup(".table-cell").match(c -> "test".equals(((javafx.scene.control.TableCell<?, ?>) c).getText())).queryAs(javafx.scene.Node.class));
+        UiTestSupport.click(robot, robot.lookup(".table-cell").match(c -> "test".equals(((javafx.scene.control.TableCell<?, ?>) c).getText())).queryAs(javafx.scene.Node.class));
         assertThat(table.getSelectionModel().getSelectedItems()).extracting(VmRow::name).containsExactly("test");
 
-        robot.clickOn("#tool-pause");
+        UiTestSupport.click(robot, "#tool-pause");
         waitUntil("state column says Paused", WAIT, () -> "Paused".equals(cellText(robot, "test")));
         assertThat(robot.lookup("#tool-pause").queryButton().isDisabled()).isTrue();
 
-        robot.clickOn("#tool-resume");
+        UiTestSupport.click(robot, "#tool-resume");
         waitUntil("state column says Running", WAIT, () -> "Running".equals(cellText(robot, "test")));
 
-        robot.clickOn("#tool-shutdown");
+        UiTestSupport.click(robot, "#tool-shutdown");
         waitUntil("state column says Shut off", WAIT, () -> "Shut off".equals(cellText(robot, "test")));
         assertThat(robot.lookup("#tool-start").queryButton().isDisabled()).isFalse();
 
         // Leave the shared test:///default driver as we found it.
-        robot.clickOn("#tool-start");
+        UiTestSupport.click(robot, "#tool-start");
         waitUntil("state column says Running again", WAIT, () -> "Running".equals(cellText(robot, "test")));
     }
 

@@ -106,7 +106,8 @@ class MenusAndThemeTest {
 
     @Test
     void darkThemeFromTheViewMenuIsAppliedAndRemembered(FxRobot robot) {
-        robot.clickOn("View").clickOn("#menu-dark-theme");
+        UiTestSupport.click(robot, "View");
+        UiTestSupport.click(robot, "#menu-dark-theme");
         assertThat(window.view().getScene().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
         assertThat(new UiSettingsStore(dirs.config()).load().dark()).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);

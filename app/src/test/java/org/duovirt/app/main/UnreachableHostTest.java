@@ -117,7 +117,7 @@ class UnreachableHostTest {
                 .anyMatch(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("offline"))));
         assertThat(robot.lookup("#status-hosts").queryLabeled().getText()).contains("0 connected");
 
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        UiTestSupport.click(robot, robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         assertThat(robot.lookup("#tool-pause").queryButton().isDisabled()).as("no actions on an unreachable host").isTrue();
 
         hang.set(false);

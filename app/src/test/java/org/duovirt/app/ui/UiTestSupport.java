@@ -74,6 +74,31 @@ public final class UiTestSupport {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
     }
 
+    /**
+     * Clicks the centre of the first visible node the query finds. TestFX's own clickOn measures the node
+     * on the test thread, which races with layout on the FX thread (seen as an NPE inside text layout under
+     * load); here both the lookup and the measuring happen on the FX thread.
+     */
+    public static FxRobot click(FxRobot robot, String query) {
+        javafx.scene.Node node = onFx(() -> robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).query());
+        if (node == null) {
+            throw new AssertionError("Nothing visible to click for " + query);
+        }
+        return click(robot, node);
+    }
+
+    /** Clicks the centre of a node, measured on the FX thread (see {@link #click(FxRobot, String)}). */
+    public static FxRobot click(FxRobot robot, javafx.scene.Node node) {
+        // write() types into the robot's target window, which TestFX's own clickOn sets to the node's window.
+        robot.targetWindow(onFx(() -> node.getScene().getWindow()));
+        javafx.geometry.Point2D centre = onFx(() -> {
+            javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+        });
+        robot.clickOn(centre);
+        return robot;
+    }
+
     /** Milliseconds the FX thread takes to run an empty task: proof it is not blocked. */
     public static long fxRoundTripMillis() throws InterruptedException {
         long t0 = System.nanoTime();
