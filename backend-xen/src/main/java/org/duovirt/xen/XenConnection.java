@@ -83,7 +83,13 @@ final class XenConnection implements HostConnection {
 
     @Override
     public Set<Feature> features() {
-        return FEATURES;
+        if (deviceModel) {
+            return FEATURES;
+        }
+        // Without qemu-system-xen in dom0 no VM can have a VNC console.
+        Set<Feature> features = EnumSet.copyOf(FEATURES);
+        features.remove(Feature.GRAPHICS_CONSOLE);
+        return features;
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.duovirt.xen.transport.RunningCommand;
  */
 final class XentopStream implements AutoCloseable {
     static final List<String> COMMAND = List.of("xentop", "-b", "-d", "1", "-v", "-n", "-x", "-f");
+    /** xentop prints every second; ten seconds of silence means it hangs. */
+    private static final long STALE_NANOS = 10_000_000_000L;
     private final CommandRunner runner;
     private final Object lock = new Object();
     private RunningCommand process;
@@ -43,7 +45,11 @@ final class XentopStream implements AutoCloseable {
             if (closed) {
                 throw new DuovirtException("The connection is closed.", (String) null);
             }
-            if (process == null || !process.isOpen()) {
+            boolean stale = latest != null && System.nanoTime() - latest.monotonicNanos() > STALE_NANOS;
+            if (process == null || !process.isOpen() || stale) {
+                if (process != null) {
+                    process.close(); // a xentop that stopped printing is as good as dead
+                }
                 start();
             }
             while (latest == null) {
