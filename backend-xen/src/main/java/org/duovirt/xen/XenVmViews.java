@@ -59,7 +59,7 @@ final class XenVmViews {
         if (cfg == null) {
             return new VmSummary(vm.name(), null, state, -1, 0, 0, 0, 0);
         }
-        return new VmSummary(vm.name(), null, state, -1, cfg.vcpus(), cfg.maxVcpus(), cfg.memoryMiB() * 1024,
+        return new VmSummary(vm.name(), cfg.uuid(), state, -1, cfg.vcpus(), cfg.maxVcpus(), cfg.memoryMiB() * 1024,
                 cfg.maxMemoryMiB() * 1024);
     }
 
