@@ -22,6 +22,10 @@ xh_kernel() {
 xh_xen_version() {
   local v
   v="$(apt-cache policy "$xh_xen_pkg" 2>/dev/null | awk '/Candidate:/ {print $2}')"
+  if { [ -z "$v" ] || [ "$v" = "(none)" ]; } && [ "$(id -u)" = 0 ]; then
+    apt-get update -q >&2 || true   # a fresh machine may not have read its package lists yet
+    v="$(apt-cache policy "$xh_xen_pkg" 2>/dev/null | awk '/Candidate:/ {print $2}')"
+  fi
   [ -n "$v" ] && [ "$v" != "(none)" ] || xh_die "apt knows no $xh_xen_pkg: run 'apt-get update' (bookworm and bookworm-security must be configured)"
   echo "$v"
 }

@@ -21,9 +21,12 @@ import org.duovirt.xen.parse.XlDomainRow;
  */
 final class DomainWatcher implements AutoCloseable {
     static final long PERIOD_MS = 2000;
+    static final int SETTLE_POLLS = 5;
     private final Supplier<List<XlDomainRow>> domains;
     private final List<HostListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> saving = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> settling = new HashMap<>();
+    private final Set<String> restarted = new java.util.HashSet<>();
     private Map<String, XlDomainRow> previous;
     private Thread thread;
     private volatile boolean lost;
@@ -80,7 +83,11 @@ final class DomainWatcher implements AutoCloseable {
         }
     }
 
-    /** The events between the previous list and this one. Package-private for tests. */
+    /**
+     * The events between the previous list and this one. A new domain is announced STARTED once it runs:
+     * xl create builds it paused (first with no vCPU, then unpaused), and those steps are not events. One
+     * that stays paused is announced after {@link #SETTLE_POLLS} polls. Package-private for tests.
+     */
     List<LifecycleEvent> diff(List<XlDomainRow> rows) {
         Map<String, XlDomainRow> now = new HashMap<>();
         rows.stream().filter(r -> r.domid() != 0).forEach(r -> now.put(r.name(), r));
@@ -88,16 +95,27 @@ final class DomainWatcher implements AutoCloseable {
         if (previous != null) {
             for (XlDomainRow row : now.values()) {
                 XlDomainRow before = previous.get(row.name());
-                if (before == null) {
-                    events.add(event(LifecycleEvent.Kind.STARTED, row, row.state(), "started"));
-                } else if (before.domid() != row.domid()) {
-                    events.add(event(LifecycleEvent.Kind.STARTED, row, row.state(), "restarted"));
+                boolean newDomain = before == null || before.domid() != row.domid();
+                if (newDomain || settling.containsKey(row.name())) {
+                    int polls = newDomain ? 1 : settling.get(row.name()) + 1;
+                    if (row.state() == VmState.RUNNING || row.state() == VmState.CRASHED || polls >= SETTLE_POLLS) {
+                        settling.remove(row.name());
+                        boolean again = before != null && before.domid() != row.domid() || restarted.remove(row.name());
+                        events.add(event(LifecycleEvent.Kind.STARTED, row, row.state(), again ? "restarted" : "started"));
+                    } else {
+                        if (newDomain && before != null) {
+                            restarted.add(row.name());
+                        }
+                        settling.put(row.name(), polls);
+                    }
                 } else if (before.state() != row.state()) {
                     events.add(change(before.state(), row));
                 }
             }
             for (XlDomainRow gone : previous.values()) {
                 if (!now.containsKey(gone.name())) {
+                    settling.remove(gone.name());
+                    restarted.remove(gone.name());
                     boolean saved = saving.remove(gone.name());
                     events.add(event(saved ? LifecycleEvent.Kind.SUSPENDED : LifecycleEvent.Kind.STOPPED, gone,
                             saved ? VmState.SUSPENDED : VmState.SHUTOFF, saved ? "saved" : "stopped"));

@@ -1,22 +1,15 @@
 package org.duovirt.xen;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.DuovirtException;
-import org.duovirt.core.error.InvalidSpecException;
-import org.duovirt.core.error.VmNotFoundException;
-import org.duovirt.core.model.ConsoleInfo;
 import org.duovirt.core.model.CpuPool;
-import org.duovirt.core.model.DiskInfo;
 import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.model.HostInfo;
 import org.duovirt.core.model.LifecycleEvent;
-import org.duovirt.core.model.NicInfo;
 import org.duovirt.core.model.PinScope;
 import org.duovirt.core.model.StorageItem;
 import org.duovirt.core.model.VcpuPinning;
@@ -32,14 +25,9 @@ import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.core.spi.TextConsole;
 import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
-import org.duovirt.xen.OwnedConfigStore.OwnedVm;
-import org.duovirt.xen.config.XlConfig;
-import org.duovirt.xen.config.XlDisk;
 import org.duovirt.xen.parse.CpupoolListParser;
-import org.duovirt.xen.parse.XlDomainConfig;
 import org.duovirt.xen.parse.XlDomainRow;
 import org.duovirt.xen.parse.XlInfoParser;
-import org.duovirt.xen.parse.XlListJsonParser;
 import org.duovirt.xen.parse.XlListParser;
 import org.duovirt.xen.transport.CommandRunner;
 
@@ -64,6 +52,8 @@ final class XenConnection implements HostConnection {
     private final DomainWatcher watcher;
     private final XenPinning pinning;
     private final XenStorage storage;
+    private final XenVmViews views;
+    private final XenLifecycle lifecycle;
     private volatile boolean closed;
 
     XenConnection(String uri, CommandRunner runner, boolean deviceModel) {
@@ -76,6 +66,8 @@ final class XenConnection implements HostConnection {
         this.watcher = new DomainWatcher(domains::running);
         this.pinning = new XenPinning(domains);
         this.storage = new XenStorage(domains);
+        this.views = new XenVmViews(domains);
+        this.lifecycle = new XenLifecycle(domains, watcher);
         runner.onConnectionLost(watcher::connectionLost);
     }
 
@@ -91,7 +83,13 @@ final class XenConnection implements HostConnection {
 
     @Override
     public Set<Feature> features() {
-        return FEATURES;
+        if (deviceModel) {
+            return FEATURES;
+        }
+        // Without qemu-system-xen in dom0 no VM can have a VNC console.
+        Set<Feature> features = EnumSet.copyOf(FEATURES);
+        features.remove(Feature.GRAPHICS_CONSOLE);
+        return features;
     }
 
     @Override
@@ -152,97 +150,17 @@ final class XenConnection implements HostConnection {
 
     @Override
     public List<VmSummary> listVms(boolean includeInactive) {
-        List<XlDomainRow> rows = domains.running();
-        Map<String, OwnedVm> owned = domains.store().loadAll();
-        List<VmSummary> out = new ArrayList<>();
-        for (XlDomainRow row : rows) {
-            out.add(runningSummary(row, owned.containsKey(row.name()) ? owned.get(row.name()).config() : null));
-        }
-        if (includeInactive) {
-            for (OwnedVm vm : owned.values()) {
-                if (rows.stream().noneMatch(r -> r.name().equals(vm.name()))) {
-                    out.add(offSummary(vm));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static VmSummary runningSummary(XlDomainRow row, XlConfig cfg) {
-        return new VmSummary(row.name(), row.uuid(), row.state(), row.domid(), row.vcpus(),
-                cfg == null ? row.vcpus() : Math.max(row.vcpus(), cfg.maxVcpus()), row.memoryMiB() * 1024,
-                (cfg == null ? row.memoryMiB() : Math.max(row.memoryMiB(), cfg.maxMemoryMiB())) * 1024);
-    }
-
-    private static VmSummary offSummary(OwnedVm vm) {
-        XlConfig cfg = vm.config();
-        VmState state = vm.saved() ? VmState.SUSPENDED : VmState.SHUTOFF;
-        if (cfg == null) {
-            return new VmSummary(vm.name(), null, state, -1, 0, 0, 0, 0);
-        }
-        return new VmSummary(vm.name(), null, state, -1, cfg.vcpus(), cfg.maxVcpus(), cfg.memoryMiB() * 1024,
-                cfg.maxMemoryMiB() * 1024);
+        return views.listVms(includeInactive);
     }
 
     @Override
     public VmDetails details(String vm) {
-        XlDomainRow row = domains.runningOrNull(vm);
-        OwnedVm owned = domains.store().find(vm);
-        if (row == null && owned == null) {
-            throw new VmNotFoundException(vm, domains.host());
-        }
-        XlConfig cfg = owned == null ? null : owned.config();
-        XlDomainConfig live = row == null ? null
-                : XlListJsonParser.parse(xl.query("read the details of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row)))
-                        .stream().findFirst().orElse(null);
-        VmSummary summary = row != null ? runningSummary(row, cfg) : offSummary(owned);
-        String type = cfg != null ? cfg.type() : live != null && live.type() != null ? live.type() : "pv";
-        VirtMode mode = switch (type) {
-            case "hvm" -> VirtMode.HVM;
-            case "pvh" -> VirtMode.PVH;
-            default -> VirtMode.PV;
-        };
-        List<DiskInfo> disks = new ArrayList<>();
-        List<NicInfo> nics = new ArrayList<>();
-        boolean vnc;
-        if (cfg != null) {
-            for (XlDisk d : cfg.disks()) {
-                disks.add(new DiskInfo(d.vdev(), d.target(), d.format(), d.cdrom() ? "cdrom" : "disk", d.readOnly()));
-            }
-            cfg.vifs().forEach(v -> nics.add(new NicInfo(v.mac(), v.bridge(), null)));
-            vnc = cfg.vnc();
-        } else {
-            disks.addAll(live.disks());
-            nics.addAll(live.nics());
-            vnc = live.vnc();
-        }
-        if (live != null && cfg != null) {
-            // The running domain knows the MACs xl picked.
-            for (int i = 0; i < nics.size() && i < live.nics().size(); i++) {
-                NicInfo nic = nics.get(i);
-                nics.set(i, new NicInfo(live.nics().get(i).mac(), nic.network(), live.nics().get(i).model()));
-            }
-        }
-        List<ConsoleInfo> consoles = new ArrayList<>();
-        consoles.add(mode == VirtMode.HVM ? new ConsoleInfo(ConsoleInfo.Kind.SERIAL, "xl console")
-                : new ConsoleInfo(ConsoleInfo.Kind.PV_CONSOLE, "xl console"));
-        if (vnc) {
-            consoles.add(new ConsoleInfo(ConsoleInfo.Kind.VNC, "127.0.0.1"));
-        }
-        return new VmDetails(summary, type, mode, "x86_64", false, disks, nics, consoles);
+        return views.details(vm);
     }
 
     @Override
     public String definition(String vm) {
-        OwnedVm owned = domains.store().find(vm);
-        if (owned != null) {
-            return owned.text();
-        }
-        XlDomainRow row = domains.runningOrNull(vm);
-        if (row == null) {
-            throw new VmNotFoundException(vm, domains.host());
-        }
-        return xl.query("read the configuration of '" + vm + "'", vm, "list", "-l", XenDomains.domid(row));
+        return views.definition(vm);
     }
 
     @Override
@@ -250,99 +168,51 @@ final class XenConnection implements HostConnection {
         return watcher.add(listener);
     }
 
-    // ---- lifecycle ----
+    // ---- lifecycle and configuration ----
 
     @Override
     public void start(String vm) {
-        OwnedVm owned = domains.requireOwned(vm, "start");
-        if (domains.runningOrNull(vm) != null) {
-            throw new DuovirtException("Could not start '" + vm + "': it is already running.", (String) null);
-        }
-        if (owned.saved()) {
-            String save = domains.store().savePath(vm);
-            xl.xlSlow("restore '" + vm + "' from " + save, vm, "restore", owned.path(), save);
-            domains.store().remove(save);
-            return;
-        }
-        xl.xl("check the config of '" + vm + "'", vm, "-N", "create", owned.path());
-        xl.xlSlow("start '" + vm + "'", vm, "create", owned.path());
+        lifecycle.start(vm);
     }
 
     @Override
     public void shutdown(String vm) {
-        simple(vm, "shut down", "shutdown", "-F");
+        lifecycle.shutdown(vm);
     }
 
     @Override
     public void reboot(String vm) {
-        simple(vm, "reboot", "reboot", "-F");
+        lifecycle.reboot(vm);
     }
 
     @Override
     public void destroy(String vm) {
-        XlDomainRow row = domains.requireRunning(vm, "force off");
-        xl.xlSlow("force off '" + vm + "'", vm, "destroy", XenDomains.domid(row));
+        lifecycle.destroy(vm);
     }
 
     @Override
     public void pause(String vm) {
-        simple(vm, "pause", "pause");
+        lifecycle.pause(vm);
     }
 
     @Override
     public void resume(String vm) {
-        simple(vm, "resume", "unpause");
+        lifecycle.resume(vm);
     }
 
     @Override
     public void save(String vm) {
-        OwnedVm owned = domains.requireOwned(vm, "save");
-        XlDomainRow row = domains.requireRunning(vm, "save");
-        domains.store().mkdir(domains.store().saveDir());
-        String save = domains.store().savePath(vm);
-        watcher.expectSave(vm);
-        xl.xlSlow("save '" + vm + "' to " + save, vm, "save", XenDomains.domid(row), save, owned.path());
+        lifecycle.save(vm);
     }
-
-    private void simple(String vm, String action, String... command) {
-        XlDomainRow row = domains.requireRunning(vm, action);
-        String[] args = new String[command.length + 1];
-        System.arraycopy(command, 0, args, 0, command.length);
-        args[command.length] = XenDomains.domid(row);
-        xl.xl(action + " '" + vm + "'", vm, args);
-    }
-
-    // ---- configuration ----
 
     @Override
     public void setVcpus(String vm, int count, Set<PinScope> scopes) {
-        if (count < 1) {
-            throw new InvalidSpecException("A VM needs at least 1 vCPU; " + count + " was asked for.");
-        }
-        OwnedVm owned = scopes.contains(PinScope.CONFIG) ? domains.requireOwned(vm, "change the vCPUs of") : null;
-        if (scopes.contains(PinScope.LIVE)) {
-            XlDomainRow row = domains.requireRunning(vm, "change the vCPUs of");
-            xl.xl("set the vCPUs of '" + vm + "' to " + count, vm, "vcpu-set", XenDomains.domid(row), Integer.toString(count));
-        }
-        if (owned != null) {
-            domains.persist(vm, owned, owned.config().withVcpus(count));
-        }
+        lifecycle.setVcpus(vm, count, scopes);
     }
 
     @Override
     public void setMemory(String vm, long memoryMiB, Set<PinScope> scopes) {
-        if (memoryMiB < 16) {
-            throw new InvalidSpecException("Memory must be at least 16 MiB; " + memoryMiB + " MiB was asked for.");
-        }
-        OwnedVm owned = scopes.contains(PinScope.CONFIG) ? domains.requireOwned(vm, "change the memory of") : null;
-        if (scopes.contains(PinScope.LIVE)) {
-            XlDomainRow row = domains.requireRunning(vm, "change the memory of");
-            // xl mem-set reads a bare number as MiB despite its man page: always send the unit.
-            xl.xl("set the memory of '" + vm + "' to " + memoryMiB + " MiB", vm, "mem-set", XenDomains.domid(row), memoryMiB + "m");
-        }
-        if (owned != null) {
-            domains.persist(vm, owned, owned.config().withMemory(memoryMiB));
-        }
+        lifecycle.setMemory(vm, memoryMiB, scopes);
     }
 
     // ---- create, delete ----

@@ -91,7 +91,7 @@ final class XenVmCreator {
             checkReadBack(spec.name(), config, parsed);
             cancelled(progress);
             progress.progress("Done", 1.0);
-            return new VmSummary(spec.name(), null, VmState.SHUTOFF, -1, spec.vcpus(), spec.vcpus(),
+            return new VmSummary(spec.name(), config.uuid(), VmState.SHUTOFF, -1, spec.vcpus(), spec.vcpus(),
                     spec.memoryMiB() * 1024, spec.memoryMiB() * 1024);
         } catch (RuntimeException e) {
             while (!undo.isEmpty()) {
@@ -217,7 +217,7 @@ final class XenVmCreator {
         boolean vnc = deviceModel && mode != VirtMode.PVH;
         return new XlConfig(spec.name(), mode.cliName(), spec.memoryMiB(), spec.memoryMiB(), spec.vcpus(), spec.vcpus(),
                 spec.vcpuPins(), List.of(), kernel, ramdisk, cmdline, bootloader, spec.boot() instanceof VmSpec.Boot.Iso,
-                spec.firmware() == VmSpec.Firmware.UEFI, disks, vifs, vnc);
+                spec.firmware() == VmSpec.Firmware.UEFI, disks, vifs, vnc, java.util.UUID.randomUUID().toString());
     }
 
     /**

@@ -21,7 +21,10 @@ import org.duovirt.xen.transport.RunningCommand;
  */
 final class XentopStream implements AutoCloseable {
     static final List<String> COMMAND = List.of("xentop", "-b", "-d", "1", "-v", "-n", "-x", "-f");
+    /** xentop prints every second; ten seconds of silence means it hangs. */
+    private static final long STALE_NANOS = 10_000_000_000L;
     private final CommandRunner runner;
+    private final List<String> command;
     private final Object lock = new Object();
     private RunningCommand process;
     private Snapshot latest;
@@ -33,7 +36,13 @@ final class XentopStream implements AutoCloseable {
     }
 
     XentopStream(CommandRunner runner) {
+        this(runner, COMMAND);
+    }
+
+    /** With another command printing xentop's batch format (tests replay captured output). */
+    XentopStream(CommandRunner runner, List<String> command) {
         this.runner = runner;
+        this.command = List.copyOf(command);
     }
 
     /** The newest complete iteration; waits for the first one after a (re)start. */
@@ -43,7 +52,11 @@ final class XentopStream implements AutoCloseable {
             if (closed) {
                 throw new DuovirtException("The connection is closed.", (String) null);
             }
-            if (process == null || !process.isOpen()) {
+            boolean stale = latest != null && System.nanoTime() - latest.monotonicNanos() > STALE_NANOS;
+            if (process == null || !process.isOpen() || stale) {
+                if (process != null) {
+                    process.close(); // a xentop that stopped printing is as good as dead
+                }
                 start();
             }
             while (latest == null) {
@@ -67,16 +80,16 @@ final class XentopStream implements AutoCloseable {
     private void start() {
         failure = null;
         latest = null;
-        RunningCommand command = runner.openStream(COMMAND);
-        process = command;
-        Thread reader = new Thread(() -> read(command), "xentop-" + runner.hostLabel());
+        RunningCommand running = runner.openStream(command);
+        process = running;
+        Thread reader = new Thread(() -> read(running), "xentop-" + runner.hostLabel());
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void read(RunningCommand command) {
+    private void read(RunningCommand running) {
         XentopParser parser = new XentopParser();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(command.output(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(running.output(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 List<XentopDomain> done = parser.feed(line);
@@ -90,9 +103,9 @@ final class XentopStream implements AutoCloseable {
         } catch (IOException e) {
             // The channel closed; the next sample restarts xentop.
         } finally {
-            command.close();
+            running.close();
             synchronized (lock) {
-                if (process == command) {
+                if (process == running) {
                     failure = "xentop ended";
                     lock.notifyAll();
                 }

@@ -36,6 +36,29 @@ class DomainWatcherTest {
     }
 
     @Test
+    void xlCreatesBuildStepsAreNotEventsUntilTheDomainRuns() {
+        // As seen on the Xen host: the new domain is paused with 0 vCPUs, then paused with its vCPUs, then runs.
+        DomainWatcher watcher = new DomainWatcher(List::of);
+        watcher.diff(List.of());
+        assertThat(watcher.diff(List.of(new XlDomainRow("n", 3, 0, 0, "--p---", VmState.OTHER, 0, null, null)))).isEmpty();
+        assertThat(watcher.diff(List.of(row("n", 3, "--p---")))).isEmpty();
+        assertThat(watcher.diff(List.of(row("n", 3, "r-----")))).extracting(LifecycleEvent::kind, LifecycleEvent::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.STARTED, VmState.RUNNING));
+        assertThat(watcher.diff(List.of(row("n", 3, "-b----")))).isEmpty();
+    }
+
+    @Test
+    void aDomainThatStaysPausedIsAnnouncedAfterItSettles() {
+        DomainWatcher watcher = new DomainWatcher(List::of);
+        watcher.diff(List.of());
+        for (int i = 1; i < DomainWatcher.SETTLE_POLLS; i++) {
+            assertThat(watcher.diff(List.of(row("p", 4, "--p---")))).isEmpty();
+        }
+        assertThat(watcher.diff(List.of(row("p", 4, "--p---")))).extracting(LifecycleEvent::kind, LifecycleEvent::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.STARTED, VmState.PAUSED));
+    }
+
+    @Test
     void aVmThisConnectionSavedDisappearsAsSuspended() {
         DomainWatcher watcher = new DomainWatcher(List::of);
         watcher.diff(List.of(row("a", 1, "r-----")));

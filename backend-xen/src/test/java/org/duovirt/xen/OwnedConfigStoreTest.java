@@ -67,6 +67,6 @@ class OwnedConfigStoreTest {
 
     private static org.duovirt.xen.config.XlConfig named(String name) {
         return new org.duovirt.xen.config.XlConfig(name, "pv", 64, 64, 1, 1, java.util.List.of(), java.util.List.of(),
-                "/boot/vmlinuz", null, "console=hvc0", null, false, false, java.util.List.of(), java.util.List.of(), false);
+                "/boot/vmlinuz", null, "console=hvc0", null, false, false, java.util.List.of(), java.util.List.of(), false, null);
     }
 }

@@ -42,7 +42,7 @@ class XenVmCreatorTest {
     @Test
     void xlsReadingOfTheConfigMustGiveBackTheNameAndDisks() {
         XlConfig config = new XlConfig("a \"b\"", "pv", 64, 64, 1, 1, List.of(), List.of(), "/k", null, null, null, false, false,
-                List.of(new XlDisk("/img/a.img", "xvda", "raw", false, false, true)), List.of(), false);
+                List.of(new XlDisk("/img/a.img", "xvda", "raw", false, false, true)), List.of(), false, null);
         String good = "{\"c_info\":{\"name\":\"a \\\"b\\\"\"},\"disks\":[{\"pdev_path\":\"/img/a.img\",\"vdev\":\"xvda\"}]}";
         XenVmCreator.checkReadBack("a \"b\"", config, good);
         String wrongName = "{\"c_info\":{\"name\":\"a \\\\\\\"b\\\\\\\"\"}}";

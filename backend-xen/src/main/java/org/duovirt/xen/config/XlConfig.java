@@ -13,11 +13,12 @@ import org.duovirt.core.cpu.CpuSet;
  * @param isoBoot    HVM boots from its cdrom first ({@code boot="dc"})
  * @param uefi       HVM firmware OVMF instead of SeaBIOS
  * @param vnc        a VNC console on 127.0.0.1
+ * @param uuid       the VM's UUID, kept in the config so it survives restarts; null lets xl pick one per start
  */
 public record XlConfig(String name, String type, long memoryMiB, long maxMemoryMiB, int vcpus, int maxVcpus,
                        List<CpuSet> cpus, List<CpuSet> cpusSoft, String kernel, String ramdisk, String cmdline,
                        String bootloader, boolean isoBoot, boolean uefi, List<XlDisk> disks, List<XlVif> vifs,
-                       boolean vnc) {
+                       boolean vnc, String uuid) {
     public XlConfig {
         cpus = List.copyOf(cpus);
         cpusSoft = List.copyOf(cpusSoft);
@@ -27,16 +28,16 @@ public record XlConfig(String name, String type, long memoryMiB, long maxMemoryM
 
     public XlConfig withPinning(List<CpuSet> hard, List<CpuSet> soft) {
         return new XlConfig(name, type, memoryMiB, maxMemoryMiB, vcpus, maxVcpus, hard, soft, kernel, ramdisk, cmdline,
-                bootloader, isoBoot, uefi, disks, vifs, vnc);
+                bootloader, isoBoot, uefi, disks, vifs, vnc, uuid);
     }
 
     public XlConfig withVcpus(int count) {
         return new XlConfig(name, type, memoryMiB, maxMemoryMiB, count, Math.max(count, maxVcpus), cpus, cpusSoft, kernel,
-                ramdisk, cmdline, bootloader, isoBoot, uefi, disks, vifs, vnc);
+                ramdisk, cmdline, bootloader, isoBoot, uefi, disks, vifs, vnc, uuid);
     }
 
     public XlConfig withMemory(long mib) {
         return new XlConfig(name, type, mib, Math.max(mib, maxMemoryMiB), vcpus, maxVcpus, cpus, cpusSoft, kernel, ramdisk,
-                cmdline, bootloader, isoBoot, uefi, disks, vifs, vnc);
+                cmdline, bootloader, isoBoot, uefi, disks, vifs, vnc, uuid);
     }
 }

@@ -16,6 +16,7 @@ import org.duovirt.core.model.VmSpecValidator;
 public final class XlConfigWriter {
     /** Comment key marking an image Duovirt created for this VM. */
     public static final String OWNED_IMAGE = "# duovirt-owned-image = ";
+    private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     private static final Pattern MAC = Pattern.compile("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$");
     private static final Pattern VDEV = Pattern.compile("^[a-z]{2,4}[a-z0-9]*$");
     private static final Pattern BRIDGE_BAD = Pattern.compile("[\\s,=/]");
@@ -41,6 +42,12 @@ public final class XlConfigWriter {
             }
         }
         line(out, "name", XlQuoting.quote("name", c.name()));
+        if (c.uuid() != null) {
+            if (!UUID.matcher(c.uuid()).matches()) {
+                throw new InvalidSpecException("The UUID '" + c.uuid() + "' is not like 5a0c8a52-0f1b-4d55-9c3e-8e3d5c2b7f11.");
+            }
+            line(out, "uuid", "\"" + c.uuid() + "\"");
+        }
         line(out, "type", XlQuoting.quote("type", type));
         line(out, "memory", Long.toString(positive("memory", c.memoryMiB())));
         line(out, "maxmem", Long.toString(Math.max(c.memoryMiB(), c.maxMemoryMiB())));

@@ -16,7 +16,8 @@ class XlConfigWriterTest {
                 "console=hvc0 quiet", null, false, false,
                 List.of(new XlDisk("/var/lib/xen/duovirt/images/web.img", "xvda", "raw", false, false, true),
                         new XlDisk("/srv/data.img", "xvdb", "raw", true, false, false)),
-                List.of(new XlVif("xenbr0", null), new XlVif("xenbr1", "00:16:3e:12:34:56")), true);
+                List.of(new XlVif("xenbr0", null), new XlVif("xenbr1", "00:16:3e:12:34:56")), true,
+                "5a0c8a52-0f1b-4d55-9c3e-8e3d5c2b7f11");
     }
 
     static XlConfig hostileHvm() {
@@ -24,20 +25,20 @@ class XlConfigWriterTest {
                 null, null, null, null, true, true,
                 List.of(new XlDisk("/srv/my \"disk\" $(x).img", "hda", "raw", false, false, false),
                         new XlDisk("/srv/iso/d'e\\bian.iso", "hdc", "raw", true, true, false)),
-                List.of(), true);
+                List.of(), true, null);
     }
 
     private static XlConfig named(String name) {
         XlConfig c = pvGuest();
         return new XlConfig(name, c.type(), c.memoryMiB(), c.maxMemoryMiB(), c.vcpus(), c.maxVcpus(), c.cpus(), c.cpusSoft(),
-                c.kernel(), c.ramdisk(), c.cmdline(), c.bootloader(), c.isoBoot(), c.uefi(), c.disks(), c.vifs(), c.vnc());
+                c.kernel(), c.ramdisk(), c.cmdline(), c.bootloader(), c.isoBoot(), c.uefi(), c.disks(), c.vifs(), c.vnc(), c.uuid());
     }
 
     private static XlConfig withDisk(String path) {
         XlConfig c = pvGuest();
         return new XlConfig(c.name(), c.type(), c.memoryMiB(), c.maxMemoryMiB(), c.vcpus(), c.maxVcpus(), c.cpus(), c.cpusSoft(),
                 c.kernel(), c.ramdisk(), c.cmdline(), c.bootloader(), c.isoBoot(), c.uefi(),
-                List.of(new XlDisk(path, "xvda", "raw", false, false, true)), c.vifs(), c.vnc());
+                List.of(new XlDisk(path, "xvda", "raw", false, false, true)), c.vifs(), c.vnc(), null);
     }
 
     @Test
@@ -60,11 +61,11 @@ class XlConfigWriterTest {
     void rejectsControlCharactersInPathsNamingTheField() {
         XlConfig c = pvGuest();
         XlConfig badKernel = new XlConfig(c.name(), c.type(), 128, 128, 1, 1, List.of(), List.of(), "/boot/vm\nlinuz", null,
-                null, null, false, false, List.of(), List.of(), false);
+                null, null, false, false, List.of(), List.of(), false, null);
         assertThatThrownBy(() -> XlConfigWriter.write(badKernel))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("kernel path").hasMessageContaining("U+000A");
         XlConfig nulCmdline = new XlConfig(c.name(), c.type(), 128, 128, 1, 1, List.of(), List.of(), "/k", null,
-                "console=hvc0\0", null, false, false, List.of(), List.of(), false);
+                "console=hvc0\0", null, false, false, List.of(), List.of(), false, null);
         assertThatThrownBy(() -> XlConfigWriter.write(nulCmdline))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("kernel command line");
     }
@@ -75,7 +76,7 @@ class XlConfigWriterTest {
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("disk path").hasMessageContaining("comma");
         XlConfig c = pvGuest();
         XlConfig badBridge = new XlConfig(c.name(), c.type(), 128, 128, 1, 1, List.of(), List.of(), "/k", null, null, null,
-                false, false, List.of(), List.of(new XlVif("br0,script=/tmp/x", null)), false);
+                false, false, List.of(), List.of(new XlVif("br0,script=/tmp/x", null)), false, null);
         assertThatThrownBy(() -> XlConfigWriter.write(badBridge))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("bridge name");
     }
@@ -84,12 +85,12 @@ class XlConfigWriterTest {
     void rejectsBadMacsEmptyPinsAndUnknownTypes() {
         XlConfig c = pvGuest();
         assertThatThrownBy(() -> XlConfigWriter.write(new XlConfig(c.name(), c.type(), 128, 128, 1, 1, List.of(), List.of(),
-                "/k", null, null, null, false, false, List.of(), List.of(new XlVif("xenbr0", "nope")), false)))
+                "/k", null, null, null, false, false, List.of(), List.of(new XlVif("xenbr0", "nope")), false, null)))
                 .hasMessageContaining("MAC address");
         assertThatThrownBy(() -> XlConfigWriter.write(c.withPinning(List.of(CpuSet.empty()), List.of())))
                 .hasMessageContaining("vCPU 0 is empty");
         assertThatThrownBy(() -> XlConfigWriter.write(new XlConfig(c.name(), "kvm", 128, 128, 1, 1, List.of(), List.of(),
-                "/k", null, null, null, false, false, List.of(), List.of(), false)))
+                "/k", null, null, null, false, false, List.of(), List.of(), false, null)))
                 .hasMessageContaining("pv, pvh, hvm");
     }
 
@@ -97,7 +98,7 @@ class XlConfigWriterTest {
     void pvhGetsNoFramebuffer() {
         XlConfig c = pvGuest();
         XlConfig pvh = new XlConfig("p", "pvh", 128, 128, 1, 1, List.of(), List.of(), "/k", null, null, null,
-                false, false, List.of(), List.of(), false);
+                false, false, List.of(), List.of(), false, null);
         assertThat(XlConfigWriter.write(pvh)).contains("type = \"pvh\"").doesNotContain("vfb").doesNotContain("serial");
     }
 }

@@ -154,8 +154,15 @@ class XenLifecycleIT {
         int domid = find(VM).orElseThrow().id();
         host.reboot(VM);
         // xl reboots by building a new domain from the config: the domid changes.
-        VmSummary again = Await.until(VM + " to come back with a new domid", BOOT, Duration.ofSeconds(3), () -> find(VM)
-                .filter(v -> v.state() == VmState.RUNNING && v.id() > 0 && v.id() != domid).orElse(null));
+        VmSummary again;
+        try {
+            again = Await.until(VM + " to come back with a new domid", BOOT, Duration.ofSeconds(10), () -> find(VM)
+                    .filter(v -> v.state() == VmState.RUNNING && v.id() > 0 && v.id() != domid).orElse(null));
+        } catch (AssertionError e) {
+            // xl's per-domain monitor does the restart: its log says why it did not.
+            throw new AssertionError(e.getMessage() + "; xl's log of the domain ends:\n"
+                    + dom0.run("tail", "-n", "12", "/var/log/xen/xl-" + VM + ".log").output(), e);
+        }
         assertNotEquals(domid, again.id());
         try (ConsoleCapture console = new ConsoleCapture(host.openConsole(VM))) {
             console.await("DUOVIRT-GUEST-READY", BOOT);
@@ -170,7 +177,7 @@ class XenLifecycleIT {
     @Order(7)
     void shutdownTurnsItOff() throws Exception {
         host.shutdown(VM);
-        Await.until(VM + " to be shut off", Duration.ofMinutes(5), Duration.ofSeconds(3),
+        Await.until(VM + " to be shut off", Duration.ofMinutes(5), Duration.ofSeconds(5),
                 () -> find(VM).filter(v -> v.state() == VmState.SHUTOFF).orElse(null));
         assertFalse(dom0.check("xl", "list").contains(VM), "xl no longer lists it");
     }
