@@ -38,7 +38,7 @@ public final class VmTableView extends TableView<VmRow> {
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<VmRow>) c ->
                 vm.selection().setAll(new ArrayList<>(getSelectionModel().getSelectedItems())));
         setTableMenuButtonVisible(true);
-        setPlaceholder(placeholder());
+        setPlaceholder(placeholder(vm));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<VmRow, VmState> state = column("column.state", "state", r -> r.stateProperty());
@@ -97,8 +97,11 @@ public final class VmTableView extends TableView<VmRow> {
         }
     }
 
-    private Label placeholder() {
-        Label l = new Label(Messages.get("table.empty"));
+    /** "No VMs" and "the filter hides them all" are different news. */
+    private static Label placeholder(MainViewModel vm) {
+        Label l = new Label();
+        l.textProperty().bind(javafx.beans.binding.Bindings.when(vm.filterTextProperty().isEmpty())
+                .then(Messages.get("table.no-vms")).otherwise(Messages.get("table.empty")));
         l.getStyleClass().add("empty-placeholder");
         return l;
     }
