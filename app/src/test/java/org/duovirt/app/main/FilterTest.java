@@ -59,6 +59,12 @@ class FilterTest {
         replace(robot, "shut");
         waitUntil("shut off VMs", WAIT, () -> visibleNames(robot).equals(List.of("build-runner", "ci-cache")));
 
+        replace(robot, "zzz-nothing");
+        waitUntil("nothing matches", WAIT, () -> visibleNames(robot).isEmpty());
+        javafx.scene.control.TableView<?> table = robot.lookup("#vm-table").queryTableView();
+        assertThat(UiTestSupport.onFx(() -> ((javafx.scene.control.Label) table.getPlaceholder()).getText()))
+                .isEqualTo("No virtual machines match.");
+
         replace(robot, "");
         waitUntil("cleared filter shows all", WAIT, () -> visibleNames(robot).size() == 10);
         assertThat(visibleNames(robot)).contains("test", "monitoring");
