@@ -1,5 +1,7 @@
 package org.duovirt.cli;
 
+import org.duovirt.core.testing.Repository;
+import org.duovirt.core.testing.Commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,17 +27,21 @@ class CliOnLibvirtIT {
     private static final String URI = "qemu:///system";
     private static final String VM = "dvt-it-cli-" + ProcessHandle.current().pid();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestGuest guest;
+    private static Path guest;
 
     @BeforeAll
     static void buildGuest() throws Exception {
-        guest = TestGuest.buildInto(Path.of("/var/lib/libvirt/images/duovirt-test-cli"));
+        guest = Repository.buildGuest(Path.of("/var/lib/libvirt/images/duovirt-test-cli"));
     }
 
     @AfterAll
     static void removeLeftovers() {
         CliRun.of("destroy", VM, "-c", URI);
         CliRun.of("delete", VM, "--storage", "-c", URI);
+    }
+
+    private static String virsh(String... argv) {
+        return Commands.ok(java.util.List.of(argv), Duration.ofMinutes(2));
     }
 
     private static CliRun ok(String... args) {
@@ -73,21 +79,21 @@ class CliOnLibvirtIT {
     @Order(1)
     void createsAndStartsAGuestWithANewDisk() throws Exception {
         JsonNode created = json("create", "--name", VM, "--memory", "96", "--vcpus", "2", "--disk", "0.05",
-                "--kernel", guest.kernel.toString(), "--initrd", guest.initrd.toString(), "--cmdline", "console=ttyS0",
+                "--kernel", guest.resolve("vmlinuz").toString(), "--initrd", guest.resolve("initrd.gz").toString(), "--cmdline", "console=ttyS0",
                 "--virt-type", "qemu", "--start", "--json");
         assertThat(created.get("name").asText()).isEqualTo(VM);
         assertThat(created.get("state").asText()).isEqualTo("running");
         assertThat(created.get("vcpus").asInt()).isEqualTo(2);
-        assertThat(TestGuest.run("virsh", "-c", URI, "domstate", VM).strip()).isEqualTo("running");
+        assertThat(virsh("virsh", "-c", URI, "domstate", VM).strip()).isEqualTo("running");
     }
 
     @Test
     @Order(2)
     void consoleShowsTheBannerAndEchoesInput() {
         // Attached within a second of the start; the guest needs about 5 s to print its banner.
-        CliRun banner = CliRun.of("console", VM, "--wait-for", TestGuest.BANNER, "--timeout", "120", "-c", URI);
+        CliRun banner = CliRun.of("console", VM, "--wait-for", Repository.GUEST_BANNER, "--timeout", "120", "-c", URI);
         assertThat(banner.exitCode()).as(banner.err()).isZero();
-        assertThat(banner.out()).contains(TestGuest.BANNER);
+        assertThat(banner.out()).contains(Repository.GUEST_BANNER);
         CliRun run = CliRun.withInput(new ByteArrayInputStream("hello-from-cli\n".getBytes(StandardCharsets.UTF_8)),
                 "console", VM, "--wait-for", "guest heard: hello-from-cli", "--timeout", "120", "-c", URI);
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -112,8 +118,8 @@ class CliOnLibvirtIT {
         ok("pin", VM, "--vcpu", "0", "--cpus", "1");
         JsonNode pinning = json("pinning", VM, "--json");
         assertThat(pinning.get("vcpus").get(0).get("cpus").toString()).isEqualTo("[1]");
-        assertThat(TestGuest.run("virsh", "-c", URI, "vcpupin", VM, "0", "--live")).containsPattern("0\\s+1\\s");
-        assertThat(TestGuest.run("virsh", "-c", URI, "vcpupin", VM, "0", "--config")).containsPattern("0\\s+1\\s");
+        assertThat(virsh("virsh", "-c", URI, "vcpupin", VM, "0", "--live")).containsPattern("0\\s+1\\s");
+        assertThat(virsh("virsh", "-c", URI, "vcpupin", VM, "0", "--config")).containsPattern("0\\s+1\\s");
     }
 
     @Test
@@ -132,7 +138,7 @@ class CliOnLibvirtIT {
     void shutdownPowersTheGuestOff() throws Exception {
         ok("start", VM);
         // The banner comes after the guest's acpid has started, so the power button is heard.
-        ok("console", VM, "--wait-for", TestGuest.BANNER, "--timeout", "120");
+        ok("console", VM, "--wait-for", Repository.GUEST_BANNER, "--timeout", "120");
         ok("shutdown", VM);
         awaitState(VM, "shutoff", Duration.ofMinutes(2));
     }
@@ -144,6 +150,6 @@ class CliOnLibvirtIT {
         assertThat(volumes).contains("removed");
         ok("delete", VM, "--storage");
         assertThat(stateOf(VM)).isEqualTo("absent");
-        assertThat(TestGuest.run("virsh", "-c", URI, "vol-list", "default")).doesNotContain(VM);
+        assertThat(virsh("virsh", "-c", URI, "vol-list", "default")).doesNotContain(VM);
     }
 }

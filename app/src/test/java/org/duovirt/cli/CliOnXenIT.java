@@ -1,5 +1,6 @@
 package org.duovirt.cli;
 
+import org.duovirt.core.testing.XenTestHosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,11 +26,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CliOnXenIT {
     private static final String VM = "dvt-it-clixen-" + ProcessHandle.current().pid();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where testing/xen-host/build-image puts the tiny guest inside dom0. */
+    private static final String GUEST_KERNEL = "/root/guest/vmlinuz";
+    private static final String GUEST_INITRD = "/root/guest/initrd.gz";
     private static String uri;
 
     @BeforeAll
     static void host() throws Exception {
-        uri = XenTestHost.uri();
+        uri = XenTestHosts.uri();
     }
 
     @AfterAll
@@ -73,7 +77,7 @@ class CliOnXenIT {
     @Order(2)
     void createsAndStartsAPvGuest() throws Exception {
         JsonNode vm = json("create", "--name", VM, "--memory", "96", "--vcpus", "2", "--disk", "0.01",
-                "--kernel", XenTestHost.GUEST_KERNEL, "--initrd", XenTestHost.GUEST_INITRD, "--cmdline", "console=hvc0",
+                "--kernel", GUEST_KERNEL, "--initrd", GUEST_INITRD, "--cmdline", "console=hvc0",
                 "--mode", "pv", "--start");
         assertThat(vm.get("name").asText()).isEqualTo(VM);
         assertThat(vm.get("state").asText()).isIn("running", "other");

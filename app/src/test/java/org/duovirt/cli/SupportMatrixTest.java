@@ -1,5 +1,6 @@
 package org.duovirt.cli;
 
+import org.duovirt.core.testing.Repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class SupportMatrixTest {
         assertThat(run.out()).contains("KVM (libvirt)").contains("Xen (xl)");
         String expected = "# Support matrix\n\nWhat each backend implements (`duovirt backends`; checked by SupportMatrixTest).\n"
                 + "A host may support less: the UI greys out what `HostConnection.features()` lacks.\n\n```\n" + run.out() + "```\n";
-        Path doc = TestGuest.repositoryRoot().resolve("docs/support-matrix.md");
+        Path doc = Repository.root().resolve("docs/support-matrix.md");
         if (Boolean.getBoolean("duovirt.updateDocs")) {
             Files.writeString(doc, expected, StandardCharsets.UTF_8);
         }

@@ -1,16 +1,13 @@
 package org.duovirt.kvm;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.duovirt.core.testing.Repository;
+import org.duovirt.core.testing.Commands;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,8 +24,7 @@ final class LiveHost {
 
     /** Builds (or reuses) the test guest where QEMU may read it. */
     static Path[] guest() {
-        Path script = Path.of("..", "testing", "guest", "build").toAbsolutePath().normalize();
-        run(List.of(script.toString(), GUEST_DIR.toString()));
+        Repository.buildGuest(GUEST_DIR);
         return new Path[] {GUEST_DIR.resolve("vmlinuz"), GUEST_DIR.resolve("initrd.gz")};
     }
 
@@ -40,21 +36,7 @@ final class LiveHost {
     }
 
     static String run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out;
-            try (InputStream in = process.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-            assertThat(process.exitValue()).as("%s exit status; output: %s", command, out).isZero();
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError("Cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Commands.ok(command, Duration.ofMinutes(2));
     }
 
     /** Names of all domains, exactly as virsh prints them. */

@@ -1,18 +1,16 @@
 package org.duovirt.app.it;
 
+import org.duovirt.core.testing.Repository;
+import org.duovirt.core.testing.Commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duovirt.app.ui.UiTestSupport.visibleNames;
 import static org.duovirt.app.ui.UiTestSupport.waitUntil;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
@@ -56,7 +54,7 @@ class AppLifecycleIT {
     static void host() {
         assertThat(virsh("version")).as("libvirtd answers on " + URI).contains("Running hypervisor");
         cleanUp();
-        run(List.of(Path.of("..", "testing", "guest", "build").toAbsolutePath().normalize().toString(), GUEST_DIR.toString()));
+        Repository.buildGuest(GUEST_DIR);
     }
 
     @AfterAll
@@ -165,20 +163,6 @@ class AppLifecycleIT {
     }
 
     private static String run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out;
-            try (InputStream in = process.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-            assertThat(process.exitValue()).as("%s exit status; output: %s", command, out).isZero();
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError("Cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Commands.ok(command, Duration.ofMinutes(3));
     }
 }

@@ -1,8 +1,8 @@
 package org.duovirt.xen.it;
 
+import org.duovirt.core.testing.XenTestHosts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.duovirt.core.spi.HostConnection;
  * JVM ends. No host means the ITs fail: they never skip silently.
  */
 final class XenTestHost {
-    private static final Duration UP_TIMEOUT = Duration.ofMinutes(25);
     private static String uri;
     private static HostConnection connection;
     private static Dom0Shell shell;
@@ -29,8 +28,7 @@ final class XenTestHost {
     /** The xl+ssh URI of the test host, booting it if needed. */
     static synchronized String uri() {
         if (uri == null) {
-            String fromEnv = System.getenv("DUOVIRT_XEN_URI");
-            uri = fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : bootOwnHost();
+            uri = XenTestHosts.uri();
         }
         return uri;
     }
@@ -50,35 +48,6 @@ final class XenTestHost {
             shell = Dom0Shell.forUri(uri());
         }
         return shell;
-    }
-
-    private static String bootOwnHost() {
-        Path dir = repoRoot().resolve("testing/xen-host");
-        boolean wasRunning = run(List.of(dir.resolve("status").toString()), Duration.ofMinutes(1)).exit() == 0;
-        Result up = run(List.of(dir.resolve("up").toString()), UP_TIMEOUT);
-        if (up.exit() != 0) {
-            throw new IllegalStateException("testing/xen-host/up failed (exit " + up.exit() + "):\n" + up.output());
-        }
-        List<String> lines = up.output().lines().filter(l -> l.startsWith("xl+ssh://")).toList();
-        if (lines.isEmpty()) {
-            throw new IllegalStateException("testing/xen-host/up printed no URI:\n" + up.output());
-        }
-        if (!wasRunning) {
-            Runtime.getRuntime().addShutdownHook(new Thread(
-                    () -> run(List.of(dir.resolve("down").toString()), Duration.ofMinutes(2)), "xen-host-down"));
-        }
-        return lines.get(lines.size() - 1);
-    }
-
-    /** The clone's root: the first parent of the working directory that has testing/xen-host/up. */
-    static Path repoRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isExecutable(p.resolve("testing/xen-host/up"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("No testing/xen-host/up above " + Path.of("").toAbsolutePath()
-                + "; set DUOVIRT_XEN_URI to use an existing Xen host.");
     }
 
     record Result(int exit, String output) {
