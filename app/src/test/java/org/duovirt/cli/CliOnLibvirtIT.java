@@ -5,12 +5,10 @@ import org.duovirt.core.testing.Commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CliOnLibvirtIT {
     private static final String URI = "qemu:///system";
     private static final String VM = "dvt-it-cli-" + ProcessHandle.current().pid();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CliAgainst CLI = new CliAgainst(URI);
     private static Path guest;
 
     @BeforeAll
@@ -44,43 +42,16 @@ class CliOnLibvirtIT {
         return Commands.ok(java.util.List.of(argv), Duration.ofMinutes(2));
     }
 
-    private static CliRun ok(String... args) {
-        String[] withUri = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-c", URI))
-                .toArray(String[]::new);
-        CliRun run = CliRun.of(withUri);
-        assertThat(run.exitCode()).as("duovirt %s\nstdout: %s\nstderr: %s", String.join(" ", args), run.out(), run.err()).isZero();
-        return run;
-    }
 
-    private static JsonNode json(String... args) throws Exception {
-        return JSON.readTree(ok(args).out());
-    }
 
-    private static String stateOf(String vm) throws Exception {
-        for (JsonNode node : json("list", "--all", "--json")) {
-            if (node.get("name").asText().equals(vm)) {
-                return node.get("state").asText();
-            }
-        }
-        return "absent";
-    }
 
-    private static void awaitState(String vm, String state, Duration timeout) throws Exception {
-        Instant end = Instant.now().plus(timeout);
-        String last = stateOf(vm);
-        while (!last.equals(state) && Instant.now().isBefore(end)) {
-            Thread.sleep(500);
-            last = stateOf(vm);
-        }
-        assertThat(last).as("state of %s", vm).isEqualTo(state);
-    }
 
     @Test
     @Order(1)
     void createsAndStartsAGuestWithANewDisk() throws Exception {
-        JsonNode created = json("create", "--name", VM, "--memory", "96", "--vcpus", "2", "--disk", "0.05",
+        JsonNode created = CLI.json("create", "--name", VM, "--memory", "96", "--vcpus", "2", "--disk", "0.05",
                 "--kernel", guest.resolve("vmlinuz").toString(), "--initrd", guest.resolve("initrd.gz").toString(), "--cmdline", "console=ttyS0",
-                "--virt-type", "qemu", "--start", "--json");
+                "--virt-type", "qemu", "--start");
         assertThat(created.get("name").asText()).isEqualTo(VM);
         assertThat(created.get("state").asText()).isEqualTo("running");
         assertThat(created.get("vcpus").asInt()).isEqualTo(2);
@@ -103,7 +74,7 @@ class CliOnLibvirtIT {
     @Test
     @Order(3)
     void statsShowCpuTimeGrowingWithinRange() throws Exception {
-        JsonNode sample = json("stats", VM, "--interval", "1", "--count", "1", "--json");
+        JsonNode sample = CLI.json("stats", VM, "--interval", "1", "--count", "1");
         JsonNode vm = sample.get("vms").get(0);
         assertThat(vm.get("name").asText()).isEqualTo(VM);
         double cpu = vm.get("cpuPercent").asDouble();
@@ -115,8 +86,8 @@ class CliOnLibvirtIT {
     @Test
     @Order(4)
     void pinsVcpuZeroLiveAndPersistentlyAndVirshAgrees() throws Exception {
-        ok("pin", VM, "--vcpu", "0", "--cpus", "1");
-        JsonNode pinning = json("pinning", VM, "--json");
+        CLI.ok("pin", VM, "--vcpu", "0", "--cpus", "1");
+        JsonNode pinning = CLI.json("pinning", VM);
         assertThat(pinning.get("vcpus").get(0).get("cpus").toString()).isEqualTo("[1]");
         assertThat(virsh("virsh", "-c", URI, "vcpupin", VM, "0", "--live")).containsPattern("0\\s+1\\s");
         assertThat(virsh("virsh", "-c", URI, "vcpupin", VM, "0", "--config")).containsPattern("0\\s+1\\s");
@@ -125,31 +96,31 @@ class CliOnLibvirtIT {
     @Test
     @Order(5)
     void pauseResumeAndForceOff() throws Exception {
-        ok("pause", VM);
-        assertThat(stateOf(VM)).isEqualTo("paused");
-        ok("resume", VM);
-        assertThat(stateOf(VM)).isEqualTo("running");
-        ok("destroy", VM);
-        assertThat(stateOf(VM)).isEqualTo("shutoff");
+        CLI.ok("pause", VM);
+        assertThat(CLI.stateOf(VM)).isEqualTo("paused");
+        CLI.ok("resume", VM);
+        assertThat(CLI.stateOf(VM)).isEqualTo("running");
+        CLI.ok("destroy", VM);
+        assertThat(CLI.stateOf(VM)).isEqualTo("shutoff");
     }
 
     @Test
     @Order(6)
     void shutdownPowersTheGuestOff() throws Exception {
-        ok("start", VM);
+        CLI.ok("start", VM);
         // The banner comes after the guest's acpid has started, so the power button is heard.
-        ok("console", VM, "--wait-for", Repository.GUEST_BANNER, "--timeout", "120");
-        ok("shutdown", VM);
-        awaitState(VM, "shutoff", Duration.ofMinutes(2));
+        CLI.ok("console", VM, "--wait-for", Repository.GUEST_BANNER, "--timeout", "120");
+        CLI.ok("shutdown", VM);
+        CLI.awaitState(VM, "shutoff", Duration.ofMinutes(2));
     }
 
     @Test
     @Order(7)
     void deleteWithStorageLeavesNoDomainAndNoVolume() throws Exception {
-        String volumes = ok("storage", VM).out();
+        String volumes = CLI.ok("storage", VM).out();
         assertThat(volumes).contains("removed");
-        ok("delete", VM, "--storage");
-        assertThat(stateOf(VM)).isEqualTo("absent");
+        CLI.ok("delete", VM, "--storage");
+        assertThat(CLI.stateOf(VM)).isEqualTo("absent");
         assertThat(virsh("virsh", "-c", URI, "vol-list", "default")).doesNotContain(VM);
     }
 }

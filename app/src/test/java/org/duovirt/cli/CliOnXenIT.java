@@ -4,13 +4,9 @@ import org.duovirt.core.testing.XenTestHosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliOnXenIT {
     private static final String VM = "dvt-it-clixen-" + ProcessHandle.current().pid();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static CliAgainst cli;
     /** Where testing/xen-host/build-image puts the tiny guest inside dom0. */
     private static final String GUEST_KERNEL = "/root/guest/vmlinuz";
     private static final String GUEST_INITRD = "/root/guest/initrd.gz";
@@ -34,6 +30,7 @@ class CliOnXenIT {
     @BeforeAll
     static void host() throws Exception {
         uri = XenTestHosts.uri();
+        cli = new CliAgainst(uri);
     }
 
     @AfterAll
@@ -44,29 +41,13 @@ class CliOnXenIT {
         }
     }
 
-    private static CliRun ok(String... args) {
-        CliRun run = CliRun.of(Stream.concat(Arrays.stream(args), Stream.of("-c", uri)).toArray(String[]::new));
-        assertThat(run.exitCode()).as("duovirt %s\nstdout: %s\nstderr: %s", String.join(" ", args), run.out(), run.err()).isZero();
-        return run;
-    }
 
-    private static JsonNode json(String... args) throws Exception {
-        return JSON.readTree(ok(Stream.concat(Arrays.stream(args), Stream.of("--json")).toArray(String[]::new)).out());
-    }
 
-    private static String stateOf(String vm) throws Exception {
-        for (JsonNode node : json("list", "--all")) {
-            if (node.get("name").asText().equals(vm)) {
-                return node.get("state").asText();
-            }
-        }
-        return "absent";
-    }
 
     @Test
     @Order(1)
     void hostShowsFourCpusInTwoNumaNodes() throws Exception {
-        JsonNode host = json("host");
+        JsonNode host = cli.json("host");
         assertThat(host.get("hypervisor").asText()).isEqualTo("Xen");
         assertThat(host.get("topology").get("cpus").asInt()).isEqualTo(4);
         assertThat(host.get("topology").get("numaCells")).hasSize(2);
@@ -76,12 +57,12 @@ class CliOnXenIT {
     @Test
     @Order(2)
     void createsAndStartsAPvGuest() throws Exception {
-        JsonNode vm = json("create", "--name", VM, "--memory", "96", "--vcpus", "2", "--disk", "0.01",
+        JsonNode vm = cli.json("create", "--name", VM, "--memory", "96", "--vcpus", "2", "--disk", "0.01",
                 "--kernel", GUEST_KERNEL, "--initrd", GUEST_INITRD, "--cmdline", "console=hvc0",
                 "--mode", "pv", "--start");
         assertThat(vm.get("name").asText()).isEqualTo(VM);
         assertThat(vm.get("state").asText()).isIn("running", "other");
-        assertThat(stateOf(VM)).isEqualTo("running");
+        assertThat(cli.stateOf(VM)).isEqualTo("running");
     }
 
     @Test
@@ -96,7 +77,7 @@ class CliOnXenIT {
     @Test
     @Order(4)
     void statsReportTheGuest() throws Exception {
-        JsonNode vm = json("stats", VM, "--interval", "3", "--count", "1").get("vms").get(0);
+        JsonNode vm = cli.json("stats", VM, "--interval", "3", "--count", "1").get("vms").get(0);
         assertThat(vm.get("name").asText()).isEqualTo(VM);
         assertThat(vm.get("cpuPercent").asDouble()).isBetween(0.0, 200.0 + 5);
         assertThat(vm.get("vcpuPercent")).hasSize(2);
@@ -106,8 +87,8 @@ class CliOnXenIT {
     @Test
     @Order(5)
     void pinsHardAndSoftAffinity() throws Exception {
-        ok("pin", VM, "--vcpu", "0", "--cpus", "1", "--soft", "0-1");
-        JsonNode vcpu0 = json("pinning", VM).get("vcpus").get(0);
+        cli.ok("pin", VM, "--vcpu", "0", "--cpus", "1", "--soft", "0-1");
+        JsonNode vcpu0 = cli.json("pinning", VM).get("vcpus").get(0);
         assertThat(vcpu0.get("cpus").toString()).isEqualTo("[1]");
         assertThat(vcpu0.get("softCpus").toString()).isEqualTo("[0,1]");
         assertThat(vcpu0.get("currentCpu").asInt()).isEqualTo(1);
@@ -116,25 +97,19 @@ class CliOnXenIT {
     @Test
     @Order(6)
     void pauseResumeAndShutdown() throws Exception {
-        ok("pause", VM);
-        assertThat(stateOf(VM)).isEqualTo("paused");
-        ok("resume", VM);
-        assertThat(stateOf(VM)).isEqualTo("running");
-        ok("shutdown", VM);
-        Instant end = Instant.now().plus(Duration.ofMinutes(3));
-        String state = stateOf(VM);
-        while (!state.equals("shutoff") && Instant.now().isBefore(end)) {
-            Thread.sleep(2000);
-            state = stateOf(VM);
-        }
-        assertThat(state).isEqualTo("shutoff");
+        cli.ok("pause", VM);
+        assertThat(cli.stateOf(VM)).isEqualTo("paused");
+        cli.ok("resume", VM);
+        assertThat(cli.stateOf(VM)).isEqualTo("running");
+        cli.ok("shutdown", VM);
+        cli.awaitState(VM, "shutoff", Duration.ofMinutes(3));
     }
 
     @Test
     @Order(7)
     void deleteWithStorageRemovesTheVm() throws Exception {
-        assertThat(ok("storage", VM).out()).contains("removed");
-        ok("delete", VM, "--storage");
-        assertThat(stateOf(VM)).isEqualTo("absent");
+        assertThat(cli.ok("storage", VM).out()).contains("removed");
+        cli.ok("delete", VM, "--storage");
+        assertThat(cli.stateOf(VM)).isEqualTo("absent");
     }
 }

@@ -125,19 +125,7 @@ class CreateDeleteTestDriverTest {
     @Test
     void aCancelledCreationRemovesTheDiskItMade() throws Exception {
         List<String> before = volumes();
-        ProgressListener cancelAfterDisk = new ProgressListener() {
-            private boolean diskMade;
-
-            @Override
-            public void progress(String step, double fraction) {
-                diskMade |= step.startsWith("Creating a");
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return diskMade;
-            }
-        };
+        ProgressListener cancelAfterDisk = new CancelAfterDisk();
 
         assertThatThrownBy(() -> host.create(spec("dvt-unit-x", new VmSpec.Storage.NewDisk(0.1, POOL)), cancelAfterDisk))
                 .hasMessage("Creating VM 'dvt-unit-x' was cancelled; nothing was kept.");

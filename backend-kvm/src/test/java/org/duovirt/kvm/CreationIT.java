@@ -176,19 +176,7 @@ class CreationIT {
 
     @Test
     void aCreationCancelledAfterItsDiskRemovesTheDisk() {
-        ProgressListener cancelAfterDisk = new ProgressListener() {
-            private boolean diskMade;
-
-            @Override
-            public void progress(String step, double fraction) {
-                diskMade |= step.startsWith("Creating a");
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return diskMade;
-            }
-        };
+        ProgressListener cancelAfterDisk = new CancelAfterDisk();
         assertThatThrownBy(() -> host.create(spec(LiveHost.PREFIX + "cancel", 64, 1, kernel()), cancelAfterDisk))
                 .isInstanceOf(DuovirtException.class)
                 .hasMessage("Creating VM '" + LiveHost.PREFIX + "cancel' was cancelled; nothing was kept.");
