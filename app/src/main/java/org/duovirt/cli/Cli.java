@@ -32,10 +32,11 @@ public final class Cli {
             }
             return 1;
         });
+        // Bad arguments are errors like any other: one line, exit 1.
         line.setParameterExceptionHandler((ex, args2) -> {
-            err.println("duovirt: " + ex.getMessage());
-            err.println("Try 'duovirt " + commandPath(ex.getCommandLine()) + " --help'.");
-            return 2;
+            String command = commandPath(ex.getCommandLine());
+            err.println("duovirt: " + ex.getMessage().strip() + " (see 'duovirt " + (command.isEmpty() ? "" : command + " ") + "--help').");
+            return 1;
         });
         try {
             return line.execute(args);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** What the CLI rejects before it touches any host: one line on stderr, exit code 1 or 2. */
+/** What the CLI rejects before it touches any host: one line on stderr, exit code 1. */
 class CliArgumentsTest {
     @Test
     void conflictingDiskOptionsAreRefusedInOneLine() {
@@ -44,8 +44,17 @@ class CliArgumentsTest {
     @Test
     void unknownSubcommandPointsToHelp() {
         CliRun run = CliRun.of("frobnicate");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("frobnicate").contains("--help");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines().count()).isEqualTo(1);
+        assertThat(run.err()).contains("frobnicate").contains("(see 'duovirt --help')");
+    }
+
+    @Test
+    void missingRequiredOptionIsOneLineNamingTheSubcommandHelp() {
+        CliRun run = CliRun.of("create", "--name", "x");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines().count()).isEqualTo(1);
+        assertThat(run.err()).contains("--memory").contains("(see 'duovirt create --help')");
     }
 
     @Test
