@@ -14,4 +14,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.duovirt.app..", "org.duovirt.cli..",
                     "org.duovirt.kvm..", "org.duovirt.xen..", "org.libvirt..", "com.sun.jna..", "com.jcraft..")
             .because("core is the hypervisor-neutral model every backend and the UI share");
+
+    @ArchTest
+    static final ArchRule rfbKnowsNoUiToolkit = noClasses().that().resideInAPackage("org.duovirt.core.rfb..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..",
+                    "org.duovirt.core.spi..")
+            .because("the RFB client decodes into plain int[] pixels, shared by the CLI and the app, testable on recorded streams");
 }

@@ -1,0 +1,39 @@
+package org.duovirt.core.rfb;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.zip.GZIPInputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** Streams recorded from real servers (StreamRecorder) decode to the picture the server showed. */
+class RecordedStreamTest {
+    static RfbClient replay(String resource) throws IOException {
+        InputStream in = new GZIPInputStream(RecordedStreamTest.class.getResourceAsStream("/rfb/" + resource));
+        RfbClient c = RfbClient.connect(in, OutputStream.nullOutputStream(), null, null);
+        c.run();
+        return c;
+    }
+
+    @Test
+    void xvncZrleAndRawStreamsShowTheImageOnItsRootWindow() throws IOException {
+        RfbClient zrle = replay("xvnc-desktop-zrle.rfb.gz");
+        RfbClient raw = replay("xvnc-desktop-raw.rfb.gz");
+        assertEquals(1024, zrle.framebuffer().width());
+        assertEquals(768, zrle.framebuffer().height());
+        assertArrayEquals(raw.framebuffer().snapshot(), zrle.framebuffer().snapshot(), "ZRLE and Raw agree");
+        BufferedImage shown = ImageIO.read(RecordedStreamTest.class.getResourceAsStream("/rfb/xvnc-desktop.png"));
+        int[] expected = shown.getRGB(0, 0, 1024, 768, null, 0, 1024);
+        int[] actual = zrle.framebuffer().snapshot();
+        int same = 0;
+        for (int i = 0; i < expected.length; i++) {
+            same += (expected[i] | 0xff000000) == actual[i] ? 1 : 0;
+        }
+        assertEquals(expected.length, same, "every pixel as the image Xvnc showed");
+    }
+}
