@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
                 LifecycleCommands.Destroy.class, LifecycleCommands.Pause.class, LifecycleCommands.Resume.class,
                 LifecycleCommands.Save.class, SetCommands.SetVcpus.class, SetCommands.SetMemory.class,
                 StorageCommand.class, DeleteCommand.class, CreateCommand.class, StatsCommand.class,
-                PinningCommand.class, PinCommand.class, CpuPoolsCommand.class, GraphicsCommand.class,
+                PinningCommand.class, PinCommand.class, CpuPoolsCommand.class, GraphicsCommand.class, ScreenshotCommand.class, SendKeysCommand.class,
                 ConsoleCommand.class, BackendsCommand.class})
 final class DuovirtCommand {
     @Option(names = {"-c", "--connect"}, scope = ScopeType.INHERIT, paramLabel = "URI",

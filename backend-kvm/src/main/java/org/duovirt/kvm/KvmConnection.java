@@ -17,6 +17,7 @@ import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.core.spi.Feature;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.HostListener;
+import org.duovirt.core.spi.GraphicsChannel;
 import org.duovirt.core.spi.TextConsole;
 import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
@@ -67,7 +68,11 @@ final class KvmConnection implements HostConnection {
         Set<Feature> out = EnumSet.noneOf(Feature.class);
         out.addAll(implemented);
         if (isTestDriver()) {
-            out.removeAll(EnumSet.of(Feature.TEXT_CONSOLE, Feature.GRAPHICS_CONSOLE, Feature.PIN_EMULATOR));
+            out.removeAll(EnumSet.of(Feature.TEXT_CONSOLE, Feature.GRAPHICS_CONSOLE, Feature.PIN_EMULATOR,
+                    Feature.GRAPHICS_CHANNEL));
+        }
+        if (!isLocal()) {
+            out.remove(Feature.GRAPHICS_CHANNEL); // remote hosts need the SSH tunnel, which is not built yet
         }
         return Set.copyOf(out);
     }
@@ -287,5 +292,23 @@ final class KvmConnection implements HostConnection {
     @Override
     public GraphicsEndpoint graphics(String vm) {
         return graphics.graphics(vm);
+    }
+
+    @Override
+    public GraphicsChannel openGraphics(String vm) {
+        if (!isLocal()) {
+            throw unsupported(Feature.GRAPHICS_CHANNEL);
+        }
+        return LocalGraphicsChannel.open(vm, graphics.graphics(vm));
+    }
+
+    /** A libvirt URI with no host (qemu:///system, qemu+unix:///session) talks to this machine. */
+    boolean isLocal() {
+        try {
+            String host = java.net.URI.create(uri).getHost();
+            return host == null || host.isEmpty() || host.equals("localhost");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

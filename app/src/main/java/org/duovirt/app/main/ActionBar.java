@@ -42,7 +42,8 @@ final class ActionBar {
         m.getItems().addAll(item(VmAction.START), item(VmAction.SHUTDOWN), item(VmAction.REBOOT),
                 item(VmAction.FORCE_OFF), item(VmAction.SAVE), new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.PAUSE), item(VmAction.RESUME), new javafx.scene.control.SeparatorMenuItem(),
-                item(VmAction.CONSOLE), item(VmAction.DETAILS), new javafx.scene.control.SeparatorMenuItem(),
+                item(VmAction.CONSOLE), item(VmAction.GRAPHICS), item(VmAction.DETAILS),
+                new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.DELETE));
         return m;
     }
@@ -77,7 +78,8 @@ final class ActionBar {
                 .and(vm.enabledProperty(VmAction.REBOOT).not()).and(vm.enabledProperty(VmAction.FORCE_OFF).not())
                 .and(vm.enabledProperty(VmAction.SAVE).not()));
         return new ToolBar(add, new Separator(), button(VmAction.START), shutdown, button(VmAction.PAUSE),
-                button(VmAction.RESUME), new Separator(), button(VmAction.CONSOLE), button(VmAction.DETAILS),
+                button(VmAction.RESUME), new Separator(), button(VmAction.CONSOLE), button(VmAction.GRAPHICS),
+                button(VmAction.DETAILS),
                 new Separator(), button(VmAction.DELETE));
     }
 

@@ -11,6 +11,11 @@ import org.duovirt.app.console.ConsoleViewModel;
 import org.duovirt.app.details.DetailsView;
 import org.duovirt.app.details.DetailsViewModel;
 import org.duovirt.app.exec.TaskExecutor;
+import org.duovirt.app.graphics.ChannelSource;
+import org.duovirt.app.graphics.Detacher;
+import org.duovirt.app.graphics.GraphicsConsoleView;
+import org.duovirt.app.graphics.GraphicsConsoleViewModel;
+import org.duovirt.app.graphics.GraphicsConsoles;
 import org.duovirt.app.host.VmRow;
 import org.duovirt.app.ui.Icons;
 import org.duovirt.core.error.DuovirtException;
@@ -58,6 +63,30 @@ final class CenterTabs extends TabPane {
         add(key, tab, vm::close);
         vm.open();
         view.focusTerminal();
+    }
+
+    /** The VM's graphical console in a tab of its own (several at once; each can be detached). */
+    void openGraphics(VmRow row) {
+        String key = "graphics:" + row.host().config().uri() + ":" + row.name();
+        if (focus(key)) {
+            return;
+        }
+        GraphicsConsoleViewModel vm = new GraphicsConsoleViewModel(ui, row.host().config().uri(), row.name(),
+                ChannelSource.of(row), GraphicsConsoles.scalings());
+        GraphicsConsoleView view = new GraphicsConsoleView(vm);
+        Tab tab = new Tab(Messages.get("tab.graphics", row.name()), view);
+        tab.setGraphic(Icons.icon("action.graphics"));
+        Detacher detacher = new Detacher(tab, view);
+        javafx.beans.value.ChangeListener<org.duovirt.core.model.VmState> state =
+                (o, was, now) -> vm.vmRunning(GraphicsConsoles.running(now));
+        row.stateProperty().addListener(state);
+        vm.vmRunning(GraphicsConsoles.running(row.state()));
+        add(key, tab, () -> {
+            row.stateProperty().removeListener(state);
+            detacher.dispose();
+            vm.close();
+        });
+        vm.open();
     }
 
     void closeCurrent() {

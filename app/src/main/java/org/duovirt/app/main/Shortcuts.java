@@ -5,17 +5,18 @@ import javafx.scene.input.KeyCombination;
 
 /** The keyboard shortcuts, in one place so menus (which show them) and docs agree. */
 public final class Shortcuts {
-    private static final Map<VmAction, String> ACTIONS = Map.of(
-            VmAction.START, "Shortcut+Shift+S",
-            VmAction.SHUTDOWN, "Shortcut+Shift+D",
-            VmAction.REBOOT, "Shortcut+Shift+R",
-            VmAction.FORCE_OFF, "Shortcut+Shift+F",
-            VmAction.SAVE, "Shortcut+Shift+M",
-            VmAction.PAUSE, "Shortcut+Shift+P",
-            VmAction.RESUME, "Shortcut+Shift+U",
-            VmAction.CONSOLE, "Shortcut+Shift+O",
-            VmAction.DETAILS, "Shortcut+I",
-            VmAction.DELETE, "Shortcut+Delete");
+    private static final Map<VmAction, String> ACTIONS = Map.ofEntries(
+            Map.entry(VmAction.START, "Shortcut+Shift+S"),
+            Map.entry(VmAction.SHUTDOWN, "Shortcut+Shift+D"),
+            Map.entry(VmAction.REBOOT, "Shortcut+Shift+R"),
+            Map.entry(VmAction.FORCE_OFF, "Shortcut+Shift+F"),
+            Map.entry(VmAction.SAVE, "Shortcut+Shift+M"),
+            Map.entry(VmAction.PAUSE, "Shortcut+Shift+P"),
+            Map.entry(VmAction.RESUME, "Shortcut+Shift+U"),
+            Map.entry(VmAction.CONSOLE, "Shortcut+Shift+O"),
+            Map.entry(VmAction.GRAPHICS, "Shortcut+Shift+G"),
+            Map.entry(VmAction.DETAILS, "Shortcut+I"),
+            Map.entry(VmAction.DELETE, "Shortcut+Delete"));
     public static final KeyCombination ADD_CONNECTION = KeyCombination.valueOf("Shortcut+Shift+A");
     public static final KeyCombination FIND = KeyCombination.valueOf("Shortcut+F");
     public static final KeyCombination DARK_THEME = KeyCombination.valueOf("Shortcut+Shift+T");

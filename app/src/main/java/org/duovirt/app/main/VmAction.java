@@ -17,6 +17,8 @@ public enum VmAction {
     PAUSE(Feature.PAUSE, EnumSet.of(VmState.RUNNING)),
     RESUME(Feature.PAUSE, EnumSet.of(VmState.PAUSED)),
     CONSOLE(Feature.TEXT_CONSOLE, EnumSet.of(VmState.RUNNING, VmState.PAUSED)),
+    /** Any state: while the VM is off the tab shows a placeholder and connects when it starts. */
+    GRAPHICS(Feature.GRAPHICS_CHANNEL, EnumSet.allOf(VmState.class)),
     DETAILS(Feature.DETAILS, EnumSet.allOf(VmState.class)),
     DELETE(Feature.DELETE, EnumSet.of(VmState.SHUTOFF, VmState.CRASHED, VmState.SUSPENDED));
 

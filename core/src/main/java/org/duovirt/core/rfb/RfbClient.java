@@ -217,7 +217,11 @@ public final class RfbClient implements Closeable {
         listener.updated(x, y, w, h);
     }
 
+    /** QEMU answers every full-screen request with an ExtendedDesktopSize of the same size: not a resize. */
     private boolean resize(int w, int h) {
+        if (w == fb.width() && h == fb.height()) {
+            return false;
+        }
         fb.resize(w, h);
         listener.resized(w, h);
         return true;

@@ -33,7 +33,8 @@ public enum Feature {
     GRAPHICS_CONSOLE("The graphical console"),
     EVENTS("Lifecycle events"),
     NETWORKS("Listing networks"),
-    STORAGE_POOLS("Listing storage pools");
+    STORAGE_POOLS("Listing storage pools"),
+    GRAPHICS_CHANNEL("Graphical console in Duovirt");
 
     private final String label;
 

@@ -243,6 +243,22 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.GRAPHICS_CONSOLE);
     }
 
+    /**
+     * Opens a byte stream to the running VM's VNC server, wherever the host is: a local TCP or UNIX socket, or
+     * a channel over an SSH session of Duovirt's own for a remote host. No port is ever opened on the host for it
+     * and nothing has to be installed there. Blocks while connecting; call it off the UI thread.
+     *
+     * @param vm the VM's name
+     * @return the open stream; the caller closes it
+     * @throws org.duovirt.core.error.VmNotFoundException when there is no such VM
+     * @throws org.duovirt.core.error.DuovirtException when the VM is off, has no VNC display (SPICE only), or
+     *         the server cannot be reached
+     * @throws org.duovirt.core.error.NotSupportedException when the backend cannot reach consoles on this host
+     */
+    default GraphicsChannel openGraphics(String vm) {
+        throw unsupported(Feature.GRAPHICS_CHANNEL);
+    }
+
     /** The exception every unimplemented operation throws. */
     default NotSupportedException unsupported(Feature feature) {
         return new NotSupportedException(feature, backendName());

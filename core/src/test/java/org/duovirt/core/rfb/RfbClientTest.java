@@ -88,6 +88,18 @@ class RfbClientTest {
     }
 
     @Test
+    void aDesktopSizeOfTheSameSizeIsNoResizeAndAsksForNothingMore() {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        RfbClient c = RfbClient.connect(ServerStream.opened(4, 4).update(1).rect(0, 0, 4, 4, -308).u8(1)
+                .bytes(new byte[3 + 16]).input(), sent, null, recorder);
+        int before = sent.size();
+        c.run();
+        assertEquals(List.of("frame"), events);
+        byte[] b = Arrays.copyOfRange(sent.toByteArray(), before, sent.size());
+        assertArrayEquals(new byte[] {3, 1, 0, 0, 0, 0, 0, 4, 0, 4}, b, "only the next incremental request");
+    }
+
+    @Test
     void extendedDesktopSizeResizesOnlyWhenItIsNotAnAnswerToARequest() {
         ServerStream s = ServerStream.opened(2, 2).update(2)
                 .rect(0, 0, 800, 600, -308).u8(1).bytes(new byte[3 + 16])
@@ -131,7 +143,7 @@ class RfbClientTest {
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         RfbClient c = run(ServerStream.opened(1, 1), sent);
         int mark = sent.size();
-        new KeyTyper(c).type("A");
+        new KeyTyper(c, 0).type("A");
         byte[] b = Arrays.copyOfRange(sent.toByteArray(), mark, sent.size());
         assertEquals(32, b.length, "shift down, A down, A up, shift up");
         assertEquals((byte) 0xe1, b[7], "Shift_L first");
