@@ -23,6 +23,7 @@ public final class RfbClient implements Closeable {
     private final String name;
     private final RawDecoder raw = new RawDecoder();
     private final ZrleDecoder zrle = new ZrleDecoder();
+    private final long[] rectangles = new long[3];
     private volatile boolean extendedKeys;
     private volatile boolean closed;
     private volatile boolean continuous = true;
@@ -61,6 +62,16 @@ public final class RfbClient implements Closeable {
 
     public String desktopName() {
         return name;
+    }
+
+    /** How many rectangles arrived in Raw, CopyRect or ZRLE so far (for tests and diagnostics). */
+    public long rectangles(int encoding) {
+        return switch (encoding) {
+            case Encodings.RAW -> rectangles[0];
+            case Encodings.COPY_RECT -> rectangles[1];
+            case Encodings.ZRLE -> rectangles[2];
+            default -> 0;
+        };
     }
 
     /** True once the server (QEMU) accepted layout-independent keys by scancode. */
@@ -209,9 +220,18 @@ public final class RfbClient implements Closeable {
         synchronized (fb) {
             fb.check(x, y, w, h);
             switch (encoding) {
-                case Encodings.RAW -> raw.decode(in, fb, x, y, w, h);
-                case Encodings.COPY_RECT -> fb.copy(in.u16(), in.u16(), x, y, w, h);
-                default -> zrle.decode(in, fb, x, y, w, h);
+                case Encodings.RAW -> {
+                    raw.decode(in, fb, x, y, w, h);
+                    rectangles[0]++;
+                }
+                case Encodings.COPY_RECT -> {
+                    fb.copy(in.u16(), in.u16(), x, y, w, h);
+                    rectangles[1]++;
+                }
+                default -> {
+                    zrle.decode(in, fb, x, y, w, h);
+                    rectangles[2]++;
+                }
             }
         }
         listener.updated(x, y, w, h);

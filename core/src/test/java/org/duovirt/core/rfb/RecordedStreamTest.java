@@ -2,6 +2,7 @@ package org.duovirt.core.rfb;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -35,5 +36,26 @@ class RecordedStreamTest {
             same += (expected[i] | 0xff000000) == actual[i] ? 1 : 0;
         }
         assertEquals(expected.length, same, "every pixel as the image Xvnc showed");
+    }
+
+    @Test
+    void qemuZrleAndRawStreamsShowTheVgaScreenLibvirtCaptured() throws IOException {
+        RfbClient zrle = replay("qemu-vga-zrle.rfb.gz");
+        RfbClient raw = replay("qemu-vga-raw.rfb.gz");
+        assertEquals(720, zrle.framebuffer().width());
+        assertEquals(400, zrle.framebuffer().height());
+        assertEquals("QEMU (vnc-shot)", zrle.desktopName());
+        assertArrayEquals(raw.framebuffer().snapshot(), zrle.framebuffer().snapshot(), "ZRLE and Raw agree");
+        BufferedImage virsh = ImageIO.read(RecordedStreamTest.class.getResourceAsStream("/rfb/qemu-vga-virsh.png"));
+        int[] expected = virsh.getRGB(0, 0, 720, 400, null, 0, 720);
+        int[] actual = zrle.framebuffer().snapshot();
+        int same = 0;
+        int lit = 0;
+        for (int i = 0; i < expected.length; i++) {
+            same += (expected[i] | 0xff000000) == actual[i] ? 1 : 0;
+            lit += (actual[i] & 0xffffff) != 0 ? 1 : 0;
+        }
+        assertEquals(expected.length, same, "every pixel as virsh screenshot showed");
+        assertTrue(lit > 1000, "the banner is there");
     }
 }

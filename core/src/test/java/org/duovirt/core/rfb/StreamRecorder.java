@@ -45,13 +45,23 @@ public final class StreamRecorder {
                     return n;
                 }
             };
-            RfbClient client = RfbClient.connect(tee, socket.getOutputStream(), null, null, encodings);
+            long[] pixels = {0};
+            RfbListener counter = new RfbListener() {
+                @Override
+                public void updated(int x, int y, int width, int height) {
+                    pixels[0] += (long) width * height;
+                }
+            };
+            RfbClient client = RfbClient.connect(tee, socket.getOutputStream(), null, counter, encodings);
             client.setContinuous(false);
             int updates = 0;
-            // one message per full-screen request: nothing else is asked for, so each is a FramebufferUpdate
+            // QEMU first answers with pseudo-encoding acknowledgements alone: count only updates with pixels
             while (updates < frames && client.readMessage()) {
-                if (++updates < frames) {
-                    client.requestFullUpdate();
+                if (pixels[0] > 0) {
+                    pixels[0] = 0;
+                    if (++updates < frames) {
+                        client.requestFullUpdate();
+                    }
                 }
             }
             System.out.println("recorded " + updates + " updates of " + client.framebuffer().width() + "x"
