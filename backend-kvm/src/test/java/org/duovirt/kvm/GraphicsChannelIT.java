@@ -13,6 +13,7 @@ import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.GraphicsChannel;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.TextConsole;
+import org.duovirt.core.testing.VncGuest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -110,7 +111,7 @@ class GraphicsChannelIT {
         }, "it-rfb");
         loop.setDaemon(true);
         loop.start();
-        LiveHost.virsh("reset", NAME);
+        VncGuest.virsh("reset", NAME);
         VncGuest.awaitStillScreen(NAME, Duration.ofMinutes(3));
         LiveHost.await("the session to show the rebooted screen", Duration.ofSeconds(30), () -> {
             synchronized (client.framebuffer()) {
@@ -119,10 +120,10 @@ class GraphicsChannelIT {
         });
         assertThat(ended.get()).as("a reset keeps the session").isNull();
 
-        LiveHost.virsh("destroy", NAME);
+        VncGuest.virsh("destroy", NAME);
         LiveHost.await("the session to end with the VM", Duration.ofSeconds(30), () -> ended.get() != null);
         channel.close();
-        LiveHost.virsh("start", NAME);
+        VncGuest.virsh("start", NAME);
         VncGuest.awaitStillScreen(NAME, Duration.ofMinutes(3));
         FrameGrab.Picture again = grab(NAME, null);
         assertThat(VncGuest.agreement(again.argb(), still)).isGreaterThanOrEqualTo(0.99);
@@ -143,7 +144,7 @@ class GraphicsChannelIT {
     @Test
     @Order(5)
     void aVmThatIsOffHasNoChannelAndSaysSo() {
-        LiveHost.virsh("destroy", LOCKED);
+        VncGuest.virsh("destroy", LOCKED);
         assertThatThrownBy(() -> host.openGraphics(LOCKED))
                 .hasMessage("VM '" + LOCKED + "' is not running, so its graphical console has no port yet.");
     }

@@ -19,6 +19,7 @@ import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmState;
 import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.Feature;
+import org.duovirt.core.spi.GraphicsChannel;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.HostListener;
 import org.duovirt.core.spi.ProgressListener;
@@ -40,7 +41,7 @@ final class XenConnection implements HostConnection {
             Feature.START, Feature.SHUTDOWN, Feature.REBOOT, Feature.DESTROY, Feature.PAUSE, Feature.SAVE, Feature.CREATE,
             Feature.DELETE, Feature.SET_VCPUS, Feature.SET_MEMORY, Feature.STATS, Feature.VCPU_STATS, Feature.PIN_LIVE,
             Feature.PIN_CONFIG, Feature.PIN_SOFT, Feature.CPUPOOLS, Feature.TEXT_CONSOLE, Feature.GRAPHICS_CONSOLE,
-            Feature.EVENTS, Feature.NETWORKS, Feature.STORAGE_POOLS);
+            Feature.GRAPHICS_CHANNEL, Feature.EVENTS, Feature.NETWORKS, Feature.STORAGE_POOLS);
     private static final String BRIDGES_SCRIPT = "for d in /sys/class/net/*/bridge; do [ -d \"$d\" ] && basename \"$(dirname \"$d\")\"; done; exit 0";
 
     private final String uri;
@@ -89,6 +90,7 @@ final class XenConnection implements HostConnection {
         // Without qemu-system-xen in dom0 no VM can have a VNC console.
         Set<Feature> features = EnumSet.copyOf(FEATURES);
         features.remove(Feature.GRAPHICS_CONSOLE);
+        features.remove(Feature.GRAPHICS_CHANNEL);
         return features;
     }
 
@@ -280,5 +282,12 @@ final class XenConnection implements HostConnection {
                     "Give it one (vfb for PV, vnc=1 for HVM; both need qemu-system-xen in dom0).", result.stderr(), null);
         }
         return new GraphicsEndpoint("vnc", "127.0.0.1", Integer.parseInt(result.stdout().strip()), null, null);
+    }
+
+    /** The VNC server qemu-system-xen runs in dom0 for the VM, reached over the same SSH session (direct-tcpip). */
+    @Override
+    public GraphicsChannel openGraphics(String vm) {
+        GraphicsEndpoint endpoint = graphics(vm);
+        return new XenGraphicsChannel(endpoint, runner.openTcp(endpoint.host(), endpoint.port()));
     }
 }

@@ -78,7 +78,7 @@ final class ActionBar {
                 .and(vm.enabledProperty(VmAction.REBOOT).not()).and(vm.enabledProperty(VmAction.FORCE_OFF).not())
                 .and(vm.enabledProperty(VmAction.SAVE).not()));
         return new ToolBar(add, new Separator(), button(VmAction.START), shutdown, button(VmAction.PAUSE),
-                button(VmAction.RESUME), new Separator(), button(VmAction.CONSOLE), button(VmAction.GRAPHICS),
+                button(VmAction.RESUME), new Separator(), button(VmAction.CONSOLE), iconOnly(button(VmAction.GRAPHICS)),
                 button(VmAction.DETAILS),
                 new Separator(), button(VmAction.DELETE));
     }
@@ -89,6 +89,12 @@ final class ActionBar {
         b.setTooltip(tooltip(action));
         b.disableProperty().bind(vm.enabledProperty(action).not());
         b.setOnAction(e -> handler.accept(action));
+        return b;
+    }
+
+    /** Icon and tooltip only, so the toolbar still fits a 1280-pixel window. */
+    private static Button iconOnly(Button b) {
+        b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         return b;
     }
 

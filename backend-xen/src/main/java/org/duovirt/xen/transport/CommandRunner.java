@@ -36,6 +36,12 @@ public interface CommandRunner extends AutoCloseable {
     RunningCommand openStream(List<String> argv);
 
     /** Cheap check that the host still answers. Never throws. */
+    /**
+     * Opens a byte stream to {@code host:port} as seen from the host: a socket on this machine, or a direct-tcpip
+     * channel on the existing SSH session (no port is opened on the host and nothing runs there).
+     */
+    TcpStream openTcp(String host, int port);
+
     boolean isAlive();
 
     /** Called once when the transport sees the host go away (SSH session dead). */

@@ -3,6 +3,8 @@ package org.duovirt.xen.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,19 @@ public final class LocalTransport implements CommandRunner {
     @Override
     public RunningCommand openStream(List<String> argv) {
         return new LocalRunning(start(argv, Stderr.DISCARD));
+    }
+
+    @Override
+    public TcpStream openTcp(String host, int port) {
+        try {
+            Socket socket = new Socket();
+            socket.connect(new InetSocketAddress(host, port), 10_000);
+            socket.setTcpNoDelay(true);
+            return new TcpStream(socket.getInputStream(), socket.getOutputStream(), socket, "TCP " + host + ":" + port);
+        } catch (IOException e) {
+            throw new DuovirtException("Cannot reach " + host + ":" + port + " on this host: " + e.getMessage() + ".",
+                    "Check that the VM is running and has a VNC display.");
+        }
     }
 
     @Override

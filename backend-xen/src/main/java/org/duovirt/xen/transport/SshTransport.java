@@ -1,5 +1,6 @@
 package org.duovirt.xen.transport;
 
+import com.jcraft.jsch.ChannelDirectTCPIP;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
@@ -138,6 +139,25 @@ public final class SshTransport implements CommandRunner {
         } catch (IOException | JSchException e) {
             channel.disconnect();
             throw broken(e);
+        }
+    }
+
+    @Override
+    public TcpStream openTcp(String host, int port) {
+        checkSession();
+        try {
+            ChannelDirectTCPIP channel = (ChannelDirectTCPIP) session.openChannel("direct-tcpip");
+            channel.setHost(host);
+            channel.setPort(port);
+            InputStream in = channel.getInputStream();
+            OutputStream out = channel.getOutputStream();
+            channel.connect(CONNECT_TIMEOUT_MS);
+            return new TcpStream(in, out, channel::disconnect,
+                    "SSH channel via " + target.label() + " to " + host + ":" + port);
+        } catch (JSchException | IOException e) {
+            throw new DuovirtException("Cannot open an SSH channel via " + target.label() + " to " + host + ":" + port
+                    + ": " + e.getMessage() + ".", "Check that the VM is running and that sshd allows TCP forwarding "
+                    + "(AllowTcpForwarding).");
         }
     }
 

@@ -1,30 +1,36 @@
-package org.duovirt.kvm;
+package org.duovirt.core.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.duovirt.core.testing.Commands;
-import org.duovirt.core.testing.Repository;
 
 /**
- * The graphical-console test guest (testing/guest/build-vnc) on qemu:///system: a VGA text screen with a
- * banner that then stands still, and every line typed on its keyboard echoed to its serial port. Domains are
- * named {@value #PREFIX}… and only those are ever removed.
+ * The graphical-console test guest (testing/guest/build-vnc) on qemu:///system, for every module's ITs: a VGA
+ * text screen with a banner that then stands still, and every line typed on its keyboard echoed to its serial
+ * port. Domains are named {@value #PREFIX}… and only those are ever removed.
  */
-final class VncGuest {
-    static final String PREFIX = "vnc-it-";
+public final class VncGuest {
+    public static final String PREFIX = "vnc-it-";
+    public static final String URI = "qemu:///system";
     static final Path DIR = Path.of("/var/lib/libvirt/images/duovirt-vnc");
 
     private VncGuest() {
     }
 
+    public static String virsh(String... args) {
+        List<String> command = new ArrayList<>(List.of("virsh", "-c", URI));
+        command.addAll(Arrays.asList(args));
+        return Commands.ok(command, Duration.ofMinutes(2));
+    }
+
     /** Defines and starts the guest (type qemu: TCG) with a VGA card and VNC on loopback. */
-    static void start(String name, String vncPassword) throws IOException {
+    public static void start(String name, String vncPassword) throws IOException {
         Commands.ok(List.of(Repository.root().resolve("testing/guest/build-vnc").toString(), DIR.toString()),
                 Duration.ofMinutes(5));
         // fixed test values only: nothing here comes from a user
@@ -37,26 +43,26 @@ final class VncGuest {
                 + "/><video><model type='vga'/></video></devices></domain>";
         Path file = Files.createTempFile("vnc-it", ".xml");
         Files.writeString(file, xml);
-        LiveHost.virsh("define", file.toString());
+        virsh("define", file.toString());
         Files.delete(file);
-        LiveHost.virsh("start", name);
+        virsh("start", name);
     }
 
     /** Removes every domain this helper made. */
-    static void cleanUp() {
-        for (String name : LiveHost.domainNames()) {
+    public static void cleanUp() {
+        for (String name : virsh("list", "--all", "--name").lines().map(String::strip).toList()) {
             if (name.startsWith(PREFIX)) {
-                Commands.run(List.of("virsh", "-c", LiveHost.URI, "destroy", name), Duration.ofMinutes(1));
-                Commands.run(List.of("virsh", "-c", LiveHost.URI, "undefine", name), Duration.ofMinutes(1));
+                Commands.run(List.of("virsh", "-c", URI, "destroy", name), Duration.ofMinutes(1));
+                Commands.run(List.of("virsh", "-c", URI, "undefine", name), Duration.ofMinutes(1));
             }
         }
     }
 
-    /** libvirt's own screenshot (QEMU's screendump), as ARGB pixels. */
-    static int[] virshScreenshot(String name, int[] size) throws IOException {
+    /** libvirt's own screenshot (QEMU's screendump), as ARGB pixels; {@code size} gets width and height. */
+    public static int[] virshScreenshot(String name, int[] size) throws IOException {
         Path file = Files.createTempFile("vnc-it", ".img");
         try {
-            LiveHost.virsh("screenshot", name, file.toString());
+            virsh("screenshot", name, file.toString());
             BufferedImage image = ImageIO.read(file.toFile());
             size[0] = image.getWidth();
             size[1] = image.getHeight();
@@ -67,7 +73,7 @@ final class VncGuest {
     }
 
     /** Waits until the screen stands still (two screenshots 3 s apart agree) and is not blank. */
-    static int[] awaitStillScreen(String name, Duration timeout) throws IOException, InterruptedException {
+    public static int[] awaitStillScreen(String name, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int[] size = new int[2];
         int[] previous = null;
@@ -82,12 +88,12 @@ final class VncGuest {
         throw new AssertionError("The screen of " + name + " did not stand still within " + timeout.toSeconds() + " s");
     }
 
-    static long litPixels(int[] argb) {
+    public static long litPixels(int[] argb) {
         return Arrays.stream(argb).filter(p -> (p & 0xffffff) != 0).count();
     }
 
     /** Share of pixels with the same RGB value; 0 when the sizes differ. */
-    static double agreement(int[] a, int[] b) {
+    public static double agreement(int[] a, int[] b) {
         if (a.length != b.length) {
             return 0;
         }
