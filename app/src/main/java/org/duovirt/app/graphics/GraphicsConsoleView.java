@@ -44,6 +44,8 @@ public final class GraphicsConsoleView extends BorderPane {
     private final ToggleButton fit = new ToggleButton(Messages.get("graphics.fit"));
     private final Button fullscreen = new Button(Messages.get("graphics.fullscreen"));
     private final AnimationTimer pulse;
+    /** One instance, so the scene filter added on attach is the one removed on detach. */
+    private final javafx.event.EventHandler<KeyEvent> keyFilter = this::key;
     private WritableImage picture;
     private int buttons;
     private boolean ctrlDown;
@@ -155,10 +157,10 @@ public final class GraphicsConsoleView extends BorderPane {
         });
         sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
-                was.removeEventFilter(KeyEvent.ANY, this::key);
+                was.removeEventFilter(KeyEvent.ANY, keyFilter);
             }
             if (now != null) {
-                now.addEventFilter(KeyEvent.ANY, this::key);
+                now.addEventFilter(KeyEvent.ANY, keyFilter);
             }
         });
         scroller.viewportBoundsProperty().addListener((o, was, now) -> applyScaling());
