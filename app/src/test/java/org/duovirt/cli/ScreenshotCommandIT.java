@@ -29,9 +29,7 @@ class ScreenshotCommandIT {
 
     @BeforeAll
     static void boot() throws Exception {
-        VncGuest.cleanUp();
-        VncGuest.start(NAME, null);
-        still = VncGuest.awaitStillScreen(NAME, Duration.ofMinutes(3));
+        still = VncGuest.bootStill(NAME);
     }
 
     @AfterAll

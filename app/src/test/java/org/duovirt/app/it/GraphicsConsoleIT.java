@@ -33,10 +33,8 @@ class GraphicsConsoleIT {
 
     @BeforeAll
     static void boot() throws Exception {
-        VncGuest.cleanUp();
+        still = VncGuest.bootStill(NAME);
         host = Backends.installed().connect(VncGuest.URI);
-        VncGuest.start(NAME, null);
-        still = VncGuest.awaitStillScreen(NAME, Duration.ofMinutes(3));
     }
 
     @AfterAll

@@ -48,6 +48,13 @@ public final class VncGuest {
         virsh("start", name);
     }
 
+    /** Removes leftovers, boots the guest and waits until its screen stands still; returns that screen. */
+    public static int[] bootStill(String name) throws IOException, InterruptedException {
+        cleanUp();
+        start(name, null);
+        return awaitStillScreen(name, Duration.ofMinutes(3));
+    }
+
     /** Removes every domain this helper made. */
     public static void cleanUp() {
         for (String name : virsh("list", "--all", "--name").lines().map(String::strip).toList()) {
