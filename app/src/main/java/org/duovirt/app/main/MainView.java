@@ -103,6 +103,7 @@ public final class MainView extends BorderPane {
         switch (action) {
             case DETAILS -> targets.forEach(tabs::openDetails);
             case CONSOLE -> targets.forEach(tabs::openConsole);
+            case PINNING -> targets.forEach(tabs::openPinning);
             case DELETE -> targets.forEach(this::confirmDelete);
             case FORCE_OFF -> {
                 String names = targets.stream().map(VmRow::name).collect(Collectors.joining(", "));

@@ -26,6 +26,7 @@ public final class Shortcuts {
     }
 
     public static KeyCombination of(VmAction action) {
-        return KeyCombination.valueOf(ACTIONS.get(action));
+        String key = ACTIONS.get(action);
+        return key == null ? null : KeyCombination.valueOf(key);
     }
 }

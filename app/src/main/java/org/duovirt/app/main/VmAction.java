@@ -18,7 +18,8 @@ public enum VmAction {
     RESUME(Feature.PAUSE, EnumSet.of(VmState.PAUSED)),
     CONSOLE(Feature.TEXT_CONSOLE, EnumSet.of(VmState.RUNNING, VmState.PAUSED)),
     DETAILS(Feature.DETAILS, EnumSet.allOf(VmState.class)),
-    DELETE(Feature.DELETE, EnumSet.of(VmState.SHUTOFF, VmState.CRASHED, VmState.SUSPENDED));
+    DELETE(Feature.DELETE, EnumSet.of(VmState.SHUTOFF, VmState.CRASHED, VmState.SUSPENDED)),
+    PINNING(Feature.PIN_LIVE, EnumSet.allOf(VmState.class));
 
     private final Feature feature;
     private final Set<VmState> states;

@@ -36,21 +36,27 @@ public record PinContext(CpuTopology topology, CpuSet poolCpus, Map<String, CpuS
     }
 
     /**
-     * The pins of other VMs worth warning about: the union of each one's vCPU (and emulator) sets, left out
-     * when it covers every usable CPU (that VM is not pinned at all).
+     * The pins of other VMs worth warning about: per VM, the union of its vCPU sets and, separately, its
+     * emulator set, each counted only when it is narrower than every usable CPU (a part that may run anywhere
+     * is not pinned). VMs with no pinned part are left out.
      */
     public static Map<String, CpuSet> pinnedElsewhere(Map<String, org.duovirt.core.model.VcpuPinning> others, CpuSet usable) {
         Map<String, CpuSet> out = new TreeMap<>();
         others.forEach((vm, pinning) -> {
-            CpuSet union = pinning.emulatorCpus() == null ? CpuSet.empty() : pinning.emulatorCpus();
+            CpuSet vcpus = CpuSet.empty();
             for (var v : pinning.vcpus()) {
-                union = union.union(v.hard());
+                vcpus = vcpus.union(v.hard());
             }
-            if (!union.isEmpty() && !usable.isSubsetOf(union)) {
-                out.put(vm, union);
+            CpuSet pinned = narrower(vcpus, usable).union(narrower(pinning.emulatorCpus(), usable));
+            if (!pinned.isEmpty()) {
+                out.put(vm, pinned);
             }
         });
         return out;
+    }
+
+    private static CpuSet narrower(CpuSet set, CpuSet usable) {
+        return set == null || set.isEmpty() || usable.isSubsetOf(set) ? CpuSet.empty() : set;
     }
 
     public PinContext withOtherPins(Map<String, CpuSet> pins) {

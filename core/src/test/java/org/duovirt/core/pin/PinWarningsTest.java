@@ -54,8 +54,10 @@ class PinWarningsTest {
                 new org.duovirt.core.model.VcpuAffinity(0, Topologies.twoSockets().allCpus(), null, 3)), null);
         var pinned = new org.duovirt.core.model.VcpuPinning(List.of(
                 new org.duovirt.core.model.VcpuAffinity(0, CpuSet.of(2), null, 2)), CpuSet.of(3));
-        assertEquals(Map.of("db", CpuSet.parse("2-3")), PinContext.pinnedElsewhere(Map.of("web", all, "db", pinned),
-                TWO_SOCKETS.usableCpus()));
+        var emulatorAnywhere = new org.duovirt.core.model.VcpuPinning(List.of(
+                new org.duovirt.core.model.VcpuAffinity(0, CpuSet.of(5), null, 5)), Topologies.twoSockets().allCpus());
+        assertEquals(Map.of("db", CpuSet.parse("2-3"), "cache", CpuSet.of(5)), PinContext.pinnedElsewhere(
+                Map.of("web", all, "db", pinned, "cache", emulatorAnywhere), TWO_SOCKETS.usableCpus()));
     }
 
     @Test
