@@ -153,6 +153,7 @@ public final class PinEditorViewModel {
 
     private void run(PinPlan target, Set<PinScope> scopes, PinPlan replaced) {
         busy.set(true);
+        outcome.set(Messages.get("pin.applying"));
         row.host().call("Pinning " + row.name(), c -> {
             long t0 = System.nanoTime();
             c.applyPinning(row.name(), target, scopes, ProgressListener.NONE);
