@@ -43,7 +43,7 @@ public final class PinEditorView extends BorderPane {
         ListView<String> warnings = new ListView<>(vm.warnings());
         warnings.setId("pin-warnings");
         warnings.getStyleClass().add("pin-warnings");
-        warnings.setPrefWidth(320);
+        warnings.setPrefWidth(230);
         warnings.setPlaceholder(new Label(Messages.get("pin.no-warnings")));
         warnings.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -101,6 +101,10 @@ public final class PinEditorView extends BorderPane {
         controls.getStyleClass().add("pin-controls");
         ScrollPane gridScroll = new ScrollPane(grid);
         gridScroll.setFitToHeight(false);
+        // As tall as the grid (a VM has few vCPUs); only a very wide host scrolls, sideways.
+        gridScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> grid.prefHeight(-1), grid.planProperty(), grid.topologyProperty()));
+        gridScroll.setMinViewportHeight(40);
         gridScroll.getStyleClass().add("pin-grid-scroll");
         VBox center = new VBox(8, gridScroll, controls, problems, outcome, preview);
         center.getStyleClass().add("pin-center");

@@ -34,10 +34,10 @@ final class PinGridSkin extends SkinBase<PinGrid> {
     static final PseudoClass OUTSIDE_POOL = PseudoClass.getPseudoClass("outside-pool");
     static final PseudoClass FOCUSED = PseudoClass.getPseudoClass("cell-focused");
     static final PseudoClass EMULATOR = PseudoClass.getPseudoClass("emulator");
-    private static final double CELL_SIZE = 18;
-    private static final double CORE_GAP = 3;
-    private static final double NODE_GAP = 12;
-    private static final double HEADER_WIDTH = 92;
+    private static final double CELL_SIZE = 15;
+    private static final double CORE_GAP = 2;
+    private static final double NODE_GAP = 10;
+    private static final double HEADER_WIDTH = 66;
     private static final double HEADER_HEIGHT = 40;
 
     private final List<Region> cells = new ArrayList<>();

@@ -48,8 +48,10 @@ final class TopologyPanel extends VBox {
     }
 
     private static VBox node(NumaCell cell, CpuTopology t) {
-        String memory = cell.memoryKiB() > 0 ? Messages.get("pin.topology.memory", Units.mebibytes(cell.memoryKiB() / 1024),
-                Units.mebibytes(cell.freeMemoryKiB() / 1024)) : "";
+        // A host that does not say how much of a node is free reports 0: show the size alone then.
+        String memory = cell.memoryKiB() <= 0 ? "" : cell.freeMemoryKiB() > 0 ? Messages.get("pin.topology.memory",
+                Units.mebibytes(cell.memoryKiB() / 1024), Units.mebibytes(cell.freeMemoryKiB() / 1024))
+                : Units.mebibytes(cell.memoryKiB() / 1024);
         Label title = new Label(Messages.get("pin.grid.node", cell.id()) + "  " + memory);
         title.getStyleClass().add("pin-node-title");
         FlowPane cores = new FlowPane(4, 4);
