@@ -112,16 +112,18 @@ class PinEditorTest {
         assertThat(outcome(robot)).contains("nothing is applied");
         // pin-web is pinned to CPUs 0-1 (and the test driver puts its emulator on 0-7)
         waitUntil("some warning", WAIT, () -> !warnings(robot).isEmpty());
-        assertThat(warnings(robot)).anyMatch(w -> w.matches("CPUs 0(,2)? are also pinned by pin-web\\."));
+        assertThat(warnings(robot)).anyMatch(w -> w.matches("CPUs 0(,2)? are also pinned by pin-web\\."))
+                .contains("The vCPUs run on NUMA nodes 0,1 while the memory is on node 0: the others reach it remotely.");
         UiTestSupport.click(robot, "#pin-apply");
         waitUntil("the spread plan applied", WAIT, () -> outcome(robot).startsWith("Applied in"));
         PinPlan spread = onFx(() -> grid.planProperty().get());
         assertThat(hard(grid)).containsExactly("0", "32", "2", "34");
 
-        // one NUMA node: every vCPU on node 1's 32 CPUs; no overlap with pin-web left
+        // one NUMA node: every vCPU on node 1's 32 CPUs; no overlap with pin-web left, but the memory is on node 0
         preset(robot, "All in NUMA node 1");
         waitUntil("the numa:1 plan in the grid", WAIT, () -> hard(grid).stream().allMatch("32-63"::equals));
-        waitUntil("no warnings for node 1", WAIT, () -> warnings(robot).isEmpty());
+        waitUntil("only the remote-memory warning for node 1", WAIT, () -> warnings(robot).equals(
+                List.of("The vCPUs run on NUMA node 1 while the memory is on node 0: every access is remote.")));
         UiTestSupport.click(robot, "#pin-apply");
         waitUntil("numa:1 applied", WAIT, () -> outcome(robot).startsWith("Applied in") && hard(grid).stream().allMatch("32-63"::equals));
 

@@ -37,7 +37,7 @@ public record PinSetup(String vm, VcpuPinning pinning, PinContext context, PinCa
                 }
             }
         }
-        PinContext context = new PinContext(topology, pool == null ? null : pools.get(pool).cpus(), Map.of(), Set.of());
+        PinContext context = new PinContext(topology, pool == null ? null : pools.get(pool).cpus(), Map.of(), pinning.memoryNodes());
         Map<String, VcpuPinning> others = new LinkedHashMap<>();
         for (VmSummary other : host.listVms(false)) {
             if (!other.name().equals(vm) && other.state().isActive()) {

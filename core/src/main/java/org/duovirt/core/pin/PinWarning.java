@@ -12,6 +12,7 @@ public record PinWarning(Kind kind, List<String> args) {
         SHARED_CPU("vCPUs {0} are all pinned to CPU {1} alone and take turns on it."),
         OVERCOMMIT("{0} vCPUs share only {1} CPUs ({2})."),
         NUMA_SPLIT("The vCPUs run on NUMA nodes {0} while the memory is on node {1}: the others reach it remotely."),
+        MEMORY_ELSEWHERE("The vCPUs run on NUMA node {0} while the memory is on node {1}: every access is remote."),
         OVERLAP("CPUs {1} are also pinned by {0}."),
         OFFLINE("{0} includes offline CPUs {1}."),
         OUTSIDE_POOL("{0} includes CPUs {1} outside its cpupool ({2})."),

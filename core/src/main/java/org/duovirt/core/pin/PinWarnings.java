@@ -55,8 +55,11 @@ public final class PinWarnings {
         }
         TreeSet<Integer> nodes = new TreeSet<>();
         plan.hardUnion().intersect(context.usableCpus()).stream().map(context::nodeOf).filter(n -> n >= 0).forEach(nodes::add);
+        int memory = context.memoryNodes().iterator().next();
         if (nodes.size() > 1) {
-            out.add(PinWarning.of(Kind.NUMA_SPLIT, join(nodes), context.memoryNodes().iterator().next()));
+            out.add(PinWarning.of(Kind.NUMA_SPLIT, join(nodes), memory));
+        } else if (nodes.size() == 1 && nodes.first() != memory) {
+            out.add(PinWarning.of(Kind.MEMORY_ELSEWHERE, nodes.first(), memory));
         }
     }
 

@@ -39,6 +39,9 @@ class PinWarningsTest {
                 messages(spread, TWO_SOCKETS.withMemoryNodes(Set.of(0))));
         PinPlan numa = PinPresets.plan(Preset.parse("numa:0"), 2, TWO_SOCKETS, PinCapabilities.KVM);
         assertTrue(messages(numa, TWO_SOCKETS.withMemoryNodes(Set.of(0))).stream().noneMatch(m -> m.contains("NUMA")));
+        PinPlan far = PinPresets.plan(Preset.parse("numa:1"), 2, TWO_SOCKETS, PinCapabilities.KVM);
+        assertEquals(List.of("The vCPUs run on NUMA node 1 while the memory is on node 0: every access is remote."),
+                messages(far.withEmulator(null), TWO_SOCKETS.withMemoryNodes(Set.of(0))));
     }
 
     @Test
