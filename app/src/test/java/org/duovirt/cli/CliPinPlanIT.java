@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import org.duovirt.core.testing.Commands;
+import org.duovirt.core.testing.VirshPins;
 import org.duovirt.core.testing.Repository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,30 +38,16 @@ class CliPinPlanIT {
         CliRun.of("delete", VM, "-c", URI);
     }
 
-    private static List<String> virshPins(String... extra) {
-        List<String> argv = new java.util.ArrayList<>(List.of("virsh", "-c", URI, "vcpupin", VM));
-        argv.addAll(List.of(extra));
-        return Commands.ok(argv, Duration.ofMinutes(1)).lines().map(String::strip).filter(l -> l.matches("\\d+\\s+\\S+"))
-                .map(l -> l.replaceAll("\\s+", ":")).toList();
-    }
-
-    private static String virshEmulator(String... extra) {
-        List<String> argv = new java.util.ArrayList<>(List.of("virsh", "-c", URI, "emulatorpin", VM));
-        argv.addAll(List.of(extra));
-        return Commands.ok(argv, Duration.ofMinutes(1)).lines().map(String::strip).filter(l -> l.startsWith("*:"))
-                .map(l -> l.substring(2).strip()).findFirst().orElseThrow();
-    }
-
     @Test
     void aPresetThenASavedAndEditedPlanAreAppliedLiveAndPersistently() throws Exception {
         JsonNode dry = CLI.json("pin", VM, "--preset", "compact", "--dry-run");
         assertThat(dry.get("applied").asBoolean()).isFalse();
-        assertThat(virshPins()).containsExactly("0:0-1", "1:0-1");
+        assertThat(VirshPins.vcpupin(URI, VM)).containsExactly("0:0-1", "1:0-1");
 
         JsonNode compact = CLI.json("pin", VM, "--preset", "compact");
         System.out.println("CliPinPlanIT: pin --preset compact applied in " + compact.get("applyMillis") + " ms");
-        assertThat(virshPins()).containsExactly("0:0", "1:1");
-        assertThat(virshPins("--config")).containsExactly("0:0", "1:1");
+        assertThat(VirshPins.vcpupin(URI, VM)).containsExactly("0:0", "1:1");
+        assertThat(VirshPins.vcpupin(URI, VM, "--config")).containsExactly("0:0", "1:1");
 
         // save what pinning prints, cross the vCPUs over and put the emulator on CPU 1, apply it as a plan
         String saved = CLI.ok("pinning", VM, "--json").out();
@@ -72,14 +56,14 @@ class CliPinPlanIT {
         Path file = Files.writeString(dir.resolve("plan.json"), edited);
         JsonNode applied = CLI.json("pin", VM, "--plan", file.toString());
         assertThat(applied.get("warnings").toString()).contains("emulator threads share CPUs 1 with vCPUs 0");
-        assertThat(virshPins()).containsExactly("0:1", "1:0");
-        assertThat(virshPins("--config")).containsExactly("0:1", "1:0");
-        assertThat(virshEmulator()).isEqualTo("1");
-        assertThat(virshEmulator("--config")).isEqualTo("1");
+        assertThat(VirshPins.vcpupin(URI, VM)).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.vcpupin(URI, VM, "--config")).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.emulatorpin(URI, VM)).isEqualTo("1");
+        assertThat(VirshPins.emulatorpin(URI, VM, "--config")).isEqualTo("1");
 
         // unpin all
         CLI.json("pin", VM, "--preset", "none");
-        assertThat(virshPins()).containsExactly("0:0-1", "1:0-1");
-        assertThat(virshPins("--config")).containsExactly("0:0-1", "1:0-1");
+        assertThat(VirshPins.vcpupin(URI, VM)).containsExactly("0:0-1", "1:0-1");
+        assertThat(VirshPins.vcpupin(URI, VM, "--config")).containsExactly("0:0-1", "1:0-1");
     }
 }

@@ -20,6 +20,7 @@ import org.duovirt.core.pin.Preset;
 import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.ProgressListener;
+import org.duovirt.core.testing.VirshPins;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,20 +67,6 @@ class PinPlanIT {
     }
 
     /** virsh vcpupin's table as "vcpu:cpus" pairs, e.g. [0:1, 1:0]. */
-    private static List<String> virshPins(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("vcpupin", NAME));
-        args.addAll(List.of(extra));
-        return LiveHost.virsh(args.toArray(String[]::new)).lines().map(String::strip).filter(l -> l.matches("\\d+\\s+\\S+"))
-                .map(l -> l.replaceAll("\\s+", ":")).toList();
-    }
-
-    private static String virshEmulator(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("emulatorpin", NAME));
-        args.addAll(List.of(extra));
-        return LiveHost.virsh(args.toArray(String[]::new)).lines().map(String::strip)
-                .filter(l -> l.startsWith("*:")).map(l -> l.substring(2).strip()).findFirst().orElseThrow();
-    }
-
     private static String inactiveCputune() {
         String xml = LiveHost.virsh("dumpxml", "--inactive", NAME);
         int from = xml.indexOf("<cputune>");
@@ -102,18 +89,18 @@ class PinPlanIT {
         // a preset: compact gives vCPU 0 CPU 0, vCPU 1 CPU 1, and the emulator whatever is left (all, here)
         PinPlan compact = PinPresets.plan(Preset.parse("compact"), 2, context, PinCapabilities.KVM);
         timedApply(compact);
-        assertThat(virshPins()).containsExactly("0:0", "1:1");
-        assertThat(virshPins("--config")).containsExactly("0:0", "1:1");
-        assertThat(virshEmulator()).isEqualTo("0-1");
+        assertThat(VirshPins.vcpupin(LiveHost.URI, NAME)).containsExactly("0:0", "1:1");
+        assertThat(VirshPins.vcpupin(LiveHost.URI, NAME, "--config")).containsExactly("0:0", "1:1");
+        assertThat(VirshPins.emulatorpin(LiveHost.URI, NAME)).isEqualTo("0-1");
 
         // a hand-drawn plan, crossed over, emulator on CPU 0; the preview is what libvirt keeps
         PinPlan drawn = new PinPlan(List.of(CpuSet.of(1), CpuSet.of(0)), List.of(), CpuSet.of(0));
         String preview = host.previewPinning(NAME, drawn);
         timedApply(drawn);
-        assertThat(virshPins()).containsExactly("0:1", "1:0");
-        assertThat(virshPins("--config")).containsExactly("0:1", "1:0");
-        assertThat(virshEmulator()).isEqualTo("0");
-        assertThat(virshEmulator("--config")).isEqualTo("0");
+        assertThat(VirshPins.vcpupin(LiveHost.URI, NAME)).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.vcpupin(LiveHost.URI, NAME, "--config")).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.emulatorpin(LiveHost.URI, NAME)).isEqualTo("0");
+        assertThat(VirshPins.emulatorpin(LiveHost.URI, NAME, "--config")).isEqualTo("0");
         assertThat(inactiveCputune()).isEqualTo(preview.replaceAll("\\s+", "").replace("\"", "'"));
         assertThat(host.pinning(NAME).vcpus()).extracting(v -> v.hard().toString()).containsExactly("1", "0");
 
@@ -121,13 +108,13 @@ class PinPlanIT {
         host.reboot(NAME);
         LiveHost.await("the rebooted guest to run", Duration.ofSeconds(60),
                 () -> LiveHost.virsh("domstate", NAME).strip().equals("running"));
-        assertThat(virshPins()).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.vcpupin(LiveHost.URI, NAME)).containsExactly("0:1", "1:0");
         host.destroy(NAME);
         host.start(NAME);
         assertThat(host.listVms(true).stream().filter(v -> v.name().equals(NAME)).findFirst().orElseThrow().state())
                 .isEqualTo(VmState.RUNNING);
-        assertThat(virshPins()).containsExactly("0:1", "1:0");
-        assertThat(virshEmulator()).isEqualTo("0");
+        assertThat(VirshPins.vcpupin(LiveHost.URI, NAME)).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.emulatorpin(LiveHost.URI, NAME)).isEqualTo("0");
 
         // half-way failure: the host "vanishes" before the config step of vCPU 1; what was applied is undone
         PinPlan other = new PinPlan(List.of(CpuSet.of(0), CpuSet.of(1)), List.of(), CpuSet.of(1));
@@ -140,15 +127,15 @@ class PinPlanIT {
                 .isInstanceOf(HostUnreachableException.class)
                 .hasMessage("Pinning '" + NAME + "' failed at vCPU 1 (config) (The host stopped answering); "
                         + "the 4 steps already applied were undone, so it keeps its old pins.");
-        assertThat(virshPins()).containsExactly("0:1", "1:0");
-        assertThat(virshPins("--config")).containsExactly("0:1", "1:0");
-        assertThat(virshEmulator()).isEqualTo("0");
-        assertThat(virshEmulator("--config")).isEqualTo("0");
+        assertThat(VirshPins.vcpupin(LiveHost.URI, NAME)).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.vcpupin(LiveHost.URI, NAME, "--config")).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.emulatorpin(LiveHost.URI, NAME)).isEqualTo("0");
+        assertThat(VirshPins.emulatorpin(LiveHost.URI, NAME, "--config")).isEqualTo("0");
 
         // a failure from libvirt itself: a live-only plan on a stopped VM is refused before anything changes
         host.destroy(NAME);
         assertThatThrownBy(() -> host.applyPinning(NAME, other, EnumSet.of(PinScope.LIVE), ProgressListener.NONE))
                 .hasMessageContaining("is not running");
-        assertThat(virshPins("--config")).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.vcpupin(LiveHost.URI, NAME, "--config")).containsExactly("0:1", "1:0");
     }
 }

@@ -16,6 +16,8 @@ public final class Shortcuts {
             VmAction.CONSOLE, "Shortcut+Shift+O",
             VmAction.DETAILS, "Shortcut+I",
             VmAction.DELETE, "Shortcut+Delete");
+    /** The pinning editor (outside ACTIONS, which Map.of fills to its ten pairs). */
+    public static final KeyCombination PINNING = KeyCombination.valueOf("Shortcut+Shift+C");
     public static final KeyCombination ADD_CONNECTION = KeyCombination.valueOf("Shortcut+Shift+A");
     public static final KeyCombination FIND = KeyCombination.valueOf("Shortcut+F");
     public static final KeyCombination DARK_THEME = KeyCombination.valueOf("Shortcut+Shift+T");
@@ -26,7 +28,6 @@ public final class Shortcuts {
     }
 
     public static KeyCombination of(VmAction action) {
-        String key = ACTIONS.get(action);
-        return key == null ? null : KeyCombination.valueOf(key);
+        return action == VmAction.PINNING ? PINNING : KeyCombination.valueOf(ACTIONS.get(action));
     }
 }

@@ -17,6 +17,7 @@ import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.core.testing.Commands;
+import org.duovirt.core.testing.VirshPins;
 import org.duovirt.core.testing.Repository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -84,20 +85,6 @@ class AppPinningIT {
         return Commands.ok(argv, Duration.ofMinutes(1));
     }
 
-    private static List<String> pins(String... extra) {
-        List<String> args = new ArrayList<>(List.of("vcpupin", VM));
-        args.addAll(List.of(extra));
-        return virsh(args.toArray(String[]::new)).lines().map(String::strip).filter(l -> l.matches("\\d+\\s+\\S+"))
-                .map(l -> l.replaceAll("\\s+", ":")).toList();
-    }
-
-    private static String emulator(String... extra) {
-        List<String> args = new ArrayList<>(List.of("emulatorpin", VM));
-        args.addAll(List.of(extra));
-        return virsh(args.toArray(String[]::new)).lines().map(String::strip).filter(l -> l.startsWith("*:"))
-                .map(l -> l.substring(2).strip()).findFirst().orElseThrow();
-    }
-
     private static void applyAndWait(FxRobot robot, String what) {
         UiTestSupport.click(robot, "#pin-apply");
         waitUntil(what + " applied", WAIT, () -> PinEditorTest.outcome(robot).startsWith("Applied in"));
@@ -115,8 +102,8 @@ class AppPinningIT {
         PinEditorTest.preset(robot, "Compact: one vCPU per core");
         waitUntil("the compact plan", WAIT, () -> PinEditorTest.hard(grid).equals(List.of("0", "1")));
         applyAndWait(robot, "compact");
-        assertThat(pins()).containsExactly("0:0", "1:1");
-        assertThat(pins("--config")).containsExactly("0:0", "1:1");
+        assertThat(VirshPins.vcpupin(URI, VM)).containsExactly("0:0", "1:1");
+        assertThat(VirshPins.vcpupin(URI, VM, "--config")).containsExactly("0:0", "1:1");
 
         // drawn by hand: vCPU 0 on CPU 1, vCPU 1 on CPU 0, the emulator on CPU 0
         for (String cell : List.of("#pin-cell-0-1", "#pin-cell-0-0", "#pin-cell-1-0", "#pin-cell-1-1", "#pin-cell-2-1")) {
@@ -129,24 +116,24 @@ class AppPinningIT {
         waitUntil("the preview", WAIT, () -> onFx(() -> robot.lookup("#pin-preview").queryAs(javafx.scene.control.TextArea.class).getText())
                 .contains("<emulatorpin cpuset=\"0\""));
         applyAndWait(robot, "drawn plan");
-        assertThat(pins()).containsExactly("0:1", "1:0");
-        assertThat(pins("--config")).containsExactly("0:1", "1:0");
-        assertThat(emulator()).isEqualTo("0");
-        assertThat(emulator("--config")).isEqualTo("0");
+        assertThat(VirshPins.vcpupin(URI, VM)).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.vcpupin(URI, VM, "--config")).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.emulatorpin(URI, VM)).isEqualTo("0");
+        assertThat(VirshPins.emulatorpin(URI, VM, "--config")).isEqualTo("0");
 
         // a guest reset, then a destroy + start by the host: the pins hold
         virsh("reset", VM);
-        assertThat(pins()).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.vcpupin(URI, VM)).containsExactly("0:1", "1:0");
         virsh("destroy", VM);
         virsh("start", VM);
-        assertThat(pins()).containsExactly("0:1", "1:0");
-        assertThat(emulator()).isEqualTo("0");
+        assertThat(VirshPins.vcpupin(URI, VM)).containsExactly("0:1", "1:0");
+        assertThat(VirshPins.emulatorpin(URI, VM)).isEqualTo("0");
 
         // undo: the compact pins are back, live and persistent
         UiTestSupport.click(robot, "#pin-undo");
         waitUntil("undo", WAIT, () -> PinEditorTest.outcome(robot).startsWith("The previous pins are back"));
-        assertThat(pins()).containsExactly("0:0", "1:1");
-        assertThat(pins("--config")).containsExactly("0:0", "1:1");
-        assertThat(emulator("--config")).isEqualTo("0-1");
+        assertThat(VirshPins.vcpupin(URI, VM)).containsExactly("0:0", "1:1");
+        assertThat(VirshPins.vcpupin(URI, VM, "--config")).containsExactly("0:0", "1:1");
+        assertThat(VirshPins.emulatorpin(URI, VM, "--config")).isEqualTo("0-1");
     }
 }
