@@ -102,8 +102,8 @@ public final class PinEditorView extends BorderPane {
         ScrollPane gridScroll = new ScrollPane(grid);
         gridScroll.setFitToHeight(false);
         // As tall as the grid (a VM has few vCPUs); only a very wide host scrolls, sideways.
-        gridScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> grid.prefHeight(-1), grid.planProperty(), grid.topologyProperty()));
+        // (the scroll pane lays the grid out at its preferred size, so its height is what the viewport needs)
+        gridScroll.prefViewportHeightProperty().bind(grid.heightProperty());
         gridScroll.setMinViewportHeight(40);
         gridScroll.getStyleClass().add("pin-grid-scroll");
         VBox center = new VBox(8, gridScroll, controls, problems, outcome, preview);
