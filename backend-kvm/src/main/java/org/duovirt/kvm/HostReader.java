@@ -38,7 +38,7 @@ final class HostReader {
         return domains.host("Reading host information of " + domains.uri(), () -> {
             LibvirtConnect c = domains.connect();
             CpuTopology topology = caps.topology() != null ? caps.topology()
-                    : CpuTopology.flat(node.cpus, node.memory);
+                    : NodeInfoTopology.of(node);
             String model = caps.cpuModel() != null ? caps.cpuModel() : node.model;
             long freeKiB = freeMemoryKiB(c);
             return new HostInfo(c.getHostName(), hypervisorName(c.getType()), dotted(c.getVersion()), model,

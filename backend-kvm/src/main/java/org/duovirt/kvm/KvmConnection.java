@@ -36,6 +36,7 @@ final class KvmConnection implements HostConnection {
     private final EventHub events;
     private final StatsSampler stats;
     private final PinningOps pinning;
+    private final PinPlanOps pinPlans;
     private final GraphicsLocator graphics;
     private final VmCreator creator;
     private final StorageOwnership ownership;
@@ -54,6 +55,7 @@ final class KvmConnection implements HostConnection {
         this.events = new EventHub(connect);
         this.stats = new StatsSampler(domains);
         this.pinning = new PinningOps(domains, host);
+        this.pinPlans = new PinPlanOps(domains, host);
         this.graphics = new GraphicsLocator(domains);
         this.creator = new VmCreator(domains, host);
         this.ownership = new StorageOwnership(domains);
@@ -280,6 +282,17 @@ final class KvmConnection implements HostConnection {
     @Override
     public void pinEmulator(String vm, CpuSet cpus, Set<PinScope> scopes) {
         pinning.pinEmulator(vm, cpus, scopes);
+    }
+
+    @Override
+    public void applyPinning(String vm, org.duovirt.core.pin.PinPlan plan, Set<PinScope> scopes,
+                             org.duovirt.core.spi.ProgressListener progress) {
+        pinPlans.apply(vm, plan, scopes, progress);
+    }
+
+    @Override
+    public String previewPinning(String vm, org.duovirt.core.pin.PinPlan plan) {
+        return pinPlans.preview(plan);
     }
 
     // ---- consoles ----

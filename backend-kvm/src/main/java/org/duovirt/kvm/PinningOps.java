@@ -38,8 +38,8 @@ final class PinningOps {
         String what = "Reading the vCPU pinning of VM '" + vm + "'";
         return domains.with(vm, what, d -> {
             boolean active = d.isActive() == 1;
-            int maxVcpus = (int) Xml.longText(Xml.child(Xml.parse(d.getXMLDesc(active ? 0 : XML_INACTIVE)), "vcpu"),
-                    d.getInfo().nrVirtCpu);
+            org.w3c.dom.Element xml = Xml.parse(d.getXMLDesc(active ? 0 : XML_INACTIVE));
+            int maxVcpus = (int) Xml.longText(Xml.child(xml, "vcpu"), d.getInfo().nrVirtCpu);
             Pointer dom = NativeHandles.of(d);
             byte[] maps = new byte[maxVcpus * maplen];
             int n = LibvirtNative.INSTANCE.virDomainGetVcpuPinInfo(dom, maxVcpus, maps, maplen,
@@ -58,8 +58,22 @@ final class PinningOps {
             int e = LibvirtNative.INSTANCE.virDomainGetEmulatorPinInfo(dom, emulator, maplen,
                     LibvirtNative.VIR_DOMAIN_AFFECT_CURRENT);
             // Drivers without emulator threads (the test driver) fail here; they simply have none.
-            return new VcpuPinning(vcpus, e < 0 ? null : CpuSet.fromBitmap(emulator, cpus));
+            return new VcpuPinning(vcpus, e < 0 ? null : CpuSet.fromBitmap(emulator, cpus), memoryNodes(xml));
         });
+    }
+
+    /** The nodes of {@code <numatune><memory nodeset=…/>}; none when the memory is not bound. */
+    static java.util.Set<Integer> memoryNodes(org.w3c.dom.Element domain) {
+        org.w3c.dom.Element memory = Xml.path(domain, "numatune", "memory");
+        String nodeset = memory == null ? null : Xml.attr(memory, "nodeset");
+        if (nodeset == null || nodeset.isBlank()) {
+            return java.util.Set.of();
+        }
+        try {
+            return new java.util.TreeSet<>(CpuSet.parse(nodeset).toList());
+        } catch (IllegalArgumentException e) {
+            return java.util.Set.of();
+        }
     }
 
     private static Map<Integer, Integer> currentCpus(Domain d) {

@@ -52,6 +52,7 @@ final class XenConnection implements HostConnection {
     private final XentopStream xentop;
     private final DomainWatcher watcher;
     private final XenPinning pinning;
+    private final XenPinPlans pinPlans;
     private final XenStorage storage;
     private final XenVmViews views;
     private final XenLifecycle lifecycle;
@@ -66,6 +67,7 @@ final class XenConnection implements HostConnection {
         this.xentop = new XentopStream(runner);
         this.watcher = new DomainWatcher(domains::running);
         this.pinning = new XenPinning(domains);
+        this.pinPlans = new XenPinPlans(domains);
         this.storage = new XenStorage(domains);
         this.views = new XenVmViews(domains);
         this.lifecycle = new XenLifecycle(domains, watcher);
@@ -263,6 +265,17 @@ final class XenConnection implements HostConnection {
     @Override
     public void pinEmulator(String vm, CpuSet cpus, Set<PinScope> scopes) {
         throw XenPinning.emulatorNotApplicable();
+    }
+
+    @Override
+    public void applyPinning(String vm, org.duovirt.core.pin.PinPlan plan, Set<PinScope> scopes,
+                             org.duovirt.core.spi.ProgressListener progress) {
+        pinPlans.apply(vm, plan, scopes, progress);
+    }
+
+    @Override
+    public String previewPinning(String vm, org.duovirt.core.pin.PinPlan plan) {
+        return pinPlans.preview(vm, plan);
     }
 
     // ---- consoles ----

@@ -91,6 +91,15 @@ final class XenDomains {
         }
     }
 
+    /** Writes back the cfg text a VM had before a change (the undo of {@link #persist}) and hands it to xl. */
+    void restore(String vm, OwnedVm before) {
+        store.write(vm, before.text());
+        XlDomainRow row = runningOrNull(vm);
+        if (row != null) {
+            xl.xl("hand the restored config of '" + vm + "' to xl", vm, "config-update", domid(row), before.path());
+        }
+    }
+
     /** Every physical CPU of the host (what xl's "all" means). */
     CpuSet hostCpus() {
         CpuSet cpus = hostCpus;

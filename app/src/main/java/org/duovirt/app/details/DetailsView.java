@@ -15,6 +15,7 @@ import org.duovirt.app.ui.FxThread;
 /** A VM's details tab: overview grid and the vCPU/memory editor. */
 public final class DetailsView extends ScrollPane {
     private final GridPane overview = new GridPane();
+    private Runnable openPinning;
 
     public DetailsView(DetailsViewModel vm) {
         setFitToWidth(true);
@@ -55,10 +56,22 @@ public final class DetailsView extends ScrollPane {
         editor.setVgap(8);
         editor.addRow(0, key("details.vcpus"), vcpus);
         editor.addRow(1, key("details.memory-mib"), memory);
+        Button pinning = new Button(Messages.get("action.pinning"));
+        pinning.setId("details-pinning");
+        pinning.setOnAction(e -> {
+            if (openPinning != null) {
+                openPinning.run();
+            }
+        });
         VBox content = new VBox(8, title("details.section.overview"), overview,
-                title("details.section.resources"), editor, hostLimits, problem, new HBox(12, apply, outcome));
+                title("details.section.resources"), editor, hostLimits, problem, new HBox(12, apply, pinning, outcome));
         content.getStyleClass().add("details-pane");
         setContent(content);
+    }
+
+    /** What the Pinning… button opens (the tabs own the editor). */
+    public void setOnOpenPinning(Runnable action) {
+        openPinning = action;
     }
 
     private void fill(DetailsViewModel vm) {

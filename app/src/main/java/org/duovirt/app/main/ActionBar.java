@@ -42,7 +42,7 @@ final class ActionBar {
         m.getItems().addAll(item(VmAction.START), item(VmAction.SHUTDOWN), item(VmAction.REBOOT),
                 item(VmAction.FORCE_OFF), item(VmAction.SAVE), new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.PAUSE), item(VmAction.RESUME), new javafx.scene.control.SeparatorMenuItem(),
-                item(VmAction.CONSOLE), item(VmAction.GRAPHICS), item(VmAction.DETAILS),
+                item(VmAction.CONSOLE), item(VmAction.GRAPHICS), item(VmAction.DETAILS), item(VmAction.PINNING),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.DELETE));
         return m;

@@ -17,6 +17,9 @@ import org.duovirt.app.graphics.GraphicsConsoleView;
 import org.duovirt.app.graphics.GraphicsConsoleViewModel;
 import org.duovirt.app.graphics.GraphicsConsoles;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.pinning.PinEditorView;
+import org.duovirt.app.pinning.PinEditorViewModel;
+import org.duovirt.app.pinning.PollingCurrentCpuFeed;
 import org.duovirt.app.ui.Icons;
 import org.duovirt.core.error.DuovirtException;
 
@@ -45,9 +48,24 @@ final class CenterTabs extends TabPane {
         }
         DetailsViewModel vm = new DetailsViewModel(ui, row);
         vm.setErrorHandler(errors);
-        Tab tab = new Tab(Messages.get("tab.details", row.name()), new DetailsView(vm));
+        DetailsView view = new DetailsView(vm);
+        view.setOnOpenPinning(() -> openPinning(row));
+        Tab tab = new Tab(Messages.get("tab.details", row.name()), view);
         tab.setGraphic(Icons.icon("action.details"));
         add(key, tab, null);
+        vm.load();
+    }
+
+    void openPinning(VmRow row) {
+        String key = "pinning:" + row.host().config().uri() + ":" + row.name();
+        if (focus(key)) {
+            return;
+        }
+        PinEditorViewModel vm = new PinEditorViewModel(ui, row, new PollingCurrentCpuFeed(row, java.time.Duration.ofSeconds(2)));
+        vm.setErrorHandler(errors);
+        Tab tab = new Tab(Messages.get("tab.pinning", row.name()), new PinEditorView(vm));
+        tab.setGraphic(Icons.icon("action.pinning"));
+        add(key, tab, vm::close);
         vm.load();
     }
 

@@ -104,6 +104,7 @@ public final class MainView extends BorderPane {
             case DETAILS -> targets.forEach(tabs::openDetails);
             case CONSOLE -> targets.forEach(tabs::openConsole);
             case GRAPHICS -> targets.forEach(tabs::openGraphics);
+            case PINNING -> targets.forEach(tabs::openPinning);
             case DELETE -> targets.forEach(this::confirmDelete);
             case FORCE_OFF -> {
                 String names = targets.stream().map(VmRow::name).collect(Collectors.joining(", "));

@@ -123,6 +123,21 @@ public final class XlConfigWriter {
         return "bridge=" + bridge + (vif.mac() == null ? "" : ",mac=" + vif.mac());
     }
 
+    /**
+     * The pinning lines {@link #write} puts in a cfg for these per-vCPU lists (an empty list writes no line):
+     * what a pin plan's preview shows.
+     */
+    public static String pinningLines(List<CpuSet> hard, List<CpuSet> soft) {
+        StringBuilder out = new StringBuilder();
+        if (!hard.isEmpty()) {
+            line(out, "cpus", cpuList("cpus", hard));
+        }
+        if (!soft.isEmpty()) {
+            line(out, "cpus_soft", cpuList("cpus_soft", soft));
+        }
+        return out.toString();
+    }
+
     private static String cpuList(String field, List<CpuSet> perVcpu) {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < perVcpu.size(); i++) {

@@ -231,6 +231,30 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.PIN_EMULATOR);
     }
 
+    /**
+     * Applies a whole pin plan: every vCPU's hard (and, where the hypervisor has it, soft) set and the
+     * emulator set, in each scope. The plan is checked against the host before anything changes. When a step
+     * fails, or {@code progress} is cancelled, the steps already applied are undone, newest first, so the VM
+     * keeps its old pins; if undoing fails too, the exception says which steps kept the new pins.
+     *
+     * @param plan     one hard set per vCPU of the VM (its maximum count); soft sets need {@link Feature#PIN_SOFT},
+     *                 an emulator set {@link Feature#PIN_EMULATOR}
+     * @param scopes   LIVE needs a running VM; CONFIG survives a reboot and a restart of the VM
+     * @param progress told each step's name; checked for cancellation between steps
+     * @throws org.duovirt.core.error.InvalidSpecException before anything changes, for a plan the host cannot take
+     */
+    default void applyPinning(String vm, org.duovirt.core.pin.PinPlan plan, Set<PinScope> scopes, ProgressListener progress) {
+        throw unsupported(Feature.PIN_LIVE);
+    }
+
+    /**
+     * What {@link #applyPinning} would write, in the hypervisor's own words: the {@code <cputune>} element of
+     * the domain XML (KVM), the {@code cpus=} / {@code cpus_soft=} lines of the xl cfg (Xen). Changes nothing.
+     */
+    default String previewPinning(String vm, org.duovirt.core.pin.PinPlan plan) {
+        throw unsupported(Feature.PIN_LIVE);
+    }
+
     // ---- consoles ----
 
     /** Attaches to the VM's text console. Close the console to detach. */

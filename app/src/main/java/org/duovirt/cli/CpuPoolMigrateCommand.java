@@ -1,0 +1,19 @@
+package org.duovirt.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "cpupool-migrate", description = "Move a running VM into another CPU pool (Xen).")
+final class CpuPoolMigrateCommand extends HostSubcommand {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "POOL")
+    String pool;
+
+    @Override
+    void run() {
+        host().moveToCpuPool(name, pool);
+        output().line("'" + name + "' is now in cpupool '" + pool + "'.");
+    }
+}
