@@ -17,6 +17,7 @@ import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.xen.transport.CommandResult;
 import org.duovirt.xen.transport.CommandRunner;
 import org.duovirt.xen.transport.RunningCommand;
+import org.duovirt.xen.transport.TcpStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,11 @@ class XenPinPlansTest {
         @Override
         public String hostLabel() {
             return "root@test";
+        }
+
+        @Override
+        public TcpStream openTcp(String host, int port) {
+            throw new UnsupportedOperationException("no channels in a scripted host");
         }
 
         @Override

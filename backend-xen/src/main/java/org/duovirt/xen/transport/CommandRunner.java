@@ -35,13 +35,13 @@ public interface CommandRunner extends AutoCloseable {
     /** Starts a long-lived command and streams its stdout (stderr is dropped). */
     RunningCommand openStream(List<String> argv);
 
-    /** Cheap check that the host still answers. Never throws. */
     /**
      * Opens a byte stream to {@code host:port} as seen from the host: a socket on this machine, or a direct-tcpip
      * channel on the existing SSH session (no port is opened on the host and nothing runs there).
      */
     TcpStream openTcp(String host, int port);
 
+    /** Cheap check that the host still answers. Never throws. */
     boolean isAlive();
 
     /** Called once when the transport sees the host go away (SSH session dead). */
