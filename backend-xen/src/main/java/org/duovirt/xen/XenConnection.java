@@ -26,6 +26,7 @@ import org.duovirt.core.spi.TextConsole;
 import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
 import org.duovirt.xen.parse.CpupoolListParser;
+import org.duovirt.xen.parse.VcpuListParser;
 import org.duovirt.xen.parse.XlDomainRow;
 import org.duovirt.xen.parse.XlInfoParser;
 import org.duovirt.xen.parse.XlListParser;
@@ -243,7 +244,16 @@ final class XenConnection implements HostConnection {
     @Override
     public StatsSample sample(Set<StatsGroup> groups, List<String> vms) {
         XentopStream.Snapshot snapshot = xentop.latest(Duration.ofSeconds(30));
-        return XentopCounters.sample(snapshot, groups, vms);
+        if (!groups.contains(StatsGroup.VCPU)) {
+            return XentopCounters.sample(snapshot, groups, vms);
+        }
+        // xentop's per-vCPU seconds are whole seconds; xl vcpu-list has tenths (one more command per tick).
+        // Both readings are put at the moment xl ran, so vCPU and total rates cover the same time.
+        long before = System.nanoTime();
+        String text = xl.query("read the vCPU times", null, "vcpu-list");
+        long mid = before + (System.nanoTime() - before) / 2;
+        return XentopCounters.sample(snapshot.at(java.time.Instant.now(), mid), groups, vms,
+                VcpuListParser.times(VcpuListParser.rows(text)));
     }
 
     // ---- pinning ----
