@@ -121,6 +121,11 @@ public final class HostSession {
         tableStats.interval(interval);
     }
 
+    /** The update interval of this host's table. */
+    public java.time.Duration statsInterval() {
+        return tableStats.interval();
+    }
+
     /** This host's statistics hub: subscribe to it, read its history. */
     public StatsHub stats() {
         return stats;

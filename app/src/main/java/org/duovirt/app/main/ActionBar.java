@@ -42,9 +42,22 @@ final class ActionBar {
         m.getItems().addAll(item(VmAction.START), item(VmAction.SHUTDOWN), item(VmAction.REBOOT),
                 item(VmAction.FORCE_OFF), item(VmAction.SAVE), new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.PAUSE), item(VmAction.RESUME), new javafx.scene.control.SeparatorMenuItem(),
-                item(VmAction.CONSOLE), item(VmAction.DETAILS), new javafx.scene.control.SeparatorMenuItem(),
+                item(VmAction.CONSOLE), item(VmAction.DETAILS), item(VmAction.PERFORMANCE),
+                new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.DELETE));
         return m;
+    }
+
+    /** The VM table's context menu: the same actions as the VM menu (ids prefixed "context-"). */
+    javafx.scene.control.ContextMenu contextMenu() {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        for (MenuItem item : vmMenu().getItems()) {
+            if (item.getId() != null) {
+                item.setId(item.getId().replace("menu-", "context-"));
+            }
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     /**
@@ -78,6 +91,7 @@ final class ActionBar {
                 .and(vm.enabledProperty(VmAction.SAVE).not()));
         return new ToolBar(add, new Separator(), button(VmAction.START), shutdown, button(VmAction.PAUSE),
                 button(VmAction.RESUME), new Separator(), button(VmAction.CONSOLE), button(VmAction.DETAILS),
+                button(VmAction.PERFORMANCE),
                 new Separator(), button(VmAction.DELETE));
     }
 

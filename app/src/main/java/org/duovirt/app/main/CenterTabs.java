@@ -12,6 +12,8 @@ import org.duovirt.app.details.DetailsView;
 import org.duovirt.app.details.DetailsViewModel;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.perf.PerformanceView;
+import org.duovirt.app.perf.PerformanceViewModel;
 import org.duovirt.app.ui.Icons;
 import org.duovirt.core.error.DuovirtException;
 
@@ -44,6 +46,19 @@ final class CenterTabs extends TabPane {
         tab.setGraphic(Icons.icon("action.details"));
         add(key, tab, null);
         vm.load();
+    }
+
+    void openPerformance(VmRow row) {
+        String key = "performance:" + row.host().config().uri() + ":" + row.name();
+        if (focus(key)) {
+            return;
+        }
+        PerformanceViewModel vm = new PerformanceViewModel(ui, row.host().stats(), row.name(),
+                row.host().statsInterval(), System::currentTimeMillis);
+        Tab tab = new Tab(Messages.get("tab.performance", row.name()), new PerformanceView(vm));
+        tab.setGraphic(Icons.icon("action.performance"));
+        add(key, tab, vm::close);
+        vm.open();
     }
 
     void openConsole(VmRow row) {

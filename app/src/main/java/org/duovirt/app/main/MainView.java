@@ -59,6 +59,7 @@ public final class MainView extends BorderPane {
         setTop(new VBox(menuBar(actions), actions.toolRow(this::addConnection, filter)));
         setCenter(split);
         setBottom(new StatusBar(vm));
+        table.setContextMenu(actions.contextMenu());
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.enabledProperty(VmAction.DETAILS).get()) {
                 perform(VmAction.DETAILS);
@@ -103,6 +104,7 @@ public final class MainView extends BorderPane {
         switch (action) {
             case DETAILS -> targets.forEach(tabs::openDetails);
             case CONSOLE -> targets.forEach(tabs::openConsole);
+            case PERFORMANCE -> targets.forEach(tabs::openPerformance);
             case DELETE -> targets.forEach(this::confirmDelete);
             case FORCE_OFF -> {
                 String names = targets.stream().map(VmRow::name).collect(Collectors.joining(", "));

@@ -25,7 +25,10 @@ public final class Shortcuts {
     private Shortcuts() {
     }
 
+    /** Map.of stops at ten pairs. */
+    public static final KeyCombination PERFORMANCE = KeyCombination.valueOf("Shortcut+Shift+G");
+
     public static KeyCombination of(VmAction action) {
-        return KeyCombination.valueOf(ACTIONS.get(action));
+        return action == VmAction.PERFORMANCE ? PERFORMANCE : KeyCombination.valueOf(ACTIONS.get(action));
     }
 }

@@ -18,6 +18,7 @@ public enum VmAction {
     RESUME(Feature.PAUSE, EnumSet.of(VmState.PAUSED)),
     CONSOLE(Feature.TEXT_CONSOLE, EnumSet.of(VmState.RUNNING, VmState.PAUSED)),
     DETAILS(Feature.DETAILS, EnumSet.allOf(VmState.class)),
+    PERFORMANCE(Feature.STATS, EnumSet.allOf(VmState.class)),
     DELETE(Feature.DELETE, EnumSet.of(VmState.SHUTOFF, VmState.CRASHED, VmState.SUSPENDED));
 
     private final Feature feature;
