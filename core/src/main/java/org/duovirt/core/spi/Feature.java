@@ -33,7 +33,8 @@ public enum Feature {
     GRAPHICS_CONSOLE("The graphical console"),
     EVENTS("Lifecycle events"),
     NETWORKS("Listing networks"),
-    STORAGE_POOLS("Listing storage pools");
+    STORAGE_POOLS("Listing storage pools"),
+    HOST_STATS("Per-CPU host statistics");
 
     private final String label;
 
