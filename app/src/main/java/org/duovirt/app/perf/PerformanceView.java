@@ -46,12 +46,19 @@ public final class PerformanceView extends VBox {
             col.setPercentWidth(50);
             grid.getColumnConstraints().add(col);
         }
+        for (int r = 0; r < 3; r++) {
+            javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+            row.setVgrow(Priority.ALWAYS);
+            row.setMinHeight(180);
+            grid.getRowConstraints().add(row);
+        }
         PerfChart[] all = PerfChart.values();
         for (int i = 0; i < all.length; i++) {
             grid.add(chart(all[i]), i % 2, i / 2);
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(toolbar(), scroll);
     }
@@ -93,7 +100,7 @@ public final class PerformanceView extends VBox {
         chart.axisLabelProperty().set(Messages.get("perf.axis." + c.key()));
         chart.valueFormatProperty().set(c.format());
         chart.dataProperty().bind(vm.chart(c));
-        chart.setMaxWidth(Double.MAX_VALUE);
+        chart.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         return chart;
     }
 

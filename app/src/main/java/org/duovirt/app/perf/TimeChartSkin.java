@@ -14,9 +14,9 @@ import org.duovirt.app.ui.Theme;
  * lines (NaN breaks them), a legend, and under the mouse a cursor line with the exact values.
  */
 final class TimeChartSkin extends SkinBase<TimeChart> {
-    private static final double LEFT = 64;
+    private static final double LEFT = 78;
     private static final double RIGHT = 12;
-    private static final double TOP = 24;
+    private static final double TOP = 40;
     private static final double BOTTOM = 34;
     private static final Color[] LIGHT = {Color.web("#2f6fde"), Color.web("#d9534f"), Color.web("#2e9d5b"),
             Color.web("#e08a1e"), Color.web("#8e44ad"), Color.web("#16a2b8"), Color.web("#7f8c8d"), Color.web("#c0392b")};
@@ -68,7 +68,12 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
         g.setFill(text);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(chart.getTitle(), LEFT, 4);
+        g.fillText(chart.getTitle(), 8, 4);
+        // The unit and (for CPU) the definition, beside the title where there is room for the whole text.
+        double titleWidth = chart.getTitle().length() * 7.5 + 16;
+        g.setFont(Font.font(10));
+        g.setFill(dark ? Color.web("#8b939d") : Color.web("#6a727c"));
+        g.fillText(chart.getAxisLabel(), 8 + titleWidth, 6);
         drawValueAxis(g, chart, d, plotH, plotW, text, grid);
         drawTimeAxis(g, d, plotW, plotH, text, grid);
         Color[] palette = dark ? DARK : LIGHT;
@@ -92,12 +97,6 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
             g.setFill(text);
             g.fillText(chart.getValueFormat().apply(top * i / 4), LEFT - 4, y);
         }
-        g.save();
-        g.translate(10, TOP + plotH / 2);
-        g.rotate(-90);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(chart.getAxisLabel(), 0, 0);
-        g.restore();
     }
 
     private void drawTimeAxis(GraphicsContext g, ChartData d, double plotW, double plotH, Color text, Color grid) {
@@ -150,10 +149,10 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
         for (int l = d.lines().size() - 1; l >= 0; l--) {
             String label = d.lines().get(l).label();
             g.setFill(text);
-            g.fillText(label, x, 5);
+            g.fillText(label, x, 22);
             x -= label.length() * 6.2 + 4;
             g.setFill(palette[l % palette.length]);
-            g.fillRect(x - 10, 8, 10, 4);
+            g.fillRect(x - 10, 25, 10, 4);
             x -= 22;
         }
     }
