@@ -8,35 +8,24 @@ import org.duovirt.core.stats.HostCpuRates;
 import org.duovirt.core.stats.HostCpuSample;
 import org.duovirt.core.stats.StatsCsv;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "host-stats", description = "Per-physical-CPU load of the host (% of each CPU) and the vCPUs on each CPU where "
         + "the backend knows it; KVM: virNodeGetCPUStats busy/idle time per CPU; Xen: the CPU time of the vCPUs "
         + "xl vcpu-list places on each CPU (approximate).")
 final class HostStatsCommand extends HostSubcommand {
-    @Option(names = "--interval", defaultValue = "2", paramLabel = "SECONDS")
-    double interval;
-
-    @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "Samples to print (0 = until interrupted).")
-    int count;
-
-    @Option(names = "--csv", description = "Print CSV: timestamp,cpu,percent,vcpus.")
-    boolean csv;
+    @Mixin
+    SamplingOptions sampling = new SamplingOptions();
 
     @Override
     void run() throws InterruptedException {
-        if (!(interval > 0)) {
-            throw new IllegalArgumentException("--interval must be more than 0 seconds.");
-        }
-        if (csv && output().isJson()) {
-            throw new IllegalArgumentException("Choose one of --csv and --json.");
-        }
+        sampling.check(output());
         HostCpuSample previous = host().hostCpuSample();
-        if (csv) {
+        if (sampling.csv) {
             output().line("timestamp,cpu,percent,vcpus");
         }
-        for (int printed = 0; count == 0 || printed < count; printed++) {
-            Thread.sleep((long) (interval * 1000));
+        for (int printed = 0; sampling.more(printed); printed++) {
+            sampling.sleep();
             HostCpuSample current = host().hostCpuSample();
             print(current, HostCpuRates.between(previous, current));
             previous = current;
@@ -59,7 +48,7 @@ final class HostStatsCommand extends HostSubcommand {
             });
             m.put("cpus", cpus);
             output().json(m);
-        } else if (csv) {
+        } else if (sampling.csv) {
             rates.percent().forEach((cpu, p) -> output().line(sample.timestamp() + "," + cpu + ","
                     + StatsCsv.number(p.floatValue()) + "," + StatsCsv.quote(String.join(" ", rates.placement().getOrDefault(cpu, List.of())))));
         } else {

@@ -12,7 +12,7 @@ import org.duovirt.core.stats.StatsSample;
 import org.duovirt.core.stats.VmRates;
 import org.duovirt.core.stats.VmSeries;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "stats", description = "Sample CPU, memory, disk and network rates of running VMs; one line (JSON object) per sample, "
@@ -21,37 +21,26 @@ final class StatsCommand extends HostSubcommand {
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these VMs (default: all running).")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--interval", defaultValue = "2", paramLabel = "SECONDS")
-    double interval;
-
-    @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "Samples to print (0 = until interrupted).")
-    int count;
-
-    @Option(names = "--csv", description = "Print CSV, the columns of the Performance tab's export.")
-    boolean csv;
+    @Mixin
+    SamplingOptions sampling = new SamplingOptions();
 
     @Override
     void run() throws InterruptedException {
-        if (!(interval > 0)) {
-            throw new IllegalArgumentException("--interval must be more than 0 seconds.");
-        }
-        if (csv && output().isJson()) {
-            throw new IllegalArgumentException("Choose one of --csv and --json.");
-        }
+        sampling.check(output());
         EnumSet<StatsGroup> groups = EnumSet.allOf(StatsGroup.class);
         // The hub's arithmetic: coarse per-vCPU counters (Xen) are averaged over the same window.
         CounterWindow window = new CounterWindow();
         window.add(host().sample(groups, names));
-        if (csv) {
+        if (sampling.csv) {
             StringBuilder header = new StringBuilder();
             StatsCsv.header(header);
             output().line(header.toString().stripTrailing());
         }
-        for (int printed = 0; count == 0 || printed < count; printed++) {
-            Thread.sleep((long) (interval * 1000));
+        for (int printed = 0; sampling.more(printed); printed++) {
+            sampling.sleep();
             StatsSample current = host().sample(groups, names);
             List<VmRates> rates = window.add(current);
-            if (csv) {
+            if (sampling.csv) {
                 printCsv(current, rates);
             } else {
                 print(current, rates);
