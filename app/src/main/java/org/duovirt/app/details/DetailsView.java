@@ -15,6 +15,7 @@ import org.duovirt.app.ui.FxThread;
 /** A VM's details tab: overview grid and the vCPU/memory editor. */
 public final class DetailsView extends ScrollPane {
     private final GridPane overview = new GridPane();
+    private final Button performance = new Button(Messages.get("action.performance"));
 
     public DetailsView(DetailsViewModel vm) {
         setFitToWidth(true);
@@ -55,10 +56,20 @@ public final class DetailsView extends ScrollPane {
         editor.setVgap(8);
         editor.addRow(0, key("details.vcpus"), vcpus);
         editor.addRow(1, key("details.memory-mib"), memory);
-        VBox content = new VBox(8, title("details.section.overview"), overview,
+        performance.setId("details-performance");
+        performance.setGraphic(org.duovirt.app.ui.Icons.icon("action.performance"));
+        performance.setVisible(false);
+        performance.managedProperty().bind(performance.visibleProperty());
+        VBox content = new VBox(8, new HBox(12, title("details.section.overview"), performance), overview,
                 title("details.section.resources"), editor, hostLimits, problem, new HBox(12, apply, outcome));
         content.getStyleClass().add("details-pane");
         setContent(content);
+    }
+
+    /** Shows a button that opens the VM's Performance tab (the tabs own the opening). */
+    public void setOnPerformance(Runnable open) {
+        performance.setOnAction(e -> open.run());
+        performance.setVisible(open != null);
     }
 
     private void fill(DetailsViewModel vm) {

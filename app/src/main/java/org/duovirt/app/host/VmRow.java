@@ -32,6 +32,9 @@ public final class VmRow {
     private static final SeriesKey DISK_WRITE = SeriesKey.total(Metric.DISK_WRITE);
     private static final SeriesKey NET_RX = SeriesKey.total(Metric.NET_RX);
     private static final SeriesKey NET_TX = SeriesKey.total(Metric.NET_TX);
+    /** Only what the four sparklines draw is copied out of the history on each tick. */
+    private static final java.util.Set<SeriesKey> SPARKLINE_SERIES = java.util.Set.of(CPU, MEMORY_USED, DISK_READ,
+            DISK_WRITE, NET_RX, NET_TX);
     private final ObjectProperty<Series> cpu = new SimpleObjectProperty<>(Series.EMPTY);
     private final ObjectProperty<Series> memory = new SimpleObjectProperty<>(Series.EMPTY);
     private final ObjectProperty<Series> disk = new SimpleObjectProperty<>(Series.EMPTY);
@@ -69,7 +72,7 @@ public final class VmRow {
         if (history == null) {
             return;
         }
-        HistoryWindow w = history.latest(Series.POINTS);
+        HistoryWindow w = history.latest(Series.POINTS, SPARKLINE_SERIES);
         cpu.set(Sparklines.percent(w.series(CPU)));
         long total = memoryMiB.get();
         float[] used = w.series(MEMORY_USED);

@@ -42,7 +42,11 @@ final class CenterTabs extends TabPane {
         }
         DetailsViewModel vm = new DetailsViewModel(ui, row);
         vm.setErrorHandler(errors);
-        Tab tab = new Tab(Messages.get("tab.details", row.name()), new DetailsView(vm));
+        DetailsView view = new DetailsView(vm);
+        if (row.host().supports(org.duovirt.core.spi.Feature.STATS)) {
+            view.setOnPerformance(() -> openPerformance(row));
+        }
+        Tab tab = new Tab(Messages.get("tab.details", row.name()), view);
         tab.setGraphic(Icons.icon("action.details"));
         add(key, tab, null);
         vm.load();

@@ -102,23 +102,30 @@ final class RawTier {
         while (last >= first && time(last) > toMillis) {
             last--;
         }
-        return copy(keys, first, last - first + 1);
+        return copy(keys, first, last - first + 1, null);
     }
 
     /** The newest {@code n} samples. */
     HistoryWindow latest(List<SeriesKey> keys, int n) {
         int count = Math.min(n, size);
-        return copy(keys, size - count, count);
+        return copy(keys, size - count, count, null);
     }
 
-    private HistoryWindow copy(List<SeriesKey> keys, int from, int n) {
+    /** The newest {@code n} samples of a subset of the series, found by their ring index. */
+    HistoryWindow latest(List<SeriesKey> subset, java.util.Map<SeriesKey, Integer> index, int n) {
+        int count = Math.min(n, size);
+        int[] rings = subset.stream().mapToInt(index::get).toArray();
+        return copy(subset, size - count, count, rings);
+    }
+
+    private HistoryWindow copy(List<SeriesKey> keys, int from, int n, int[] ringOf) {
         long[] t = new long[n];
         float[][] values = new float[keys.size()][n];
         for (int i = 0; i < n; i++) {
             t[i] = time(from + i);
         }
         for (int s = 0; s < keys.size(); s++) {
-            float[] ring = rings.get(s);
+            float[] ring = rings.get(ringOf == null ? s : ringOf[s]);
             for (int i = 0; i < n; i++) {
                 values[s][i] = ring == null ? Float.NaN : ring[(start + from + i) % capacity];
             }

@@ -84,6 +84,11 @@ public final class VmHistory {
         return raw.latest(keysView, n);
     }
 
+    /** The newest {@code n} raw samples of only the given series (those this VM has), for cheap redraws. */
+    public synchronized HistoryWindow latest(int n, java.util.Set<SeriesKey> only) {
+        return raw.latest(keysView.stream().filter(only::contains).toList(), index, n);
+    }
+
     public synchronized int rawSize() {
         return raw.size();
     }

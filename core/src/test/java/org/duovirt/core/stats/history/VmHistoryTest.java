@@ -116,6 +116,17 @@ class VmHistoryTest {
     }
 
     @Test
+    void aSubsetCopiesOnlyTheSeriesAskedForWithTheirOwnValues() {
+        Map<SeriesKey, Double> both = new LinkedHashMap<>();
+        both.put(CPU, 10.0);
+        both.put(VCPU1, 70.0);
+        small.add(T0, both);
+        HistoryWindow w = small.latest(5, java.util.Set.of(VCPU1, new SeriesKey(Metric.VCPU, "9")));
+        assertThat(w.keys()).containsExactly(VCPU1);
+        assertThat(w.series(VCPU1)).containsExactly(70f);
+    }
+
+    @Test
     void theFirstTierMustBeRaw() {
         assertThatThrownBy(() -> new VmHistory(List.of(new Tier(1000, 4))))
                 .isInstanceOf(IllegalArgumentException.class);
