@@ -36,6 +36,7 @@ public final class MainView extends BorderPane {
     private final SplitPane split;
     private final TextField filter = new TextField();
     private final CheckMenuItem darkTheme = new CheckMenuItem(Messages.get("menu.view.dark"));
+    private final MenuItem preferences = new MenuItem(Messages.get("menu.file.preferences"));
 
     public MainView(MainViewModel vm, TaskExecutor ui) {
         this.vm = vm;
@@ -75,7 +76,9 @@ public final class MainView extends BorderPane {
         MenuItem quit = new MenuItem(Messages.get("menu.file.quit"));
         quit.setAccelerator(Shortcuts.QUIT);
         quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu(Messages.get("menu.file"), null, add, new SeparatorMenuItem(), quit);
+        preferences.setId("menu-preferences");
+        preferences.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Comma"));
+        Menu file = new Menu(Messages.get("menu.file"), null, add, preferences, new SeparatorMenuItem(), quit);
         MenuItem find = new MenuItem(Messages.get("menu.view.find"));
         find.setAccelerator(Shortcuts.FIND);
         find.setOnAction(e -> filter.requestFocus());
@@ -94,6 +97,11 @@ public final class MainView extends BorderPane {
                 });
         Menu view = new Menu(Messages.get("menu.view"), null, find, closeTab, new SeparatorMenuItem(), columns, darkTheme);
         return new MenuBar(file, actions.vmMenu(), view);
+    }
+
+    /** What File › Preferences… does (the window owns the settings files). */
+    public void setOnPreferences(Runnable action) {
+        preferences.setOnAction(e -> action.run());
     }
 
     private void perform(VmAction action) {
