@@ -2,7 +2,7 @@
 # Captures the README screenshots from the real app under Xvfb: the mixed-state test-driver fixture,
 # the demo host and one unreachable host. Needs xvfb, imagemagick (import) and xdotool.
 # Usage: docs/screenshots/capture.sh [light|dark] STEP...   (run from the repository root after
-#        mvn -o -q -pl app -am package -DskipTests). Steps: main, connection, details, delete.
+#        mvn -o -q -pl app -am package -DskipTests). Steps: main, connection, details, delete, performance, preferences.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 theme="$1"; shift
@@ -35,6 +35,8 @@ for step in "$@"; do
     connection) xdotool key ctrl+shift+a; sleep 1.5; xdotool mousemove 635 354 click 1; sleep 0.3
       xdotool mousemove 783 512 click 1; xdotool type --delay 20 "kvm2.example.org"; shot connection-dialog.png; xdotool key Escape ;;
     details) row 520 370; xdotool key ctrl+i; shot details.png 3; xdotool key ctrl+w ;;
+    performance) row 520 210; xdotool key ctrl+shift+g; shot "performance-$THEME.png" "${PERF_WAIT:-30}"; xdotool key ctrl+w ;;
+    preferences) xdotool key ctrl+comma; shot "preferences-$THEME.png" 3; xdotool key Escape ;;
     delete) row 520 146; xdotool key ctrl+Delete; shot delete-dialog.png 3; xdotool key Escape ;;
   esac
 done

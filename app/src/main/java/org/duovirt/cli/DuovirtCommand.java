@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
                 LifecycleCommands.Start.class, LifecycleCommands.Shutdown.class, LifecycleCommands.Reboot.class,
                 LifecycleCommands.Destroy.class, LifecycleCommands.Pause.class, LifecycleCommands.Resume.class,
                 LifecycleCommands.Save.class, SetCommands.SetVcpus.class, SetCommands.SetMemory.class,
-                StorageCommand.class, DeleteCommand.class, CreateCommand.class, StatsCommand.class,
+                StorageCommand.class, DeleteCommand.class, CreateCommand.class, StatsCommand.class, HostStatsCommand.class,
                 PinningCommand.class, PinCommand.class, CpuPoolsCommand.class, GraphicsCommand.class, ScreenshotCommand.class, SendKeysCommand.class,
                 ConsoleCommand.class, BackendsCommand.class,
                 CpuPoolMigrateCommand.class})

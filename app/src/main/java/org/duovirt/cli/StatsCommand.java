@@ -5,37 +5,54 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.duovirt.core.stats.RateCalculator;
+import org.duovirt.core.stats.CounterWindow;
+import org.duovirt.core.stats.StatsCsv;
 import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
 import org.duovirt.core.stats.VmRates;
+import org.duovirt.core.stats.VmSeries;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "stats", description = "Sample CPU, memory, disk and network rates of running VMs; one line (JSON object) per sample.")
+@Command(name = "stats", description = "Sample CPU, memory, disk and network rates of running VMs; one line (JSON object) per sample, "
+        + "or with --csv the rows of the GUI's CSV export (timestamp,vm,series,unit,value).")
 final class StatsCommand extends HostSubcommand {
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these VMs (default: all running).")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--interval", defaultValue = "2", paramLabel = "SECONDS")
-    double interval;
-
-    @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "Samples to print (0 = until interrupted).")
-    int count;
+    @Mixin
+    SamplingOptions sampling = new SamplingOptions();
 
     @Override
     void run() throws InterruptedException {
-        if (!(interval > 0)) {
-            throw new IllegalArgumentException("--interval must be more than 0 seconds.");
-        }
+        sampling.check(output());
         EnumSet<StatsGroup> groups = EnumSet.allOf(StatsGroup.class);
-        StatsSample previous = host().sample(groups, names);
-        for (int printed = 0; count == 0 || printed < count; printed++) {
-            Thread.sleep((long) (interval * 1000));
+        // The hub's arithmetic: coarse per-vCPU counters (Xen) are averaged over the same window.
+        CounterWindow window = new CounterWindow();
+        window.add(host().sample(groups, names));
+        if (sampling.csv) {
+            StringBuilder header = new StringBuilder();
+            StatsCsv.header(header);
+            output().line(header.toString().stripTrailing());
+        }
+        for (int printed = 0; sampling.more(printed); printed++) {
+            sampling.sleep();
             StatsSample current = host().sample(groups, names);
-            print(current, RateCalculator.rates(previous, current));
-            previous = current;
+            List<VmRates> rates = window.add(current);
+            if (sampling.csv) {
+                printCsv(current, rates);
+            } else {
+                print(current, rates);
+            }
+        }
+    }
+
+    private void printCsv(StatsSample sample, List<VmRates> rates) {
+        for (VmRates r : rates) {
+            StringBuilder rows = new StringBuilder();
+            StatsCsv.rows(rows, sample.timestamp(), r.name(), VmSeries.of(r, 0));
+            output().line(rows.toString().replace("\r\n", "\n").stripTrailing());
         }
     }
 

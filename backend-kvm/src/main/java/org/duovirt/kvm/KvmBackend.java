@@ -40,7 +40,7 @@ public final class KvmBackend implements HypervisorBackend {
     public Set<Feature> implementedFeatures() {
         return EnumSet.of(Feature.HOST_INFO, Feature.LIST, Feature.DETAILS, Feature.DEFINITION, Feature.START,
                 Feature.SHUTDOWN, Feature.REBOOT, Feature.DESTROY, Feature.PAUSE, Feature.SAVE, Feature.SET_VCPUS,
-                Feature.SET_MEMORY, Feature.EVENTS, Feature.STATS, Feature.VCPU_STATS,
+                Feature.SET_MEMORY, Feature.EVENTS, Feature.STATS, Feature.VCPU_STATS, Feature.HOST_STATS,
                 Feature.PIN_LIVE, Feature.PIN_CONFIG, Feature.PIN_EMULATOR, Feature.NETWORKS, Feature.STORAGE_POOLS,
                 Feature.TEXT_CONSOLE, Feature.GRAPHICS_CONSOLE, Feature.GRAPHICS_CHANNEL, Feature.CREATE,
                 Feature.DELETE, Feature.SNAPSHOTS, Feature.CLONE);

@@ -267,6 +267,11 @@ final class KvmConnection implements HostConnection {
         return stats.sample(groups, vms);
     }
 
+    @Override
+    public org.duovirt.core.stats.HostCpuSample hostCpuSample() {
+        return NodeCpuStats.sample(domains.connect(), "Reading the CPU statistics of " + domains.uri());
+    }
+
     // ---- pinning ----
 
     @Override

@@ -57,6 +57,15 @@ interface LibvirtNative extends Library {
 
     int virDomainGetState(Pointer domain, IntByReference state, IntByReference reason, int flags);
 
+    /** The number of host CPUs (cpumap and online may be NULL). */
+    int virNodeGetCPUMap(Pointer conn, Pointer cpumap, Pointer online, int flags);
+
+    /**
+     * One CPU's (or all, cpuNum -1) cumulative times: {@code params} an array of virNodeCPUStats
+     * ({char field[80]; unsigned long long value} = 88 bytes); NULL with nparams 0 asks for the count.
+     */
+    int virNodeGetCPUStats(Pointer conn, int cpuNum, Pointer params, IntByReference nparams, int flags);
+
     /** virErrorPtr of the calling thread's last error, or NULL. */
     Pointer virGetLastError();
 }

@@ -51,11 +51,21 @@ final class StatsRecordMapper {
             long count = number(p, "block.count");
             b.block(sum(p, "block", count, "rd.bytes"), sum(p, "block", count, "wr.bytes"),
                     sum(p, "block", count, "rd.reqs"), sum(p, "block", count, "wr.reqs"));
+            for (int i = 0; i < count; i++) {
+                String at = "block." + i + ".";
+                b.disk(device(p, at, i), number(p, at + "rd.bytes"), number(p, at + "wr.bytes"),
+                        number(p, at + "rd.reqs"), number(p, at + "wr.reqs"));
+            }
         }
         if (groups.contains(StatsGroup.NET)) {
             long count = number(p, "net.count");
             b.net(sum(p, "net", count, "rx.bytes"), sum(p, "net", count, "tx.bytes"),
                     sum(p, "net", count, "rx.pkts"), sum(p, "net", count, "tx.pkts"));
+            for (int i = 0; i < count; i++) {
+                String at = "net." + i + ".";
+                b.nic(device(p, at, i), number(p, at + "rx.bytes"), number(p, at + "tx.bytes"),
+                        number(p, at + "rx.pkts"), number(p, at + "tx.pkts"));
+            }
         }
         return b.build();
     }
@@ -91,6 +101,12 @@ final class StatsRecordMapper {
             }
         }
         return any ? total : VmCounters.UNKNOWN;
+    }
+
+    /** block.N.name / net.N.name (vda, vnet3); the index when the driver does not name it. */
+    private static String device(Map<String, Object> p, String at, int i) {
+        Object name = p.get(at + "name");
+        return name instanceof String s && !s.isBlank() ? s : Integer.toString(i);
     }
 
     private static long number(Map<String, Object> p, String key) {

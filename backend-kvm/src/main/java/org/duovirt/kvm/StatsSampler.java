@@ -116,6 +116,7 @@ final class StatsSampler {
                 continue;
             }
             org.libvirt.DomainBlockStats s = d.blockStats(disk.target());
+            p.put("block." + i + ".name", disk.target());
             p.put("block." + i + ".rd.bytes", s.rd_bytes);
             p.put("block." + i + ".wr.bytes", s.wr_bytes);
             p.put("block." + i + ".rd.reqs", s.rd_req);
@@ -129,6 +130,7 @@ final class StatsSampler {
         int i = 0;
         for (String target : description.nicTargets()) {
             org.libvirt.DomainInterfaceStats s = d.interfaceStats(target);
+            p.put("net." + i + ".name", target);
             p.put("net." + i + ".rx.bytes", s.rx_bytes);
             p.put("net." + i + ".tx.bytes", s.tx_bytes);
             p.put("net." + i + ".rx.pkts", s.rx_packets);

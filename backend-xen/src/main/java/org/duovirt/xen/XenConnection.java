@@ -27,6 +27,7 @@ import org.duovirt.core.spi.TextConsole;
 import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
 import org.duovirt.xen.parse.CpupoolListParser;
+import org.duovirt.xen.parse.VcpuListParser;
 import org.duovirt.xen.parse.XlDomainRow;
 import org.duovirt.xen.parse.XlInfoParser;
 import org.duovirt.xen.parse.XlListParser;
@@ -39,7 +40,7 @@ import org.duovirt.xen.transport.CommandRunner;
 final class XenConnection implements HostConnection {
     static final Set<Feature> FEATURES = EnumSet.of(Feature.HOST_INFO, Feature.LIST, Feature.DETAILS, Feature.DEFINITION,
             Feature.START, Feature.SHUTDOWN, Feature.REBOOT, Feature.DESTROY, Feature.PAUSE, Feature.SAVE, Feature.CREATE,
-            Feature.DELETE, Feature.SET_VCPUS, Feature.SET_MEMORY, Feature.STATS, Feature.VCPU_STATS, Feature.PIN_LIVE,
+            Feature.DELETE, Feature.SET_VCPUS, Feature.SET_MEMORY, Feature.STATS, Feature.VCPU_STATS, Feature.HOST_STATS, Feature.PIN_LIVE,
             Feature.PIN_CONFIG, Feature.PIN_SOFT, Feature.CPUPOOLS, Feature.TEXT_CONSOLE, Feature.GRAPHICS_CONSOLE,
             Feature.GRAPHICS_CHANNEL, Feature.EVENTS, Feature.NETWORKS, Feature.STORAGE_POOLS);
     private static final String BRIDGES_SCRIPT = "for d in /sys/class/net/*/bridge; do [ -d \"$d\" ] && basename \"$(dirname \"$d\")\"; done; exit 0";
@@ -247,7 +248,36 @@ final class XenConnection implements HostConnection {
     @Override
     public StatsSample sample(Set<StatsGroup> groups, List<String> vms) {
         XentopStream.Snapshot snapshot = xentop.latest(Duration.ofSeconds(30));
-        return XentopCounters.sample(snapshot, groups, vms);
+        if (!groups.contains(StatsGroup.VCPU)) {
+            return XentopCounters.sample(snapshot, groups, vms);
+        }
+        // xentop's per-vCPU seconds are whole seconds; xl vcpu-list has tenths (one more command per tick).
+        // Both readings are put at the moment xl ran, so vCPU and total rates cover the same time.
+        long before = System.nanoTime();
+        String text = xl.query("read the vCPU times", null, "vcpu-list");
+        long mid = before + (System.nanoTime() - before) / 2;
+        return XentopCounters.sample(snapshot.at(java.time.Instant.now(), mid), groups, vms,
+                VcpuListParser.times(VcpuListParser.rows(text)));
+    }
+
+    /**
+     * xl counts no busy or idle time per physical CPU; what it has is where each vCPU (Domain-0's included)
+     * runs now and its CPU time, from {@code xl vcpu-list}: HostCpuRates attributes each vCPU's time to the
+     * CPU it is on (approximate when vCPUs move between samples).
+     */
+    @Override
+    public org.duovirt.core.stats.HostCpuSample hostCpuSample() {
+        int cpus = XlInfoParser.hostInfo(XlInfoParser.parse(xl.query("read the host information", null, "info")), null).topology().cpuCount();
+        long now = System.nanoTime();
+        List<VcpuListParser.VcpuRow> rows = VcpuListParser.rows(xl.query("read the vCPU placement", null, "vcpu-list"));
+        List<org.duovirt.core.stats.HostCpuSample.Cpu> physical = new java.util.ArrayList<>();
+        for (int c = 0; c < cpus; c++) {
+            physical.add(new org.duovirt.core.stats.HostCpuSample.Cpu(c, org.duovirt.core.stats.VmCounters.UNKNOWN,
+                    org.duovirt.core.stats.VmCounters.UNKNOWN));
+        }
+        return new org.duovirt.core.stats.HostCpuSample(java.time.Instant.now(), now, physical, rows.stream()
+                .map(r -> new org.duovirt.core.stats.HostCpuSample.PlacedVcpu(r.domain(), r.vcpu(), r.cpu(), r.timeNs()))
+                .toList());
     }
 
     // ---- pinning ----

@@ -16,23 +16,43 @@ final class XentopCounters {
     private XentopCounters() {
     }
 
+    /** Step of {@code xl vcpu-list}'s Time(s) column: tenths of seconds. */
+    static final long VCPU_LIST_STEP_NS = NS / 10;
+
+    /** From xentop alone: per-vCPU times are whole seconds. */
     static StatsSample sample(XentopStream.Snapshot snapshot, Set<StatsGroup> groups, List<String> vms) {
+        return sample(snapshot, groups, vms, null);
+    }
+
+    /**
+     * @param vcpuTimes per domain, the vCPU times of {@code xl vcpu-list} (tenths of seconds), or null to use
+     *                  xentop's whole seconds
+     */
+    static StatsSample sample(XentopStream.Snapshot snapshot, Set<StatsGroup> groups, List<String> vms,
+                              java.util.Map<String, long[]> vcpuTimes) {
         List<VmCounters> out = new ArrayList<>();
         for (XentopDomain d : snapshot.domains()) {
             if (d.name().equals("Domain-0") || (!vms.isEmpty() && !vms.contains(d.name()))) {
                 continue;
             }
-            out.add(counters(d, groups));
+            out.add(counters(d, groups, snapshot.cpuNs().get(d.name()), vcpuTimes == null ? null : vcpuTimes.get(d.name())));
         }
-        return new StatsSample(snapshot.time(), snapshot.monotonicNanos(), out);
+        long resolution = vcpuTimes == null ? NS : VCPU_LIST_STEP_NS;
+        return new StatsSample(snapshot.time(), snapshot.monotonicNanos(), out, resolution);
     }
 
     static VmCounters counters(XentopDomain d, Set<StatsGroup> groups) {
+        return counters(d, groups, null, null);
+    }
+
+    private static VmCounters counters(XentopDomain d, Set<StatsGroup> groups, Long preciseCpuNs, long[] vcpuListNs) {
         VmCounters.Builder b = VmCounters.builder(d.name(), null, XlStates.fromXentop(d.stateLetters()));
         if (groups.contains(StatsGroup.CPU)) {
-            b.cpuTimeNs(d.cpuSeconds() * NS);
+            b.cpuTimeNs(preciseCpuNs != null ? preciseCpuNs : d.cpuSeconds() * NS);
         }
-        if (groups.contains(StatsGroup.VCPU)) {
+        if (groups.contains(StatsGroup.VCPU) && vcpuListNs != null) {
+            b.vcpuTimeNs(vcpuListNs);
+        } else if (groups.contains(StatsGroup.VCPU)) {
             long[] seconds = d.vcpuSeconds();
             long[] ns = new long[seconds.length];
             for (int i = 0; i < ns.length; i++) {

@@ -31,8 +31,30 @@ final class XentopStream implements AutoCloseable {
     private String failure;
     private boolean closed;
 
-    /** One iteration and when it was read. */
-    record Snapshot(Instant time, long monotonicNanos, List<XentopDomain> domains) {
+    /**
+     * One iteration and when it was read.
+     *
+     * @param cpuNs per domain name, the nanosecond CPU counter of {@link XentopCpuClock}
+     */
+    record Snapshot(Instant time, long monotonicNanos, List<XentopDomain> domains, java.util.Map<String, Long> cpuNs) {
+        Snapshot(Instant time, long monotonicNanos, List<XentopDomain> domains) {
+            this(time, monotonicNanos, domains, java.util.Map.of());
+        }
+
+        /**
+         * This iteration as of {@code nanos}: the CPU counters carried forward at each domain's CPU(%), so
+         * they line up with another reading taken then ({@code xl vcpu-list}).
+         */
+        Snapshot at(Instant when, long nanos) {
+            java.util.Map<String, Long> moved = new java.util.HashMap<>();
+            for (XentopDomain d : domains) {
+                Long ns = cpuNs.get(d.name());
+                if (ns != null) {
+                    moved.put(d.name(), ns + Math.round(d.cpuPercent() / 100.0 * (nanos - monotonicNanos)));
+                }
+            }
+            return new Snapshot(when, nanos, domains, moved);
+        }
     }
 
     XentopStream(CommandRunner runner) {
@@ -89,13 +111,16 @@ final class XentopStream implements AutoCloseable {
 
     private void read(RunningCommand running) {
         XentopParser parser = new XentopParser();
+        XentopCpuClock clock = new XentopCpuClock();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(running.output(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 List<XentopDomain> done = parser.feed(line);
                 if (done != null) {
+                    long now = System.nanoTime();
+                    java.util.Map<String, Long> cpu = clock.advance(done, now);
                     synchronized (lock) {
-                        latest = new Snapshot(Instant.now(), System.nanoTime(), done);
+                        latest = new Snapshot(Instant.now(), now, done, cpu);
                         lock.notifyAll();
                     }
                 }

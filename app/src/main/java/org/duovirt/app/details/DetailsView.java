@@ -16,6 +16,7 @@ import org.duovirt.app.ui.FxThread;
 public final class DetailsView extends ScrollPane {
     private final GridPane overview = new GridPane();
     private Runnable openPinning;
+    private final Button performance = new Button(Messages.get("action.performance"));
 
     public DetailsView(DetailsViewModel vm) {
         setFitToWidth(true);
@@ -63,7 +64,11 @@ public final class DetailsView extends ScrollPane {
                 openPinning.run();
             }
         });
-        VBox content = new VBox(8, title("details.section.overview"), overview,
+        performance.setId("details-performance");
+        performance.setGraphic(org.duovirt.app.ui.Icons.icon("action.performance"));
+        performance.setVisible(false);
+        performance.managedProperty().bind(performance.visibleProperty());
+        VBox content = new VBox(8, new HBox(12, title("details.section.overview"), performance), overview,
                 title("details.section.resources"), editor, hostLimits, problem, new HBox(12, apply, pinning, outcome));
         content.getStyleClass().add("details-pane");
         setContent(content);
@@ -72,6 +77,12 @@ public final class DetailsView extends ScrollPane {
     /** What the Pinning… button opens (the tabs own the editor). */
     public void setOnOpenPinning(Runnable action) {
         openPinning = action;
+    }
+
+    /** Shows a button that opens the VM's Performance tab (the tabs own the opening). */
+    public void setOnPerformance(Runnable open) {
+        performance.setOnAction(e -> open.run());
+        performance.setVisible(open != null);
     }
 
     private void fill(DetailsViewModel vm) {

@@ -24,13 +24,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.duovirt.app.config.ConnectionConfig;
 import org.duovirt.app.exec.TaskExecutor;
+import org.duovirt.app.stats.StatsHub;
+import org.duovirt.app.stats.StatsSubscription;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.Feature;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.stats.StatsGroup;
-import org.duovirt.core.stats.VmRates;
 
 /**
  * One host in the window: its connection, state, VMs and stats. Every backend call runs on the host's own
@@ -46,7 +47,9 @@ public final class HostSession {
     private final ScheduledExecutorService timer;
     private final Timeouts timeouts;
     private final GuardedWorker worker;
-    private final StatsPoller stats;
+    private final StatsHub stats;
+    private final StatsSubscription tableStats;
+    private final Map<String, Integer> vcpuCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Backoff backoff = Backoff.standard();
     private final ObjectProperty<HostState> state = new SimpleObjectProperty<>(HostState.DISCONNECTED);
     private final StringProperty lastError = new SimpleStringProperty();
@@ -54,7 +57,6 @@ public final class HostSession {
     private final Map<String, VmRow> byName = new HashMap<>();
     private volatile HostConnection connection;
     private volatile Set<Feature> features = Set.of();
-    private volatile Set<StatsGroup> wantedStats = EnumSet.noneOf(StatsGroup.class);
     private AutoCloseable listenerHandle;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> resync;
@@ -71,7 +73,9 @@ public final class HostSession {
         String name = config.displayName();
         // A timed-out call fails its future with HostUnreachableException; its caller marks the host lost.
         this.worker = new GuardedWorker(name, timer);
-        this.stats = new StatsPoller(name, () -> connection, () -> wantedStats, this::deliverRates);
+        this.stats = new StatsHub(name, () -> connection, timer, ui, vm -> vcpuCounts.getOrDefault(vm, 0));
+        // The table's sparklines are one subscriber of the hub; Performance tabs and the host overview add theirs.
+        this.tableStats = stats.subscribe(Set.of(), EnumSet.noneOf(StatsGroup.class), timeouts.stats(), this::showStats);
     }
 
     public ConnectionConfig config() {
@@ -109,7 +113,22 @@ public final class HostSession {
 
     /** Asks only for these stats groups from the next tick on (the visible columns). */
     public void setWantedStats(Set<StatsGroup> groups) {
-        wantedStats = groups.isEmpty() ? EnumSet.noneOf(StatsGroup.class) : EnumSet.copyOf(groups);
+        tableStats.groups(groups);
+    }
+
+    /** The update interval of this host's table (1–60 s, a preference). */
+    public void setStatsInterval(java.time.Duration interval) {
+        tableStats.interval(interval);
+    }
+
+    /** The update interval of this host's table. */
+    public java.time.Duration statsInterval() {
+        return tableStats.interval();
+    }
+
+    /** This host's statistics hub: subscribe to it, read its history. */
+    public StatsHub stats() {
+        return stats;
     }
 
     /** Connects now (cancelling a pending retry). */
@@ -153,7 +172,7 @@ public final class HostSession {
                 state.set(HostState.CONNECTED);
             });
             if (features.contains(Feature.STATS)) {
-                stats.start(timer, timeouts.stats().toMillis());
+                stats.start();
             }
             scheduleResync();
         });
@@ -267,6 +286,7 @@ public final class HostSession {
     private void upsert(VmSummary s) {
         ui.assertUiThread();
         VmRow row = byName.get(s.name());
+        vcpuCounts.put(s.name(), s.vcpus());
         if (row == null) {
             row = new VmRow(this, s);
             byName.put(s.name(), row);
@@ -284,10 +304,12 @@ public final class HostSession {
         }
     }
 
-    private void deliverRates(List<VmRates> rates) {
-        Map<String, VmRates> byVm = new HashMap<>();
-        rates.forEach(r -> byVm.put(r.name(), r));
-        ui.ui(() -> vms.forEach(row -> row.addRates(byVm.get(row.name()))));
+    /** After a hub tick, on the UI thread: every row's sparklines from its history. */
+    private void showStats() {
+        var history = stats.history();
+        for (VmRow row : vms) {
+            row.showHistory(history.vm(row.name()));
+        }
     }
 
     /** Counters for tests and the log: ticks skipped because a sample was still running. */
@@ -306,7 +328,7 @@ public final class HostSession {
         if (resync != null) {
             resync.cancel(false);
         }
-        stats.shutdown();
+        stats.close();
         HostConnection c = connection;
         connection = null;
         worker.shutdown();

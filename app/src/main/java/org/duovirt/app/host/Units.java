@@ -2,7 +2,7 @@ package org.duovirt.app.host;
 
 import java.util.Locale;
 
-/** Short human figures for cells: "12 %", "1.5 MB/s", "2.0 GiB". */
+/** Short human figures for cells: "12 %", "1.5 MiB/s", "2.0 GiB". */
 public final class Units {
     private Units() {
     }
@@ -12,11 +12,11 @@ public final class Units {
     }
 
     public static String rate(double bytesPerSecond) {
-        String[] units = {"B/s", "KB/s", "MB/s", "GB/s"};
+        String[] units = {"B/s", "KiB/s", "MiB/s", "GiB/s"};
         double v = bytesPerSecond;
         int u = 0;
-        while (v >= 1000 && u < units.length - 1) {
-            v /= 1000;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
             u++;
         }
         return String.format(Locale.ROOT, u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);

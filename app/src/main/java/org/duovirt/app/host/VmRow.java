@@ -11,7 +11,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.duovirt.core.model.VmState;
 import org.duovirt.core.model.VmSummary;
-import org.duovirt.core.stats.VmRates;
+import org.duovirt.core.stats.Metric;
+import org.duovirt.core.stats.SeriesKey;
+import org.duovirt.core.stats.history.HistoryWindow;
+import org.duovirt.core.stats.history.VmHistory;
 
 /**
  * One VM of one host as the table and the tree show it. Changed only on the UI thread (by its host session).
@@ -23,10 +26,15 @@ public final class VmRow {
     private final ObjectProperty<VmState> state = new SimpleObjectProperty<>();
     private final IntegerProperty vcpus = new SimpleIntegerProperty();
     private final LongProperty memoryMiB = new SimpleLongProperty();
-    private final SeriesHistory cpuHistory = new SeriesHistory(true, Units::percent);
-    private final SeriesHistory memoryHistory = new SeriesHistory(true, Units::percent);
-    private final SeriesHistory diskHistory = new SeriesHistory(false, Units::rate);
-    private final SeriesHistory netHistory = new SeriesHistory(false, Units::rate);
+    private static final SeriesKey CPU = SeriesKey.total(Metric.CPU);
+    private static final SeriesKey MEMORY_USED = SeriesKey.total(Metric.MEMORY_USED);
+    private static final SeriesKey DISK_READ = SeriesKey.total(Metric.DISK_READ);
+    private static final SeriesKey DISK_WRITE = SeriesKey.total(Metric.DISK_WRITE);
+    private static final SeriesKey NET_RX = SeriesKey.total(Metric.NET_RX);
+    private static final SeriesKey NET_TX = SeriesKey.total(Metric.NET_TX);
+    /** Only what the four sparklines draw is copied out of the history on each tick. */
+    private static final java.util.Set<SeriesKey> SPARKLINE_SERIES = java.util.Set.of(CPU, MEMORY_USED, DISK_READ,
+            DISK_WRITE, NET_RX, NET_TX);
     private final ObjectProperty<Series> cpu = new SimpleObjectProperty<>(Series.EMPTY);
     private final ObjectProperty<Series> memory = new SimpleObjectProperty<>(Series.EMPTY);
     private final ObjectProperty<Series> disk = new SimpleObjectProperty<>(Series.EMPTY);
@@ -55,53 +63,25 @@ public final class VmRow {
 
     void setState(VmState newState) {
         if (newState != null && newState != state.get()) {
-            if (state.get() != null && !newState.isActive()) {
-                clearStats();
-            }
             state.set(newState);
         }
     }
 
-    /** Adds one stats tick; {@code rates} null means the VM was not in the sample (not running). */
-    void addRates(VmRates rates) {
-        if (rates == null) {
-            cpuHistory.add(Double.NaN);
-            memoryHistory.add(Double.NaN);
-            diskHistory.add(Double.NaN);
-            netHistory.add(Double.NaN);
-        } else {
-            int n = Math.max(1, vcpus.get());
-            cpuHistory.add(clamp(rates.cpuPercent() / n));
-            long mem = memoryMiB.get();
-            memoryHistory.add(rates.memoryUsedMiB() < 0 || mem <= 0 ? Double.NaN : clamp(100.0 * rates.memoryUsedMiB() / mem));
-            diskHistory.add(sum(rates.diskReadBps(), rates.diskWriteBps()));
-            netHistory.add(sum(rates.netRxBps(), rates.netTxBps()));
+    /** Shows the newest {@link Series#POINTS} samples of this VM's history (null: none yet). */
+    void showHistory(VmHistory history) {
+        if (history == null) {
+            return;
         }
-        cpu.set(cpuHistory.snapshot());
-        memory.set(memoryHistory.snapshot());
-        disk.set(diskHistory.snapshot());
-        net.set(netHistory.snapshot());
-    }
-
-    private void clearStats() {
-        for (SeriesHistory h : new SeriesHistory[] {cpuHistory, memoryHistory, diskHistory, netHistory}) {
-            h.clear();
+        HistoryWindow w = history.latest(Series.POINTS, SPARKLINE_SERIES);
+        cpu.set(Sparklines.percent(w.series(CPU)));
+        long total = memoryMiB.get();
+        float[] used = w.series(MEMORY_USED);
+        for (int i = 0; i < used.length; i++) {
+            used[i] = total > 0 ? Math.min(100f, 100f * used[i] / total) : Float.NaN;
         }
-        cpu.set(Series.EMPTY);
-        memory.set(Series.EMPTY);
-        disk.set(Series.EMPTY);
-        net.set(Series.EMPTY);
-    }
-
-    private static double clamp(double v) {
-        return Double.isNaN(v) ? v : Math.max(0, Math.min(100, v));
-    }
-
-    private static double sum(double a, double b) {
-        if (Double.isNaN(a)) {
-            return b;
-        }
-        return Double.isNaN(b) ? a : a + b;
+        memory.set(Sparklines.percent(used));
+        disk.set(Sparklines.rate(w.series(DISK_READ), w.series(DISK_WRITE)));
+        net.set(Sparklines.rate(w.series(NET_RX), w.series(NET_TX)));
     }
 
     public ReadOnlyObjectProperty<VmState> stateProperty() {

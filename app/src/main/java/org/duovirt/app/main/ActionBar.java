@@ -42,10 +42,23 @@ final class ActionBar {
         m.getItems().addAll(item(VmAction.START), item(VmAction.SHUTDOWN), item(VmAction.REBOOT),
                 item(VmAction.FORCE_OFF), item(VmAction.SAVE), new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.PAUSE), item(VmAction.RESUME), new javafx.scene.control.SeparatorMenuItem(),
-                item(VmAction.CONSOLE), item(VmAction.GRAPHICS), item(VmAction.DETAILS), item(VmAction.PINNING),
+                item(VmAction.CONSOLE), item(VmAction.GRAPHICS), item(VmAction.DETAILS), item(VmAction.PERFORMANCE),
+                item(VmAction.PINNING),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.DELETE));
         return m;
+    }
+
+    /** The VM table's context menu: the same actions as the VM menu (ids prefixed "context-"). */
+    javafx.scene.control.ContextMenu contextMenu() {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        for (MenuItem item : vmMenu().getItems()) {
+            if (item.getId() != null) {
+                item.setId(item.getId().replace("menu-", "context-"));
+            }
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     /**
@@ -79,7 +92,7 @@ final class ActionBar {
                 .and(vm.enabledProperty(VmAction.SAVE).not()));
         return new ToolBar(add, new Separator(), button(VmAction.START), shutdown, button(VmAction.PAUSE),
                 button(VmAction.RESUME), new Separator(), button(VmAction.CONSOLE), iconOnly(button(VmAction.GRAPHICS)),
-                button(VmAction.DETAILS),
+                button(VmAction.DETAILS), button(VmAction.PERFORMANCE),
                 new Separator(), button(VmAction.DELETE));
     }
 

@@ -17,6 +17,8 @@ import org.duovirt.app.graphics.GraphicsConsoleView;
 import org.duovirt.app.graphics.GraphicsConsoleViewModel;
 import org.duovirt.app.graphics.GraphicsConsoles;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.perf.PerformanceView;
+import org.duovirt.app.perf.PerformanceViewModel;
 import org.duovirt.app.pinning.PinEditorView;
 import org.duovirt.app.pinning.PinEditorViewModel;
 import org.duovirt.app.pinning.PollingCurrentCpuFeed;
@@ -50,6 +52,9 @@ final class CenterTabs extends TabPane {
         vm.setErrorHandler(errors);
         DetailsView view = new DetailsView(vm);
         view.setOnOpenPinning(() -> openPinning(row));
+        if (row.host().supports(org.duovirt.core.spi.Feature.STATS)) {
+            view.setOnPerformance(() -> openPerformance(row));
+        }
         Tab tab = new Tab(Messages.get("tab.details", row.name()), view);
         tab.setGraphic(Icons.icon("action.details"));
         add(key, tab, null);
@@ -67,6 +72,19 @@ final class CenterTabs extends TabPane {
         tab.setGraphic(Icons.icon("action.pinning"));
         add(key, tab, vm::close);
         vm.load();
+    }
+
+    void openPerformance(VmRow row) {
+        String key = "performance:" + row.host().config().uri() + ":" + row.name();
+        if (focus(key)) {
+            return;
+        }
+        PerformanceViewModel vm = new PerformanceViewModel(ui, row.host().stats(), row.name(),
+                row.host().statsInterval(), System::currentTimeMillis);
+        Tab tab = new Tab(Messages.get("tab.performance", row.name()), new PerformanceView(vm));
+        tab.setGraphic(Icons.icon("action.performance"));
+        add(key, tab, vm::close);
+        vm.open();
     }
 
     void openConsole(VmRow row) {

@@ -64,7 +64,7 @@ public final class HostTreeView extends TreeView<Object> {
                 item.getChildren().removeIf(i -> c.getRemoved().contains(i.getValue()));
                 c.getAddedSubList().forEach(r -> item.getChildren().add(new TreeItem<>(r)));
             }
-            item.getChildren().sort((a, b) -> ((VmRow) a.getValue()).name().compareToIgnoreCase(((VmRow) b.getValue()).name()));
+            item.getChildren().sort((a, b) -> NaturalOrder.INSTANCE.compare(((VmRow) a.getValue()).name(), ((VmRow) b.getValue()).name()));
         });
         host.stateProperty().addListener((o, a, b) -> refresh());
     }

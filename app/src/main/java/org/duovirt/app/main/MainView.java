@@ -36,6 +36,7 @@ public final class MainView extends BorderPane {
     private final SplitPane split;
     private final TextField filter = new TextField();
     private final CheckMenuItem darkTheme = new CheckMenuItem(Messages.get("menu.view.dark"));
+    private final MenuItem preferences = new MenuItem(Messages.get("menu.file.preferences"));
 
     public MainView(MainViewModel vm, TaskExecutor ui) {
         this.vm = vm;
@@ -59,6 +60,7 @@ public final class MainView extends BorderPane {
         setTop(new VBox(menuBar(actions), actions.toolRow(this::addConnection, filter)));
         setCenter(split);
         setBottom(new StatusBar(vm));
+        table.setContextMenu(actions.contextMenu());
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.enabledProperty(VmAction.DETAILS).get()) {
                 perform(VmAction.DETAILS);
@@ -74,7 +76,9 @@ public final class MainView extends BorderPane {
         MenuItem quit = new MenuItem(Messages.get("menu.file.quit"));
         quit.setAccelerator(Shortcuts.QUIT);
         quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu(Messages.get("menu.file"), null, add, new SeparatorMenuItem(), quit);
+        preferences.setId("menu-preferences");
+        preferences.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Comma"));
+        Menu file = new Menu(Messages.get("menu.file"), null, add, preferences, new SeparatorMenuItem(), quit);
         MenuItem find = new MenuItem(Messages.get("menu.view.find"));
         find.setAccelerator(Shortcuts.FIND);
         find.setOnAction(e -> filter.requestFocus());
@@ -95,6 +99,11 @@ public final class MainView extends BorderPane {
         return new MenuBar(file, actions.vmMenu(), view);
     }
 
+    /** What File › Preferences… does (the window owns the settings files). */
+    public void setOnPreferences(Runnable action) {
+        preferences.setOnAction(e -> action.run());
+    }
+
     private void perform(VmAction action) {
         List<VmRow> targets = vm.targets(action);
         if (targets.isEmpty()) {
@@ -105,6 +114,7 @@ public final class MainView extends BorderPane {
             case CONSOLE -> targets.forEach(tabs::openConsole);
             case GRAPHICS -> targets.forEach(tabs::openGraphics);
             case PINNING -> targets.forEach(tabs::openPinning);
+            case PERFORMANCE -> targets.forEach(tabs::openPerformance);
             case DELETE -> targets.forEach(this::confirmDelete);
             case FORCE_OFF -> {
                 String names = targets.stream().map(VmRow::name).collect(Collectors.joining(", "));

@@ -17,7 +17,11 @@ import org.duovirt.app.exec.FxTaskExecutor;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.Connector;
 import org.duovirt.app.host.HostList;
+import org.duovirt.app.config.StatsIntervals;
+import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.Timeouts;
+import org.duovirt.app.prefs.PreferencesDialog;
+import org.duovirt.app.prefs.PreferencesViewModel;
 import org.duovirt.app.ui.Theme;
 
 /**
@@ -44,6 +48,15 @@ public final class MainWindow {
         this.settings = settingsStore.load();
         Theme.setDark(settings.dark());
         this.view = new MainView(model, ui);
+        // Each host's update interval, remembered from the Preferences dialog.
+        StatsIntervals intervals = new StatsIntervals(dirs.config());
+        hosts.hosts().forEach(h -> PreferencesViewModel.restore(h, intervals));
+        hosts.hosts().addListener((javafx.collections.ListChangeListener<HostSession>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(h -> PreferencesViewModel.restore(h, intervals));
+            }
+        });
+        view.setOnPreferences(() -> PreferencesDialog.show(stage, new PreferencesViewModel(hosts.hosts(), intervals)));
     }
 
     /** Builds and shows the window, then opens the connections. */

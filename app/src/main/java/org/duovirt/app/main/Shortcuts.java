@@ -16,6 +16,7 @@ public final class Shortcuts {
             Map.entry(VmAction.CONSOLE, "Shortcut+Shift+O"),
             Map.entry(VmAction.GRAPHICS, "Shortcut+Shift+G"),
             Map.entry(VmAction.DETAILS, "Shortcut+I"),
+            Map.entry(VmAction.PERFORMANCE, "Shortcut+Shift+E"),
             Map.entry(VmAction.PINNING, "Shortcut+Shift+C"),
             Map.entry(VmAction.DELETE, "Shortcut+Delete"));
     public static final KeyCombination ADD_CONNECTION = KeyCombination.valueOf("Shortcut+Shift+A");

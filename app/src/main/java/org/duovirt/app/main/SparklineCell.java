@@ -8,12 +8,11 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.duovirt.app.host.Series;
-import org.duovirt.app.host.SeriesHistory;
 import org.duovirt.app.host.VmRow;
 import org.duovirt.app.ui.Theme;
 
 /**
- * A sparkline drawn on a Canvas: the last {@link SeriesHistory#CAPACITY} samples as a filled line, the
+ * A sparkline drawn on a Canvas: the last {@link Series#POINTS} samples as a filled line, the
  * latest value as text. Canvas, not LineChart: hundreds of rows must redraw in one pulse.
  */
 public final class SparklineCell extends TableCell<VmRow, Series> {
@@ -62,7 +61,7 @@ public final class SparklineCell extends TableCell<VmRow, Series> {
         if (n == 0) {
             return;
         }
-        double step = graphW / (SeriesHistory.CAPACITY - 1);
+        double step = graphW / (Series.POINTS - 1);
         double x0 = graphW - (n - 1) * step;
         double top = 2;
         double bottom = HEIGHT - 2;

@@ -20,6 +20,7 @@ public enum VmAction {
     /** Any state: while the VM is off the tab shows a placeholder and connects when it starts. */
     GRAPHICS(Feature.GRAPHICS_CHANNEL, EnumSet.allOf(VmState.class)),
     DETAILS(Feature.DETAILS, EnumSet.allOf(VmState.class)),
+    PERFORMANCE(Feature.STATS, EnumSet.allOf(VmState.class)),
     DELETE(Feature.DELETE, EnumSet.of(VmState.SHUTOFF, VmState.CRASHED, VmState.SUSPENDED)),
     PINNING(Feature.PIN_LIVE, EnumSet.allOf(VmState.class));
 

@@ -47,6 +47,7 @@ public final class VmTableView extends TableView<VmRow> {
         state.setComparator((a, b) -> a.compareTo(b));
         TableColumn<VmRow, String> name = column("column.name", "name", r -> new ReadOnlyObjectWrapper<>(r.name()));
         name.setPrefWidth(200);
+        name.setComparator(NaturalOrder.INSTANCE);
         TableColumn<VmRow, String> host = column("column.host", "host", r -> new ReadOnlyObjectWrapper<>(r.host().displayName()));
         host.setPrefWidth(170);
         TableColumn<VmRow, Number> vcpus = column("column.vcpus", "vcpus", VmRow::vcpusProperty);

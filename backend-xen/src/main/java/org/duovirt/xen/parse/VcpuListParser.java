@@ -36,6 +36,40 @@ public final class VcpuListParser {
         return new VcpuPinning(vcpus, null);
     }
 
+    /** One row of {@code xl vcpu-list}: where a vCPU runs now and its CPU time (tenths of seconds). */
+    public record VcpuRow(String domain, int domid, int vcpu, int cpu, String state, long timeNs) {
+    }
+
+    /** Every row of an {@code xl vcpu-list} of all domains (Domain-0 included). */
+    public static List<VcpuRow> rows(String text) {
+        List<VcpuRow> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            Matcher m = ROW.matcher(line.stripTrailing());
+            if (m.matches()) {
+                out.add(new VcpuRow(m.group(1).strip(), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        m.group(4).equals("-") ? -1 : Integer.parseInt(m.group(4)), m.group(5),
+                        new java.math.BigDecimal(m.group(6)).movePointRight(9).longValue()));
+            }
+        }
+        return out;
+    }
+
+    /** Per domain, the CPU time of each vCPU in nanoseconds (a step of 100 ms); -1 for a vCPU not listed. */
+    public static java.util.Map<String, long[]> times(List<VcpuRow> rows) {
+        java.util.Map<String, long[]> out = new java.util.HashMap<>();
+        for (VcpuRow r : rows) {
+            long[] t = out.getOrDefault(r.domain(), new long[0]);
+            if (t.length <= r.vcpu()) {
+                long[] grown = java.util.Arrays.copyOf(t, r.vcpu() + 1);
+                java.util.Arrays.fill(grown, t.length, grown.length, -1);
+                t = grown;
+            }
+            t[r.vcpu()] = r.timeNs();
+            out.put(r.domain(), t);
+        }
+        return out;
+    }
+
     /** One mask as xl prints it. */
     public static CpuSet mask(String text, CpuSet hostCpus) {
         return switch (text) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Not thread-safe: one parser per stream.
  */
 public final class XentopParser {
-    private static final Pattern DOMAIN = Pattern.compile("^\\s*(.+?)\\s+([-dsbcpr]{6})\\s+(\\d+)\\s+\\S+\\s+(\\d+)\\s+\\S+"
+    private static final Pattern DOMAIN = Pattern.compile("^\\s*(.+?)\\s+([-dsbcpr]{6})\\s+(\\d+)\\s+(\\d+(?:\\.\\d+)?)\\s+(\\d+)\\s+\\S+"
             + "\\s+(no limit|\\d+)\\s+\\S+\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)"
             + "\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*$");
     private static final Pattern VCPU = Pattern.compile("(\\d+):\\s+(\\d+)s");
@@ -96,14 +96,15 @@ public final class XentopParser {
     private void flushDomain() {
         if (current != null) {
             Matcher m = current;
-            long[] perVcpu = new long[vcpus.isEmpty() ? 0 : Math.max(Integer.parseInt(m.group(6)), ((TreeMap<Integer, Long>) vcpus).lastKey() + 1)];
+            long[] perVcpu = new long[vcpus.isEmpty() ? 0 : Math.max(Integer.parseInt(m.group(7)), ((TreeMap<Integer, Long>) vcpus).lastKey() + 1)];
             Arrays.fill(perVcpu, -1);
             vcpus.forEach((index, seconds) -> perVcpu[index] = seconds);
-            String maxMem = m.group(5);
-            iteration.add(new XentopDomain(m.group(1).strip(), m.group(2), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)),
-                    maxMem.equals("no limit") ? -1 : Long.parseLong(maxMem), Integer.parseInt(m.group(6)),
-                    Long.parseLong(m.group(8)), Long.parseLong(m.group(9)), Long.parseLong(m.group(12)),
-                    Long.parseLong(m.group(13)), Long.parseLong(m.group(14)), Long.parseLong(m.group(15)), perVcpu,
+            String maxMem = m.group(6);
+            iteration.add(new XentopDomain(m.group(1).strip(), m.group(2), Long.parseLong(m.group(3)),
+                    Double.parseDouble(m.group(4)), Long.parseLong(m.group(5)),
+                    maxMem.equals("no limit") ? -1 : Long.parseLong(maxMem), Integer.parseInt(m.group(7)),
+                    Long.parseLong(m.group(9)), Long.parseLong(m.group(10)), Long.parseLong(m.group(13)),
+                    Long.parseLong(m.group(14)), Long.parseLong(m.group(15)), Long.parseLong(m.group(16)), perVcpu,
                     nic[0], nic[2], nic[1], nic[3]));
         }
         current = null;

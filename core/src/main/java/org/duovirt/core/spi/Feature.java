@@ -34,7 +34,8 @@ public enum Feature {
     EVENTS("Lifecycle events"),
     NETWORKS("Listing networks"),
     STORAGE_POOLS("Listing storage pools"),
-    GRAPHICS_CHANNEL("Graphical console in Duovirt");
+    GRAPHICS_CHANNEL("Graphical console in Duovirt"),
+    HOST_STATS("Per-CPU host statistics");
 
     private final String label;
 

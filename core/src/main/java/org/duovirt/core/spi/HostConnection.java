@@ -14,6 +14,7 @@ import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.core.model.VmDetails;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSummary;
+import org.duovirt.core.stats.HostCpuSample;
 import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
 
@@ -207,6 +208,14 @@ public interface HostConnection extends AutoCloseable {
      */
     default StatsSample sample(Set<StatsGroup> groups, List<String> vms) {
         throw unsupported(Feature.STATS);
+    }
+
+    /**
+     * Cumulative figures of every physical CPU of the host, and where vCPUs run now where the backend knows
+     * it; {@link org.duovirt.core.stats.HostCpuRates} turns two of them into per-CPU load.
+     */
+    default HostCpuSample hostCpuSample() {
+        throw unsupported(Feature.HOST_STATS);
     }
 
     // ---- pinning ----

@@ -1,6 +1,8 @@
 package org.duovirt.core.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.duovirt.core.model.VmState;
 
 /**
@@ -12,16 +14,21 @@ import org.duovirt.core.model.VmState;
  * @param memoryCurrentKiB  memory the guest has now (balloon current)
  * @param memoryAvailableKiB memory the guest sees as total (inside the guest), or UNKNOWN
  * @param memoryUsedKiB     memory in use inside the guest (available - unused), or UNKNOWN
+ * @param disks             per disk, in the domain's order; the block totals are their sums
+ * @param nics              per NIC (read = rx, write = tx); the net totals are their sums
  */
 public record VmCounters(String name, String uuid, VmState state,
                          long cpuTimeNs, long[] vcpuTimeNs,
                          long memoryCurrentKiB, long memoryAvailableKiB, long memoryUsedKiB,
                          long blockReadBytes, long blockWriteBytes, long blockReadRequests, long blockWriteRequests,
-                         long netRxBytes, long netTxBytes, long netRxPackets, long netTxPackets) {
+                         long netRxBytes, long netTxBytes, long netRxPackets, long netTxPackets,
+                         List<IoCounters> disks, List<IoCounters> nics) {
     public static final long UNKNOWN = -1;
 
     public VmCounters {
         vcpuTimeNs = vcpuTimeNs == null ? new long[0] : vcpuTimeNs.clone();
+        disks = disks == null ? List.of() : List.copyOf(disks);
+        nics = nics == null ? List.of() : List.copyOf(nics);
     }
 
     @Override
@@ -50,7 +57,8 @@ public record VmCounters(String name, String uuid, VmState state,
                 && memoryUsedKiB == c.memoryUsedKiB && blockReadBytes == c.blockReadBytes
                 && blockWriteBytes == c.blockWriteBytes && blockReadRequests == c.blockReadRequests
                 && blockWriteRequests == c.blockWriteRequests && netRxBytes == c.netRxBytes
-                && netTxBytes == c.netTxBytes && netRxPackets == c.netRxPackets && netTxPackets == c.netTxPackets;
+                && netTxBytes == c.netTxBytes && netRxPackets == c.netRxPackets && netTxPackets == c.netTxPackets
+                && disks.equals(c.disks) && nics.equals(c.nics);
     }
 
     @Override
@@ -83,6 +91,8 @@ public record VmCounters(String name, String uuid, VmState state,
         private long netTxBytes = UNKNOWN;
         private long netRxPackets = UNKNOWN;
         private long netTxPackets = UNKNOWN;
+        private final List<IoCounters> disks = new ArrayList<>();
+        private final List<IoCounters> nics = new ArrayList<>();
 
         private Builder(String name, String uuid, VmState state) {
             this.name = name;
@@ -113,10 +123,44 @@ public record VmCounters(String name, String uuid, VmState state,
             return this;
         }
 
+        /** One disk; when no totals were given, {@link #build()} sums the disks. */
+        public Builder disk(String device, long readBytes, long writeBytes, long readReqs, long writeReqs) {
+            disks.add(new IoCounters(device, readBytes, writeBytes, readReqs, writeReqs));
+            return this;
+        }
+
+        /** One NIC (received, transmitted); when no totals were given, {@link #build()} sums the NICs. */
+        public Builder nic(String device, long rxBytes, long txBytes, long rxPackets, long txPackets) {
+            nics.add(new IoCounters(device, rxBytes, txBytes, rxPackets, txPackets));
+            return this;
+        }
+
         public VmCounters build() {
+            if (!disks.isEmpty() && blockReadBytes == UNKNOWN && blockWriteBytes == UNKNOWN) {
+                block(sum(disks, IoCounters::readBytes), sum(disks, IoCounters::writeBytes),
+                        sum(disks, IoCounters::readOps), sum(disks, IoCounters::writeOps));
+            }
+            if (!nics.isEmpty() && netRxBytes == UNKNOWN && netTxBytes == UNKNOWN) {
+                net(sum(nics, IoCounters::readBytes), sum(nics, IoCounters::writeBytes),
+                        sum(nics, IoCounters::readOps), sum(nics, IoCounters::writeOps));
+            }
             return new VmCounters(name, uuid, state, cpuTimeNs, vcpuTimeNs, memoryCurrentKiB, memoryAvailableKiB,
                     memoryUsedKiB, blockReadBytes, blockWriteBytes, blockReadRequests, blockWriteRequests,
-                    netRxBytes, netTxBytes, netRxPackets, netTxPackets);
+                    netRxBytes, netTxBytes, netRxPackets, netTxPackets, disks, nics);
+        }
+
+        /** The sum of the known values; UNKNOWN when none is known. */
+        private static long sum(List<IoCounters> devices, java.util.function.ToLongFunction<IoCounters> field) {
+            long total = 0;
+            boolean any = false;
+            for (IoCounters d : devices) {
+                long v = field.applyAsLong(d);
+                if (v != UNKNOWN) {
+                    total += v;
+                    any = true;
+                }
+            }
+            return any ? total : UNKNOWN;
         }
     }
 }

@@ -1,0 +1,50 @@
+package org.duovirt.app.perf;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+import org.duovirt.app.host.Units;
+import org.duovirt.core.stats.Metric;
+
+/**
+ * The six charts of the Performance tab: which metrics each draws, their unit and value format. A metric
+ * kept per vCPU or per device gets one line per vCPU or device after its total.
+ */
+public enum PerfChart {
+    CPU(List.of(Metric.CPU, Metric.VCPU), 100, v -> String.format(Locale.ROOT, "%.1f %%", v)),
+    MEMORY(List.of(Metric.MEMORY_USED, Metric.MEMORY_AVAILABLE, Metric.MEMORY_BALLOON), Double.NaN,
+            v -> Units.mebibytes(Math.round(v))),
+    DISK_BYTES(List.of(Metric.DISK_READ, Metric.DISK_WRITE), Double.NaN, Units::rate),
+    DISK_REQUESTS(List.of(Metric.DISK_READ_OPS, Metric.DISK_WRITE_OPS), Double.NaN,
+            v -> String.format(Locale.ROOT, "%.1f req/s", v)),
+    NET_BYTES(List.of(Metric.NET_RX, Metric.NET_TX), Double.NaN, Units::rate),
+    NET_PACKETS(List.of(Metric.NET_RX_PACKETS, Metric.NET_TX_PACKETS), Double.NaN,
+            v -> String.format(Locale.ROOT, "%.1f pkt/s", v));
+
+    private final List<Metric> metrics;
+    private final double fixedMax;
+    private final DoubleFunction<String> format;
+
+    PerfChart(List<Metric> metrics, double fixedMax, DoubleFunction<String> format) {
+        this.metrics = metrics;
+        this.fixedMax = fixedMax;
+        this.format = format;
+    }
+
+    public List<Metric> metrics() {
+        return metrics;
+    }
+
+    public double fixedMax() {
+        return fixedMax;
+    }
+
+    public DoubleFunction<String> format() {
+        return format;
+    }
+
+    /** Bundle keys: perf.chart.cpu, perf.axis.cpu … */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
