@@ -20,6 +20,9 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.duovirt.app.Messages;
+import org.duovirt.app.connection.ConnectionDialogViewModel;
+import org.duovirt.app.dialog.DeleteDialogViewModel;
+import org.duovirt.app.dialog.DialogService;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.HostList;
 import org.duovirt.app.host.HostSession;
@@ -44,11 +47,19 @@ public final class MainViewModel {
     private final Map<VmAction, BooleanProperty> enabled = new EnumMap<>(VmAction.class);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty lastError = new SimpleStringProperty("");
-    private Consumer<DuovirtException> errorHandler = e -> { };
+    private final DialogService dialogs;
+    private Consumer<DuovirtException> errorHandler;
 
+    /** Without dialogs: nothing is asked (confirmations decline) and errors only reach the status line. */
     public MainViewModel(TaskExecutor ui, HostList hostList) {
+        this(ui, hostList, null);
+    }
+
+    public MainViewModel(TaskExecutor ui, HostList hostList, DialogService dialogs) {
         this.ui = ui;
         this.hostList = hostList;
+        this.dialogs = dialogs;
+        this.errorHandler = dialogs == null ? e -> { } : dialogs::error;
         for (VmAction a : VmAction.values()) {
             enabled.put(a, new SimpleBooleanProperty(false));
         }
@@ -98,7 +109,12 @@ public final class MainViewModel {
         return lastError;
     }
 
-    /** Where errors go to be shown (the view opens the error dialog). */
+    /** The dialog service the flows ask through; null when this model was made without one. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** Where errors go to be shown (the dialog service's error dialog unless replaced). */
     public void setErrorHandler(Consumer<DuovirtException> handler) {
         this.errorHandler = handler;
     }
@@ -144,6 +160,55 @@ public final class MainViewModel {
             };
             perform(row, action, op);
         }
+    }
+
+    /** Asks before forcing off every selected VM it applies to, then does it. */
+    public void forceOffSelected() {
+        List<VmRow> targets = targets(VmAction.FORCE_OFF);
+        if (targets.isEmpty() || dialogs == null) {
+            return;
+        }
+        String names = targets.stream().map(VmRow::name).collect(java.util.stream.Collectors.joining(", "));
+        if (dialogs.confirm(Messages.get("confirm.force-off.header", names), Messages.get("confirm.force-off.body"),
+                Messages.get("action.force-off"))) {
+            run(VmAction.FORCE_OFF);
+        }
+    }
+
+    /**
+     * The delete flow for one VM: read its storage, ask (naming every disk and its fate), delete.
+     *
+     * @return completes when the VM is deleted, or at once with null when the user declined
+     */
+    public CompletableFuture<Object> deleteWithQuestion(VmRow row) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        if (dialogs == null) {
+            done.complete(null);
+            return done;
+        }
+        loadStorage(row, items -> {
+            DeleteDialogViewModel model = new DeleteDialogViewModel(row.name(), row.host().displayName(), items);
+            if (dialogs.confirmDelete(model)) {
+                delete(row, model.deleteStorageProperty().get()).whenComplete((r, e) -> done.complete(r));
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    /** Asks for a connection and adds and saves it; a failure reaches the error dialog. */
+    public void addConnectionWithQuestion() {
+        if (dialogs == null) {
+            return;
+        }
+        dialogs.addConnection(new ConnectionDialogViewModel()).ifPresent(config -> {
+            try {
+                hostList.addAndSave(config);
+            } catch (DuovirtException e) {
+                errorHandler.accept(e);
+            }
+        });
     }
 
     /** Reads the storage a delete would concern; the callback runs on the UI thread. */

@@ -12,6 +12,7 @@ import org.duovirt.app.config.AppDirs;
 import org.duovirt.app.config.ConnectionStore;
 import org.duovirt.app.config.UiSettings;
 import org.duovirt.app.config.UiSettingsStore;
+import org.duovirt.app.dialog.FxDialogService;
 import org.duovirt.app.exec.DaemonThreads;
 import org.duovirt.app.exec.FxTaskExecutor;
 import org.duovirt.app.exec.TaskExecutor;
@@ -28,6 +29,7 @@ public final class MainWindow {
     private final Stage stage;
     private final MainView view;
     private final MainViewModel model;
+    private final FxDialogService dialogs;
     private final HostList hosts;
     private final ScheduledExecutorService timer;
     private final UiSettingsStore settingsStore;
@@ -39,7 +41,8 @@ public final class MainWindow {
         TaskExecutor ui = new FxTaskExecutor();
         this.timer = Executors.newScheduledThreadPool(2, DaemonThreads.named("duovirt-timer"));
         this.hosts = new HostList(ui, connector, timer, timeouts, new ConnectionStore(dirs.config()), defaultOpener);
-        this.model = new MainViewModel(ui, hosts);
+        this.dialogs = new FxDialogService(() -> stage);
+        this.model = new MainViewModel(ui, hosts, dialogs);
         this.settingsStore = new UiSettingsStore(dirs.config());
         this.settings = settingsStore.load();
         Theme.setDark(settings.dark());
