@@ -1,0 +1,35 @@
+package org.duovirt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** duovirt create --dry-run on libvirt's test driver: every problem on stderr, or the domain XML, nothing made. */
+class DryRunCliTest {
+    @Test
+    void aSpecWithProblemsPrintsThemAllAndFails() {
+        CliRun run = CliRun.of("create", "-c", "test:///default", "--dry-run", "--name", "test", "--memory", "99999999",
+                "--network", "wiz-nonet");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("A VM named 'test' already exists").contains("more than the host's")
+                .contains("There is no network 'wiz-nonet'");
+    }
+
+    @Test
+    void aSpecWithProblemsAsJsonListsFieldAndMessage() {
+        CliRun run = CliRun.of("create", "-c", "test:///default", "--dry-run", "--json", "--name", "test", "--memory", "64");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("\"field\"").contains("\"name\"").contains("already exists");
+    }
+
+    @Test
+    void aGoodSpecPrintsTheDefinitionAndDefinesNothing() {
+        CliRun run = CliRun.of("create", "-c", "test:///default", "--dry-run", "--name", "wiz-dry <&>", "--memory", "64",
+                "--machine", "pc", "--os", "debian12", "--firmware", "bios");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("<domain").contains("<name>wiz-dry &lt;&amp;&gt;</name>").contains("machine=\"pc\"")
+                .contains("<duovirt:os id=\"debian12\"/>");
+        CliRun list = CliRun.of("list", "-c", "test:///default", "--all");
+        assertThat(list.out()).doesNotContain("wiz-dry");
+    }
+}
