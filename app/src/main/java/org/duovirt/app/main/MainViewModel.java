@@ -28,6 +28,7 @@ import org.duovirt.app.host.HostList;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.HostState;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.job.Jobs;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.model.StorageItem;
 import org.duovirt.core.spi.HostConnection;
@@ -48,6 +49,7 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty lastError = new SimpleStringProperty("");
     private final DialogService dialogs;
+    private final Jobs jobs;
     private Consumer<DuovirtException> errorHandler;
 
     /** Without dialogs: nothing is asked (confirmations decline) and errors only reach the status line. */
@@ -60,6 +62,7 @@ public final class MainViewModel {
         this.hostList = hostList;
         this.dialogs = dialogs;
         this.errorHandler = dialogs == null ? e -> { } : dialogs::error;
+        this.jobs = new Jobs(ui, Jobs.TIMER, e -> errorHandler.accept(e));
         for (VmAction a : VmAction.values()) {
             enabled.put(a, new SimpleBooleanProperty(false));
         }
@@ -107,6 +110,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty lastErrorProperty() {
         return lastError;
+    }
+
+    /** The long operations of this window (jobs panel, status bar); failures reach the error handler. */
+    public Jobs jobs() {
+        return jobs;
     }
 
     /** The dialog service the flows ask through; null when this model was made without one. */
