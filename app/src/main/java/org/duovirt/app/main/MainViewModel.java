@@ -51,6 +51,7 @@ public final class MainViewModel {
     private final DialogService dialogs;
     private final Jobs jobs;
     private Consumer<DuovirtException> errorHandler;
+    private Consumer<HostSession> newVmHandler = h -> { };
 
     /** Without dialogs: nothing is asked (confirmations decline) and errors only reach the status line. */
     public MainViewModel(TaskExecutor ui, HostList hostList) {
@@ -168,6 +169,16 @@ public final class MainViewModel {
             };
             perform(row, action, op);
         }
+    }
+
+    /** Opens the New VM wizard on a host (null: the one selected in the tree, or the first that can create). */
+    public void newVm(HostSession host) {
+        newVmHandler.accept(host != null ? host : hostFilter.get());
+    }
+
+    /** Who runs the New VM flow (the wizard launcher, set by the view). */
+    public void setNewVmHandler(Consumer<HostSession> handler) {
+        this.newVmHandler = handler;
     }
 
     /** Asks before forcing off every selected VM it applies to, then does it. */

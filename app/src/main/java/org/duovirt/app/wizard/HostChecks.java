@@ -51,6 +51,7 @@ final class HostChecks {
         }
         HostSession session = vm.hostProperty().get();
         checking = true;
+        vm.setChecking(true);
         session.call("Checking the new VM", c -> c.check(spec)).whenComplete((problems, e) -> ui.ui(() -> {
             checking = false;
             VmSpec next = pending;
@@ -60,8 +61,10 @@ final class HostChecks {
                 return;
             }
             if (!spec.equals(vm.specOrNull())) {
-                return; // the user changed something while the host was answering
+                vm.setChecking(false);
+                return; // the user changed something while the host was answering; revalidate asked again
             }
+            vm.setChecking(false);
             vm.setProblems(e == null ? problems : List.of(new SpecProblem(SpecField.NAME, message(e))));
         }));
     }

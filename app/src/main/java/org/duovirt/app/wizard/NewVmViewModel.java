@@ -62,6 +62,8 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final StringProperty preview = new SimpleStringProperty("");
     private final ObjectProperty<HostFacts> facts = new SimpleObjectProperty<>(HostFacts.UNKNOWN);
     private final HostChecks checks;
+    private volatile List<SpecProblem> localProblems = List.of();
+    private final BooleanProperty checking = new SimpleBooleanProperty();
 
     public NewVmViewModel(TaskExecutor ui, ObservableList<HostSession> hosts, HostSession preselected) {
         this.ui = ui;
@@ -154,9 +156,16 @@ public final class NewVmViewModel implements DialogService.WizardModel {
 
     public ReadOnlyObjectProperty<WizardPage> pageProperty() { return page; }
 
-    /** True when the page's own fields have no problem (the summary needs none at all). */
+    /**
+     * True when the page's own fields break no rule that can be told here (a number that is not one, a
+     * bad name); the host's dry-run problems show beside their fields but only the summary (Finish) waits
+     * for them, since the host may answer late or change meanwhile. The summary needs no problem at all.
+     */
     public synchronized boolean pageValid(WizardPage p) {
-        return problems.stream().noneMatch(pr -> p == WizardPage.SUMMARY || p.fields().contains(pr.field()));
+        if (p == WizardPage.SUMMARY) {
+            return problems.isEmpty() && !checking.get();
+        }
+        return localProblems.stream().noneMatch(pr -> p.fields().contains(pr.field()));
     }
 
     /** Moves to the next page; false (staying put) when this page still has problems. */
@@ -185,6 +194,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         ui.assertUiThread();
         page.set(p);
         if (p == WizardPage.SUMMARY) {
+            revalidate(); // a fresh dry run: the host may have changed while the user was on the other pages
             checks.preview();
         }
     }
@@ -244,6 +254,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         if (host.get() == null) {
             local.add(new SpecProblem(SpecField.NAME, Messages.get("wizard.problem.no-host")));
         }
+        localProblems = List.copyOf(local);
         setProblems(local);
         preview.set("");
         if (local.isEmpty() && host.get() != null) {
@@ -260,6 +271,16 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         }
     }
 
+    /** True while the host's dry run for the current choices is out; Finish waits for it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty checkingProperty() {
+        return checking;
+    }
+
+    synchronized void setChecking(boolean value) {
+        ui.assertUiThread();
+        checking.set(value);
+    }
+
     synchronized void setPreview(String text) {
         ui.assertUiThread();
         preview.set(text);
@@ -274,7 +295,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         if (mode.get() == null || modes.stream().noneMatch(c -> c.mode() == mode.get() && c.available())) {
             mode.set(ModeChoices.best(modes, source.get() == InstallSource.ISO));
         }
-        if (network.get().isBlank() && f.networks().contains("default")) {
+        if ((network.get() == null || network.get().isBlank()) && f.networks().contains("default")) {
             network.set("default");
         }
         if (f.xen() && cmdline.get().equals("console=ttyS0")) {
