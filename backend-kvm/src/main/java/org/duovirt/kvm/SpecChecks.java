@@ -67,8 +67,8 @@ final class SpecChecks {
         } else if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
             poolProblem(disk, problems);
         }
-        if (spec.network() != null && !networkExists(spec.network())) {
-            problems.add(new SpecProblem(SpecField.NETWORK, "There is no network '" + spec.network() + "' on " + domains.uri() + "."));
+        if (spec.network() != null) {
+            networkProblem(spec.network(), problems);
         }
         return problems;
     }
@@ -98,12 +98,28 @@ final class SpecChecks {
         }
     }
 
-    private boolean networkExists(String network) {
+    /** The network must exist and run: a VM on a stopped network fails at start, after everything was made. */
+    private void networkProblem(String name, List<SpecProblem> problems) {
+        org.libvirt.Network network;
         try {
-            domains.connect().networkLookupByName(network).free();
-            return true;
+            network = domains.connect().networkLookupByName(name);
         } catch (LibvirtException e) {
-            return false;
+            problems.add(new SpecProblem(SpecField.NETWORK, "There is no network '" + name + "' on " + domains.uri() + "."));
+            return;
+        }
+        try {
+            if (network.isActive() != 1) {
+                problems.add(new SpecProblem(SpecField.NETWORK, "The network '" + name + "' on " + domains.uri()
+                        + " is not running; start it or choose another."));
+            }
+        } catch (LibvirtException e) {
+            // cannot tell; libvirt will say at start
+        } finally {
+            try {
+                network.free();
+            } catch (LibvirtException ignored) {
+                // nothing to free
+            }
         }
     }
 

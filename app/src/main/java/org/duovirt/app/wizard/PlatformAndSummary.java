@@ -54,6 +54,8 @@ final class PlatformAndSummary {
         };
         vm.modes().addListener((ListChangeListener<ModeChoice>) c -> fill.run());
         fill.run();
+        vm.modeProperty().addListener((o, a, mode) -> group.getToggles().stream().filter(t -> t.getUserData() == mode)
+                .findFirst().ifPresent(t -> t.setSelected(true)));
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.modeProperty().set((org.duovirt.core.model.VirtMode) b.getUserData());
@@ -65,7 +67,9 @@ final class PlatformAndSummary {
         firmware.setId("wizard-firmware");
         firmware.valueProperty().bindBidirectional(vm.firmwareProperty());
         f.field("wizard.firmware", firmware, vm.problemProperty(SpecField.FIRMWARE));
-        f.field("wizard.machine", WizardPages.text("wizard-machine", vm.machineProperty()), vm.problemProperty(SpecField.MACHINE));
+        var machine = f.field("wizard.machine", WizardPages.text("wizard-machine", vm.machineProperty()),
+                vm.problemProperty(SpecField.MACHINE));
+        machine.setPromptText(Messages.get("wizard.machine.default"));
         return f;
     }
 

@@ -136,10 +136,12 @@ final class WizardPages {
 
     private void showFor(javafx.scene.Node node, InstallSource source) {
         var visible = vm.sourceProperty().isEqualTo(source);
-        node.visibleProperty().bind(visible);
         javafx.scene.Node label = labelOf(node);
+        node.visibleProperty().bind(visible);
+        node.managedProperty().bind(visible);
         if (label != null) {
             label.visibleProperty().bind(visible);
+            label.managedProperty().bind(visible);
         }
     }
 
