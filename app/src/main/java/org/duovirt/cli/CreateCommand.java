@@ -114,10 +114,20 @@ final class CreateCommand extends HostSubcommand {
     VmSpec spec() {
         VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
                 .newDisk(diskGiB, pool).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
-                .bootloader(bootloader).network(network).mode(mode).osVariant(osVariant).machine(machine)
+                .bootloader(bootloader).network(network).mode(mode).osVariant(osId(osVariant)).machine(machine)
                 .firmware(firmware(uefi, firmware));
         pins.forEach(b::pin);
         return b.build();
+    }
+
+    /** A short id (debian12) becomes osinfo's full id, which goes into the VM's metadata; unknown ids are refused. */
+    private static String osId(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        return org.duovirt.core.os.OsPresets.system().find(given).map(org.duovirt.core.os.OsPreset::id)
+                .orElseThrow(() -> new InvalidSpecException("There is no OS preset '" + given
+                        + "'; see duovirt os-presets --search " + given.replaceAll("[0-9.]+$", "") + "."));
     }
 
     private static VmSpec.Firmware firmware(boolean uefi, String firmware) {

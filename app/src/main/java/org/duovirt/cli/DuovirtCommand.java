@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
                 LifecycleCommands.Save.class, SetCommands.SetVcpus.class, SetCommands.SetMemory.class,
                 StorageCommand.class, DeleteCommand.class, CreateCommand.class, StatsCommand.class,
                 PinningCommand.class, PinCommand.class, CpuPoolsCommand.class, GraphicsCommand.class,
-                ConsoleCommand.class, BackendsCommand.class})
+                ConsoleCommand.class, BackendsCommand.class, OsPresetsCommand.class})
 final class DuovirtCommand {
     @Option(names = {"-c", "--connect"}, scope = ScopeType.INHERIT, paramLabel = "URI",
             description = "Host to use, e.g. qemu:///system, qemu+ssh://root@host/system, xl+ssh://root@host/. "

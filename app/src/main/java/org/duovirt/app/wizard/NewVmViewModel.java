@@ -24,6 +24,8 @@ import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecBuilder;
+import org.duovirt.core.os.OsPreset;
+import org.duovirt.core.os.OsPresets;
 
 /**
  * Every choice of the New VM wizard, the problems of the resulting spec (from the shared rules at once,
@@ -62,6 +64,8 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final StringProperty preview = new SimpleStringProperty("");
     private final ObjectProperty<HostFacts> facts = new SimpleObjectProperty<>(HostFacts.UNKNOWN);
     private final HostChecks checks;
+    private final StringProperty recommendation = new SimpleStringProperty("");
+    private volatile OsPresets presets;
     private volatile List<SpecProblem> localProblems = List.of();
     private final BooleanProperty checking = new SimpleBooleanProperty();
 
@@ -79,7 +83,41 @@ public final class NewVmViewModel implements DialogService.WizardModel {
             input.addListener(o -> revalidate());
         }
         host.set(preselected != null ? preselected : hosts.isEmpty() ? null : hosts.get(0));
+        osVariant.addListener((o, a, b) -> applyPreset());
         revalidate();
+        // ~900 files: read off the UI thread, then check the OS field against them.
+        ui.background("Reading osinfo-db", OsPresets::system).thenAccept(p -> ui.ui(() -> {
+            presets = p;
+            applyPreset();
+            revalidate();
+        }));
+    }
+
+    /** A known OS proposes its recommended memory, vCPUs and disk size (within the host's limits). */
+    private void applyPreset() {
+        OsPresets db = presets;
+        OsPreset preset = db == null ? null : db.find(osVariant.get()).orElse(null);
+        if (preset == null) {
+            recommendation.set("");
+            return;
+        }
+        HostFacts f = facts.get();
+        if (preset.recommendedMiB() > 0) {
+            memory.set(Long.toString(Math.min(preset.recommendedMiB(), f.memoryMiB())));
+        }
+        if (preset.recommendedCpus() > 0) {
+            vcpus.set(Integer.toString(Math.min(preset.recommendedCpus(), f.cpus())));
+        }
+        if (preset.recommendedGiB() > 0) {
+            diskGiB.set(Long.toString(preset.recommendedGiB()));
+        }
+        recommendation.set(Messages.get("wizard.recommended", preset.name(), preset.recommendedMiB(),
+                Math.max(1, preset.recommendedCpus()), preset.recommendedGiB()));
+    }
+
+    /** What the chosen OS preset recommends, for the resources page; empty for none. */
+    public ReadOnlyStringProperty recommendationProperty() {
+        return recommendation;
     }
 
     @Override
@@ -213,7 +251,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
                 .memoryMiB(number(memory.get(), SpecField.MEMORY, "wizard.problem.memory", parseProblems))
                 .vcpus((int) Math.min(Integer.MAX_VALUE, number(vcpus.get(), SpecField.VCPUS, "wizard.problem.vcpus", parseProblems)))
                 .network(network.get()).mode(mode.get() == null ? null : mode.get().cliName()).firmware(firmware.get())
-                .machine(machine.get()).osVariant(osVariant.get());
+                .machine(machine.get()).osVariant(osId(parseProblems));
         switch (source.get()) {
             case KERNEL -> b.kernel(kernel.get(), initrd.get(), cmdline.get());
             case ISO -> b.iso(iso.get());
@@ -235,6 +273,19 @@ public final class NewVmViewModel implements DialogService.WizardModel {
 
     // Synchronized: on the FX thread it costs nothing; under the test executor host answers arrive on the
     // host's worker while the test thread types, and the problem list must not change mid-read.
+
+    /** The OS field as osinfo's full id when the presets know it; an unknown one is a problem once they are read. */
+    private String osId(List<SpecProblem> problems) {
+        String given = osVariant.get();
+        OsPresets db = presets;
+        if (given == null || given.isBlank() || db == null) {
+            return null;
+        }
+        return db.find(given).map(OsPreset::id).orElseGet(() -> {
+            problems.add(new SpecProblem(SpecField.OS, Messages.get("wizard.problem.os", given)));
+            return null;
+        });
+    }
 
     /** Recomputes the local problems at once and asks the host for its own (coalesced, off the UI thread). */
     synchronized void revalidate() {

@@ -79,6 +79,10 @@ final class WizardPages {
         Label limits = f.line(new Label());
         limits.setId("wizard-limits");
         limits.textProperty().bind(vm.limitsProperty());
+        Label recommended = f.line(new Label());
+        recommended.setId("wizard-recommended");
+        recommended.setWrapText(true);
+        recommended.textProperty().bind(vm.recommendationProperty());
         return f;
     }
 

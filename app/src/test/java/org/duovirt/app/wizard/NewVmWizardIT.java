@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.duovirt.app.ui.UiTestSupport.onFx;
 import static org.duovirt.app.ui.UiTestSupport.waitUntil;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +20,6 @@ import org.duovirt.app.job.JobState;
 import org.duovirt.app.main.MainWindow;
 import org.duovirt.app.ui.Theme;
 import org.duovirt.app.ui.UiTestSupport;
-import org.duovirt.core.error.DuovirtException;
-import org.duovirt.core.spi.HostConnection;
-import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.core.testing.Commands;
 import org.duovirt.core.testing.Repository;
 import org.junit.jupiter.api.AfterAll;
@@ -50,8 +45,6 @@ class NewVmWizardIT {
     private static final String PREFIX = "wiz-it-";
     private static final Path GUEST = Path.of("/var/lib/libvirt/images/wiz-guest");
     private static final Duration WAIT = Duration.ofSeconds(120);
-    /** What the connection under the app does besides the real work; set by each test before Finish. */
-    private static volatile String inject = "";
     private static volatile MainWindow current;
     @TempDir
     static Path home;
@@ -72,9 +65,9 @@ class NewVmWizardIT {
     @Start
     void start(Stage stage) throws Exception {
         Theme.setDark(false);
-        inject = "";
+        InjectingConnection.mode = "";
         var dirs = UiTestSupport.tempDirs(home.resolve("it-" + System.nanoTime()), List.of(new ConnectionConfig(URI, null, true)));
-        window = UiTestSupport.open(stage, dirs, uri -> injecting(UiTestSupport.BACKENDS.connect(uri)), Timeouts.standard());
+        window = UiTestSupport.open(stage, dirs, uri -> InjectingConnection.wrap(UiTestSupport.BACKENDS.connect(uri), NewVmWizardIT::job), Timeouts.standard());
         current = window;
     }
 
@@ -106,7 +99,7 @@ class NewVmWizardIT {
 
     @Test
     void cancelDuringTheVolumeStepLeavesNothing(FxRobot robot) {
-        inject = "cancel-at-disk";
+        InjectingConnection.mode = "cancel-at-disk";
         String vm = PREFIX + "cv-" + Long.toString(System.nanoTime() % 1_000_000, 36);
         fill(robot, vm, true).press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job was cancelled", WAIT, () -> job() != null && job().state() == JobState.CANCELLED);
@@ -115,7 +108,7 @@ class NewVmWizardIT {
 
     @Test
     void cancelAfterTheDefinitionStepLeavesNothing(FxRobot robot) {
-        inject = "cancel-after-define";
+        InjectingConnection.mode = "cancel-after-define";
         String vm = PREFIX + "cd-" + Long.toString(System.nanoTime() % 1_000_000, 36);
         fill(robot, vm, true).press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job was cancelled", WAIT, () -> job() != null && job().state() == JobState.CANCELLED);
@@ -124,45 +117,18 @@ class NewVmWizardIT {
 
     @Test
     void aFailureAtTheStartStepLeavesNothingAndShowsOneError(FxRobot robot) {
-        inject = "fail-start";
+        InjectingConnection.mode = "fail-start";
         String vm = PREFIX + "fs-" + Long.toString(System.nanoTime() % 1_000_000, 36);
         fill(robot, vm, true).press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job failed", WAIT, () -> job() != null && job().state() == JobState.FAILED);
-        assertThat(job().errorOrNull().getMessage()).isEqualTo("Injected: the start step failed.");
+        assertThat(job().errorOrNull().getMessage()).isEqualTo(InjectingConnection.FAILED_START);
         waitUntil("one error dialog", WAIT, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
         assertNothingLeft(vm);
     }
 
     private WizardDriver fill(FxRobot robot, String vm, boolean disk) {
-        waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
-        UiTestSupport.click(robot, "#tool-new-vm");
-        WizardDriver w = new WizardDriver(robot);
-        w.waitForPage("source");
-        w.type("wizard-name", vm);
-        w.type("wizard-kernel", GUEST.resolve("vmlinuz").toString());
-        w.type("wizard-initrd", GUEST.resolve("initrd.gz").toString());
-        w.type("wizard-os", "debian12");
-        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
-        w.waitForPage("resources");
-        w.type("wizard-memory", "96");
-        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
-        w.waitForPage("storage");
-        if (disk) {
-            robot.interact(() -> ((CheckBox) w.current().lookup("#wizard-new-disk")).setSelected(true));
-            w.type("wizard-disk-size", "0.05");
-        }
-        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
-        w.waitForPage("network");
-        robot.interact(() -> ((ComboBox<?>) w.current().lookup("#wizard-network")).setValue(null));
-        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
-        w.waitForPage("platform");
-        assertThat(onFx(() -> w.current().lookup("#wizard-mode-kvm").isDisabled())).as("kvm greyed: no VT-x/AMD-V here").isTrue();
-        assertThat(onFx(() -> ((javafx.scene.control.RadioButton) w.current().lookup("#wizard-mode-qemu")).isSelected())).isTrue();
-        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
-        w.waitForPage("summary");
-        waitUntil("ready", WAIT, () -> w.text("#wizard-summary-heading").startsWith("Ready to create"));
-        waitUntil("the definition", WAIT, () -> w.text("#wizard-definition").contains("<kernel>"));
-        return w;
+        return WizardDriver.kernelBoot(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
+                "96", disk ? "0.05" : null, "kvm", "qemu");
     }
 
     private static Job job() {
@@ -173,48 +139,6 @@ class NewVmWizardIT {
     private static void assertNothingLeft(String vm) {
         assertThat(virsh("list", "--all", "--name").lines().map(String::strip)).doesNotContain(vm);
         assertThat(virsh("vol-list", "default")).doesNotContain(vm);
-    }
-
-    /** The real connection, with the test's injection around create and start. */
-    private static HostConnection injecting(HostConnection real) {
-        return (HostConnection) Proxy.newProxyInstance(HostConnection.class.getClassLoader(), new Class<?>[] {HostConnection.class},
-                (proxy, method, args) -> {
-                    String mode = inject;
-                    if (method.getName().equals("create") && mode.startsWith("cancel")) {
-                        ProgressListener user = (ProgressListener) args[1];
-                        ProgressListener wrapped = new ProgressListener() {
-                            @Override
-                            public void progress(String step, double fraction) {
-                                user.progress(step, fraction);
-                                if (mode.equals("cancel-at-disk") && step.contains("disk")) {
-                                    job().cancel(); // the user presses Cancel in the jobs panel while the volume is made
-                                }
-                            }
-
-                            @Override
-                            public boolean isCancelled() {
-                                return user.isCancelled();
-                            }
-                        };
-                        Object result = call(method, real, new Object[] {args[0], wrapped});
-                        if (mode.equals("cancel-after-define")) {
-                            job().cancel();
-                        }
-                        return result;
-                    }
-                    if (method.getName().equals("start") && mode.equals("fail-start")) {
-                        throw new DuovirtException("Injected: the start step failed.", (String) null);
-                    }
-                    return call(method, real, args);
-                });
-    }
-
-    private static Object call(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     private static String consoleText(FxRobot robot) {

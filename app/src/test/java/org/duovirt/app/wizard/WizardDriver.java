@@ -77,6 +77,50 @@ final class WizardDriver {
         });
     }
 
+    /**
+     * Opens the wizard from the toolbar and fills it for a direct kernel boot, checking on the platform page
+     * that {@code greyedMode} is disabled and {@code expectedMode} chosen; stops on the ready summary.
+     *
+     * @param diskGiB a new disk of this size, or null for none
+     */
+    static WizardDriver kernelBoot(FxRobot robot, String vm, String kernel, String initrd, String memory, String diskGiB,
+                                   String greyedMode, String expectedMode) {
+        waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        w.type("wizard-name", vm);
+        w.type("wizard-kernel", kernel);
+        w.type("wizard-initrd", initrd);
+        w.type("wizard-os", "debian12");
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("resources");
+        w.type("wizard-memory", memory);
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("storage");
+        if (diskGiB != null) {
+            robot.interact(() -> ((javafx.scene.control.CheckBox) w.current().lookup("#wizard-new-disk")).setSelected(true));
+            w.type("wizard-disk-size", diskGiB);
+        }
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("network");
+        robot.interact(() -> ((javafx.scene.control.ComboBox<?>) w.current().lookup("#wizard-network")).setValue(null));
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("platform");
+        waitUntil("modes listed", WAIT, () -> onFx(() -> w.current().lookup("#wizard-mode-" + expectedMode) != null));
+        org.assertj.core.api.Assertions.assertThat(onFx(() -> w.current().lookup("#wizard-mode-" + greyedMode).isDisabled()))
+                .as(greyedMode + " greyed on this host").isTrue();
+        org.assertj.core.api.Assertions.assertThat(onFx(() -> w.current().lookup("#wizard-mode-" + greyedMode + "-reason")))
+                .as("the reason beside " + greyedMode).isNotNull();
+        waitUntil(expectedMode + " chosen", WAIT, () -> onFx(() ->
+                ((javafx.scene.control.RadioButton) w.current().lookup("#wizard-mode-" + expectedMode)).isSelected()));
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("summary");
+        waitUntil("ready", WAIT, () -> w.text("#wizard-summary-heading").startsWith("Ready to create"));
+        waitUntil("the definition", WAIT, () -> !w.text("#wizard-definition").isBlank());
+        return w;
+    }
+
     /** Saves the wizard window as a PNG in docs/screenshots/ (the window as JavaFX draws it). */
     void shot(String file) {
         WaitForPulse.settle();
