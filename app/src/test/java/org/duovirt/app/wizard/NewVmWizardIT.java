@@ -89,7 +89,7 @@ class NewVmWizardIT {
         assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
         String xml = virsh("dumpxml", vm);
         assertThat(xml).contains("type='qemu'").contains("<kernel>" + GUEST.resolve("vmlinuz") + "</kernel>")
-                .contains("<duovirt:os id=\"debian12\"/>").doesNotContain("<interface");
+                .contains("<libosinfo:os id=\"http://debian.org/debian/12\"/>").doesNotContain("<interface");
         String volume = volumeOf(vm);
         assertThat(virsh("vol-list", "default")).contains(volume);
         virsh("destroy", vm);
