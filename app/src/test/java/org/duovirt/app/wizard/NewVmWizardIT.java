@@ -98,6 +98,31 @@ class NewVmWizardIT {
     }
 
     @Test
+    void anIsoSourceIsAttachedAndTheVmBootsFromIt(FxRobot robot) {
+        Path iso = GUEST.resolveSibling("wiz-it-test.iso");
+        Commands.ok(List.of(Repository.root().resolve("testing/guest/build-iso").toString(), GUEST.toString(), iso.toString()),
+                Duration.ofMinutes(2));
+        String vm = PREFIX + "iso-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        WizardDriver w = WizardDriver.iso(robot, vm, iso.toString(), "96", "0.05", "kvm", "qemu");
+        assertThat(w.text("#wizard-definition")).contains("device=\"cdrom\"").contains(iso.toString());
+        w.press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+        // isolinux on the ISO boots the guest's kernel: its banner is the proof the VM booted from the CD.
+        waitUntil("the console tab shows the guest's banner", WAIT, () -> consoleText(robot).contains(Repository.GUEST_BANNER));
+        String xml = virsh("dumpxml", vm);
+        assertThat(xml).contains("<boot dev='cdrom'/>").contains("device='cdrom'").contains(iso.toString())
+                .doesNotContain("<kernel>");
+        // Duovirt's delete with storage (not virsh's --remove-all-storage, which takes the ISO too).
+        try (org.duovirt.core.spi.HostConnection side = UiTestSupport.BACKENDS.connect(URI)) {
+            side.destroy(vm);
+            side.delete(vm, true);
+        }
+        assertNothingLeft(vm);
+        assertThat(iso).as("the user's ISO is never deleted with the VM").exists();
+        Commands.ok(List.of("rm", "-f", iso.toString()), Duration.ofSeconds(10));
+    }
+
+    @Test
     void cancelDuringTheVolumeStepLeavesNothing(FxRobot robot) {
         InjectingConnection.mode = "cancel-at-disk";
         String vm = PREFIX + "cv-" + Long.toString(System.nanoTime() % 1_000_000, 36);

@@ -120,4 +120,22 @@ class NewVmWizardUiTest {
         assertThat(visibleNames(robot)).doesNotContain("wiz-cancel");
         assertThat(window.model().jobs().jobs()).isEmpty();
     }
+
+    @Test
+    void theWizardFollowsTheDarkTheme(FxRobot robot) {
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        robot.interact(() -> window.view().darkThemeItem().setSelected(true));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        w.type("wizard-name", "bad\nname");
+        w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        UiTestSupport.click(robot, "#tool-new-vm");
+        w.waitForPage("source");
+        w.type("wizard-name", "wiz <dark> \"q\"");
+        assertThat(onFx(() -> w.current().getStylesheets())).anyMatch(css -> css.endsWith("dark.css"));
+        w.shot("wizard-dark-source.png");
+        w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        robot.interact(() -> window.view().darkThemeItem().setSelected(false));
+    }
 }

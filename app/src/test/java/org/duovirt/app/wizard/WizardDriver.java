@@ -85,13 +85,30 @@ final class WizardDriver {
      */
     static WizardDriver kernelBoot(FxRobot robot, String vm, String kernel, String initrd, String memory, String diskGiB,
                                    String greyedMode, String expectedMode) {
+        return fill(robot, vm, w -> {
+            w.type("wizard-kernel", kernel);
+            w.type("wizard-initrd", initrd);
+        }, memory, diskGiB, greyedMode, expectedMode);
+    }
+
+    /** The same with the installer ISO as the source. */
+    static WizardDriver iso(FxRobot robot, String vm, String iso, String memory, String diskGiB, String greyedMode,
+                            String expectedMode) {
+        return fill(robot, vm, w -> {
+            robot.interact(() -> ((javafx.scene.control.ComboBox<InstallSource>) w.current().lookup("#wizard-source"))
+                    .setValue(InstallSource.ISO));
+            w.type("wizard-iso", iso);
+        }, memory, diskGiB, greyedMode, expectedMode);
+    }
+
+    private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source, String memory,
+                                     String diskGiB, String greyedMode, String expectedMode) {
         waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
         UiTestSupport.click(robot, "#tool-new-vm");
         WizardDriver w = new WizardDriver(robot);
         w.waitForPage("source");
         w.type("wizard-name", vm);
-        w.type("wizard-kernel", kernel);
-        w.type("wizard-initrd", initrd);
+        source.accept(w);
         w.type("wizard-os", "debian12");
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("resources");
