@@ -37,11 +37,12 @@ final class WizardDriver {
                 .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
     }
 
+    /** The page showing now; null for a moment while the wizard swaps pages. */
     DialogPane current() {
         return onFx(() -> robot.lookup(".dialog-pane").queryAll().stream().map(n -> (DialogPane) n)
                 .filter(p -> p.getId() != null && p.getId().startsWith("wizard-page-") && p.getScene() != null
                         && p.getScene().getWindow() != null && p.getScene().getWindow().isShowing())
-                .findFirst().orElseThrow());
+                .findFirst().orElse(null));
     }
 
     void type(String id, String text) {
@@ -52,7 +53,14 @@ final class WizardDriver {
     /** Presses the button with this role (NEXT_FORWARD, BACK_PREVIOUS, FINISH, CANCEL_CLOSE) once it is enabled. */
     void press(ButtonBar.ButtonData role) {
         waitUntil(role + " enabled", WAIT, () -> button(role) != null && !button(role).isDisabled());
+        DialogPane before = current();
         UiTestSupport.click(robot, button(role));
+        if (role == ButtonBar.ButtonData.NEXT_FORWARD || role == ButtonBar.ButtonData.BACK_PREVIOUS) {
+            waitUntil("the next page after " + before.getId(), WAIT, () -> {
+                DialogPane now = current();
+                return now != null && now != before;
+            });
+        }
     }
 
     boolean enabled(ButtonBar.ButtonData role) {
@@ -61,6 +69,9 @@ final class WizardDriver {
 
     private Button button(ButtonBar.ButtonData role) {
         DialogPane pane = current();
+        if (pane == null) {
+            return null;
+        }
         for (ButtonType t : pane.getButtonTypes()) {
             if (t.getButtonData() == role) {
                 return (Button) pane.lookupButton(t);
