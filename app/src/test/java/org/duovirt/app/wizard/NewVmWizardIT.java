@@ -84,7 +84,7 @@ class NewVmWizardIT {
         w.press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
         long createdMillis = (System.nanoTime() - t0) / 1_000_000;
-        waitUntil("the console tab shows the guest's banner", WAIT, () -> consoleText(robot).contains(Repository.GUEST_BANNER));
+        waitUntil("the console tab shows the guest's banner", WAIT, () -> WizardDriver.consoleText(robot).contains(Repository.GUEST_BANNER));
         System.out.println("WIZARD-CREATE-AND-START-MS " + createdMillis);
         assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
         String xml = virsh("dumpxml", vm);
@@ -108,7 +108,7 @@ class NewVmWizardIT {
         w.press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
         // isolinux on the ISO boots the guest's kernel: its banner is the proof the VM booted from the CD.
-        waitUntil("the console tab shows the guest's banner", WAIT, () -> consoleText(robot).contains(Repository.GUEST_BANNER));
+        waitUntil("the console tab shows the guest's banner", WAIT, () -> WizardDriver.consoleText(robot).contains(Repository.GUEST_BANNER));
         String xml = virsh("dumpxml", vm);
         assertThat(xml).contains("<boot dev='cdrom'/>").contains("device='cdrom'").contains(iso.toString())
                 .doesNotContain("<kernel>");
@@ -157,18 +157,12 @@ class NewVmWizardIT {
     }
 
     private static Job job() {
-        var jobs = current.model().jobs().jobs();
-        return onFx(() -> jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
+        return WizardDriver.lastJob(current);
     }
 
     private static void assertNothingLeft(String vm) {
         assertThat(virsh("list", "--all", "--name").lines().map(String::strip)).doesNotContain(vm);
         assertThat(virsh("vol-list", "default")).doesNotContain(vm);
-    }
-
-    private static String consoleText(FxRobot robot) {
-        return robot.lookup("#console-output").tryQueryAs(javafx.scene.control.TextArea.class)
-                .map(a -> onFx(a::getText)).orElse("");
     }
 
     private static String volumeOf(String vm) {

@@ -47,8 +47,7 @@ class NewVmWizardUiTest {
     }
 
     private org.duovirt.app.job.Job lastJob() {
-        var jobs = window.model().jobs().jobs();
-        return onFx(() -> jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
+        return WizardDriver.lastJob(window);
     }
 
     @Test

@@ -149,6 +149,17 @@ final class WizardDriver {
         return w;
     }
 
+    /** The newest job of the window (the one the wizard just started), read on the FX thread. */
+    static org.duovirt.app.job.Job lastJob(org.duovirt.app.main.MainWindow window) {
+        var jobs = window.model().jobs().jobs();
+        return onFx(() -> jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
+    }
+
+    /** What the open console tab shows. */
+    static String consoleText(FxRobot robot) {
+        return robot.lookup("#console-output").tryQueryAs(javafx.scene.control.TextArea.class).map(a -> onFx(a::getText)).orElse("");
+    }
+
     /** Saves the wizard window as a PNG in docs/screenshots/ (the window as JavaFX draws it). */
     void shot(String file) {
         WaitForPulse.settle();
