@@ -112,7 +112,9 @@ public final class MainView extends BorderPane {
     }
 
     private void showError(DuovirtException e) {
-        vm.dialogs().error(e);
+        if (vm.dialogs() != null) {
+            vm.dialogs().error(e);
+        }
     }
 
     public VmTableView table() {
