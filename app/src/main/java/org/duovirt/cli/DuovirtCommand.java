@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
                 StorageCommand.class, DeleteCommand.class, CreateCommand.class, StatsCommand.class, HostStatsCommand.class,
                 PinningCommand.class, PinCommand.class, CpuPoolsCommand.class, GraphicsCommand.class, ScreenshotCommand.class, SendKeysCommand.class,
                 ConsoleCommand.class, BackendsCommand.class,
-                CpuPoolMigrateCommand.class})
+                CpuPoolMigrateCommand.class, OsPresetsCommand.class})
 final class DuovirtCommand {
     @Option(names = {"-c", "--connect"}, scope = ScopeType.INHERIT, paramLabel = "URI",
             description = "Host to use, e.g. qemu:///system, qemu+ssh://root@host/system, xl+ssh://root@host/. "

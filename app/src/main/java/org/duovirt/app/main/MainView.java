@@ -1,7 +1,6 @@
 package org.duovirt.app.main;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -11,16 +10,13 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.duovirt.app.Messages;
-import org.duovirt.app.connection.ConnectionDialog;
-import org.duovirt.app.connection.ConnectionDialogViewModel;
-import org.duovirt.app.dialog.ConfirmDialog;
-import org.duovirt.app.dialog.DeleteDialog;
-import org.duovirt.app.dialog.DeleteDialogViewModel;
-import org.duovirt.app.dialog.ErrorDialog;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.job.JobsPanel;
+import org.duovirt.app.job.OperationTimeouts;
+import org.duovirt.app.wizard.CreateVmFlow;
+import org.duovirt.app.wizard.NewVmLauncher;
 import org.duovirt.app.ui.Icons;
 import org.duovirt.core.error.DuovirtException;
 
@@ -41,7 +37,6 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel vm, TaskExecutor ui) {
         this.vm = vm;
         setId("main-view");
-        vm.setErrorHandler(this::showError);
         table = new VmTableView(vm);
         tree = new HostTreeView(vm, row -> {
             table.getSelectionModel().clearSelection();
@@ -59,7 +54,10 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(tree, false);
         setTop(new VBox(menuBar(actions), actions.toolRow(this::addConnection, filter)));
         setCenter(split);
-        setBottom(new StatusBar(vm));
+        NewVmLauncher launcher = new NewVmLauncher(ui, vm.dialogs(), new CreateVmFlow(ui, vm.jobs(), OperationTimeouts.standard()),
+                vm.hostList().hosts(), tabs::openConsole);
+        vm.setNewVmHandler(launcher::launch);
+        setBottom(new VBox(new JobsPanel(vm.jobs()), new StatusBar(vm)));
         table.setContextMenu(actions.contextMenu());
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.enabledProperty(VmAction.DETAILS).get()) {
@@ -115,42 +113,20 @@ public final class MainView extends BorderPane {
             case GRAPHICS -> targets.forEach(tabs::openGraphics);
             case PINNING -> targets.forEach(tabs::openPinning);
             case PERFORMANCE -> targets.forEach(tabs::openPerformance);
-            case DELETE -> targets.forEach(this::confirmDelete);
-            case FORCE_OFF -> {
-                String names = targets.stream().map(VmRow::name).collect(Collectors.joining(", "));
-                if (ConfirmDialog.ask(window(), Messages.get("confirm.force-off.header", names),
-                        Messages.get("confirm.force-off.body"), Messages.get("action.force-off"))) {
-                    vm.run(action);
-                }
-            }
+            case DELETE -> targets.forEach(vm::deleteWithQuestion);
+            case FORCE_OFF -> vm.forceOffSelected();
             default -> vm.run(action);
         }
     }
 
-    private void confirmDelete(VmRow row) {
-        vm.loadStorage(row, items -> {
-            DeleteDialogViewModel model = new DeleteDialogViewModel(row.name(), row.host().displayName(), items);
-            DeleteDialog.create(window(), model).showAndWait().filter(Boolean::booleanValue)
-                    .ifPresent(ok -> vm.delete(row, model.deleteStorageProperty().get()));
-        });
-    }
-
     private void addConnection() {
-        ConnectionDialog.create(window(), new ConnectionDialogViewModel()).showAndWait().ifPresent(config -> {
-            try {
-                vm.hostList().addAndSave(config);
-            } catch (DuovirtException e) {
-                showError(e);
-            }
-        });
+        vm.addConnectionWithQuestion();
     }
 
     private void showError(DuovirtException e) {
-        ErrorDialog.show(window(), e);
-    }
-
-    private Window window() {
-        return getScene() == null ? null : getScene().getWindow();
+        if (vm.dialogs() != null) {
+            vm.dialogs().error(e);
+        }
     }
 
     public VmTableView table() {

@@ -20,11 +20,15 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.duovirt.app.Messages;
+import org.duovirt.app.connection.ConnectionDialogViewModel;
+import org.duovirt.app.dialog.DeleteDialogViewModel;
+import org.duovirt.app.dialog.DialogService;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.HostList;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.HostState;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.job.Jobs;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.model.StorageItem;
 import org.duovirt.core.spi.HostConnection;
@@ -44,11 +48,22 @@ public final class MainViewModel {
     private final Map<VmAction, BooleanProperty> enabled = new EnumMap<>(VmAction.class);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty lastError = new SimpleStringProperty("");
-    private Consumer<DuovirtException> errorHandler = e -> { };
+    private final DialogService dialogs;
+    private final Jobs jobs;
+    private Consumer<DuovirtException> errorHandler;
+    private Consumer<HostSession> newVmHandler = h -> { };
 
+    /** Without dialogs: nothing is asked (confirmations decline) and errors only reach the status line. */
     public MainViewModel(TaskExecutor ui, HostList hostList) {
+        this(ui, hostList, null);
+    }
+
+    public MainViewModel(TaskExecutor ui, HostList hostList, DialogService dialogs) {
         this.ui = ui;
         this.hostList = hostList;
+        this.dialogs = dialogs;
+        this.errorHandler = dialogs == null ? e -> { } : dialogs::error;
+        this.jobs = new Jobs(ui, Jobs.TIMER, e -> errorHandler.accept(e));
         for (VmAction a : VmAction.values()) {
             enabled.put(a, new SimpleBooleanProperty(false));
         }
@@ -98,7 +113,17 @@ public final class MainViewModel {
         return lastError;
     }
 
-    /** Where errors go to be shown (the view opens the error dialog). */
+    /** The long operations of this window (jobs panel, status bar); failures reach the error handler. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** The dialog service the flows ask through; null when this model was made without one. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** Where errors go to be shown (the dialog service's error dialog unless replaced). */
     public void setErrorHandler(Consumer<DuovirtException> handler) {
         this.errorHandler = handler;
     }
@@ -144,6 +169,65 @@ public final class MainViewModel {
             };
             perform(row, action, op);
         }
+    }
+
+    /** Opens the New VM wizard on a host (null: the one selected in the tree, or the first that can create). */
+    public void newVm(HostSession host) {
+        newVmHandler.accept(host != null ? host : hostFilter.get());
+    }
+
+    /** Who runs the New VM flow (the wizard launcher, set by the view). */
+    public void setNewVmHandler(Consumer<HostSession> handler) {
+        this.newVmHandler = handler;
+    }
+
+    /** Asks before forcing off every selected VM it applies to, then does it. */
+    public void forceOffSelected() {
+        List<VmRow> targets = targets(VmAction.FORCE_OFF);
+        if (targets.isEmpty() || dialogs == null) {
+            return;
+        }
+        String names = targets.stream().map(VmRow::name).collect(java.util.stream.Collectors.joining(", "));
+        if (dialogs.confirm(Messages.get("confirm.force-off.header", names), Messages.get("confirm.force-off.body"),
+                Messages.get("action.force-off"))) {
+            run(VmAction.FORCE_OFF);
+        }
+    }
+
+    /**
+     * The delete flow for one VM: read its storage, ask (naming every disk and its fate), delete.
+     *
+     * @return completes when the VM is deleted, or at once with null when the user declined
+     */
+    public CompletableFuture<Object> deleteWithQuestion(VmRow row) {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        if (dialogs == null) {
+            done.complete(null);
+            return done;
+        }
+        loadStorage(row, items -> {
+            DeleteDialogViewModel model = new DeleteDialogViewModel(row.name(), row.host().displayName(), items);
+            if (dialogs.confirmDelete(model)) {
+                delete(row, model.deleteStorageProperty().get()).whenComplete((r, e) -> done.complete(r));
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    /** Asks for a connection and adds and saves it; a failure reaches the error dialog. */
+    public void addConnectionWithQuestion() {
+        if (dialogs == null) {
+            return;
+        }
+        dialogs.addConnection(new ConnectionDialogViewModel()).ifPresent(config -> {
+            try {
+                hostList.addAndSave(config);
+            } catch (DuovirtException e) {
+                errorHandler.accept(e);
+            }
+        });
     }
 
     /** Reads the storage a delete would concern; the callback runs on the UI thread. */

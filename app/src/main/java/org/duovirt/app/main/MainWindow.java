@@ -12,6 +12,7 @@ import org.duovirt.app.config.AppDirs;
 import org.duovirt.app.config.ConnectionStore;
 import org.duovirt.app.config.UiSettings;
 import org.duovirt.app.config.UiSettingsStore;
+import org.duovirt.app.dialog.FxDialogService;
 import org.duovirt.app.exec.DaemonThreads;
 import org.duovirt.app.exec.FxTaskExecutor;
 import org.duovirt.app.exec.TaskExecutor;
@@ -23,6 +24,8 @@ import org.duovirt.app.host.Timeouts;
 import org.duovirt.app.prefs.PreferencesDialog;
 import org.duovirt.app.prefs.PreferencesViewModel;
 import org.duovirt.app.ui.Theme;
+import org.duovirt.app.wizard.NewVmViewModel;
+import org.duovirt.app.wizard.NewVmWizard;
 
 /**
  * Wires the main window: host list, view model, view, theme and remembered geometry. The app and the UI
@@ -32,6 +35,7 @@ public final class MainWindow {
     private final Stage stage;
     private final MainView view;
     private final MainViewModel model;
+    private final FxDialogService dialogs;
     private final HostList hosts;
     private final ScheduledExecutorService timer;
     private final UiSettingsStore settingsStore;
@@ -43,7 +47,9 @@ public final class MainWindow {
         TaskExecutor ui = new FxTaskExecutor();
         this.timer = Executors.newScheduledThreadPool(2, DaemonThreads.named("duovirt-timer"));
         this.hosts = new HostList(ui, connector, timer, timeouts, new ConnectionStore(dirs.config()), defaultOpener);
-        this.model = new MainViewModel(ui, hosts);
+        this.dialogs = new FxDialogService(() -> stage);
+        this.model = new MainViewModel(ui, hosts, dialogs);
+        dialogs.registerWizard(NewVmViewModel.class, (owner, wizard) -> NewVmWizard.show(owner, wizard, dialogs));
         this.settingsStore = new UiSettingsStore(dirs.config());
         this.settings = settingsStore.load();
         Theme.setDark(settings.dark());

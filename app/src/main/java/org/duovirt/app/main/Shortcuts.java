@@ -19,6 +19,7 @@ public final class Shortcuts {
             Map.entry(VmAction.PERFORMANCE, "Shortcut+Shift+E"),
             Map.entry(VmAction.PINNING, "Shortcut+Shift+C"),
             Map.entry(VmAction.DELETE, "Shortcut+Delete"));
+    public static final KeyCombination NEW_VM = KeyCombination.valueOf("Shortcut+N");
     public static final KeyCombination ADD_CONNECTION = KeyCombination.valueOf("Shortcut+Shift+A");
     public static final KeyCombination FIND = KeyCombination.valueOf("Shortcut+F");
     public static final KeyCombination DARK_THEME = KeyCombination.valueOf("Shortcut+Shift+T");
