@@ -104,8 +104,9 @@ final class ActionBar {
         newVm.setTooltip(new Tooltip(Messages.get("action.new-vm") + " (" + Shortcuts.NEW_VM.getDisplayText() + ")"));
         newVm.setOnAction(e -> vm.newVm(null));
         return new ToolBar(add, newVm, new Separator(), button(VmAction.START), shutdown, button(VmAction.PAUSE),
-                button(VmAction.RESUME), new Separator(), button(VmAction.CONSOLE), iconOnly(button(VmAction.GRAPHICS)),
-                button(VmAction.DETAILS), button(VmAction.PERFORMANCE),
+                button(VmAction.RESUME), new Separator(), iconOnly(button(VmAction.CONSOLE)),
+                iconOnly(button(VmAction.GRAPHICS)), iconOnly(button(VmAction.DETAILS)),
+                iconOnly(button(VmAction.PERFORMANCE)),
                 new Separator(), button(VmAction.DELETE));
     }
 
