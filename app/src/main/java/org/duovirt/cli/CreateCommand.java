@@ -2,10 +2,10 @@ package org.duovirt.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.InvalidSpecException;
-import org.duovirt.core.model.VirtMode;
+import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VmSpec;
+import org.duovirt.core.model.VmSpecBuilder;
 import org.duovirt.core.model.VmSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,14 +51,23 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = {"--virt-type", "--mode"}, paramLabel = "MODE", description = "kvm, qemu, pv, pvh or hvm.")
     String mode;
 
-    @Option(names = "--uefi", description = "UEFI firmware instead of BIOS.")
+    @Option(names = "--uefi", description = "UEFI firmware instead of BIOS (same as --firmware uefi).")
     boolean uefi;
 
-    @Option(names = "--os-variant", paramLabel = "ID", description = "osinfo short id, e.g. debian12.")
+    @Option(names = "--firmware", paramLabel = "bios|uefi", description = "Firmware of the VM.")
+    String firmware;
+
+    @Option(names = "--machine", paramLabel = "TYPE", description = "KVM machine type, e.g. q35 or pc.")
+    String machine;
+
+    @Option(names = {"--os", "--os-variant"}, paramLabel = "ID", description = "osinfo short id, e.g. debian12.")
     String osVariant;
 
     @Option(names = "--pin", paramLabel = "VCPU=CPUS", description = "Initial pinning, e.g. --pin 0=2 --pin 1=3.")
     List<String> pins = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Check the spec on the host and print every problem, or the definition it would write.")
+    boolean dryRun;
 
     @Option(names = "--start", description = "Start the VM once it is created.")
     boolean start;
@@ -66,6 +75,10 @@ final class CreateCommand extends HostSubcommand {
     @Override
     void run() {
         VmSpec spec = spec();
+        if (dryRun) {
+            dryRun(spec);
+            return;
+        }
         VmSummary vm = host().create(spec, (step, fraction) -> {
             if (!output().isJson()) {
                 terminal().err().println("  " + step);
@@ -81,48 +94,50 @@ final class CreateCommand extends HostSubcommand {
         }
     }
 
-    VmSpec spec() {
-        if (diskGiB != null && importPath != null) {
-            throw new InvalidSpecException("Give either --disk or --import, not both.");
+    /** Prints every problem (and fails), or the definition create would write. */
+    private void dryRun(VmSpec spec) {
+        List<SpecProblem> problems = host().check(spec);
+        if (!problems.isEmpty()) {
+            if (output().isJson()) {
+                output().json(Json.problems(problems));
+            }
+            throw new InvalidSpecException(SpecProblem.messages(problems));
         }
-        long bootSources = java.util.stream.Stream.of(kernel, iso, bootloader).filter(s -> s != null).count();
-        if (bootSources > 1) {
-            throw new InvalidSpecException("Give only one of --kernel, --iso and --bootloader.");
+        String definition = host().preview(spec);
+        if (output().isJson()) {
+            output().json(Json.preview(definition));
+        } else {
+            output().line(definition.strip());
         }
-        if (kernel == null && (initrd != null || cmdline != null)) {
-            throw new InvalidSpecException("--initrd and --cmdline need --kernel.");
-        }
-        VmSpec.Storage storage = diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool)
-                : importPath != null ? new VmSpec.Storage.ImportDisk(importPath) : new VmSpec.Storage.None();
-        VmSpec.Boot boot = kernel != null ? new VmSpec.Boot.Kernel(kernel, initrd, cmdline)
-                : iso != null ? new VmSpec.Boot.Iso(iso)
-                : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader) : new VmSpec.Boot.None();
-        return new VmSpec(name, memoryMiB, vcpus, storage, boot, network,
-                mode == null ? null : VirtMode.fromCliName(mode),
-                uefi ? VmSpec.Firmware.UEFI : VmSpec.Firmware.BIOS, pinList(), osVariant);
     }
 
-    private List<CpuSet> pinList() {
-        List<CpuSet> list = new ArrayList<>();
-        for (String pin : pins) {
-            int eq = pin.indexOf('=');
-            if (eq < 1) {
-                throw new InvalidSpecException("Bad --pin '" + pin + "': write VCPU=CPUS, e.g. 0=2-3.");
-            }
-            int vcpu;
-            try {
-                vcpu = Integer.parseInt(pin.substring(0, eq).strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidSpecException("Bad --pin '" + pin + "': the vCPU must be a number.");
-            }
-            if (vcpu < 0 || vcpu >= vcpus) {
-                throw new InvalidSpecException("Bad --pin '" + pin + "': the VM has vCPUs 0-" + (vcpus - 1) + ".");
-            }
-            while (list.size() <= vcpu) {
-                list.add(null);
-            }
-            list.set(vcpu, CpuSet.parse(pin.substring(eq + 1)));
+    VmSpec spec() {
+        VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
+                .newDisk(diskGiB, pool).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
+                .bootloader(bootloader).network(network).mode(mode).osVariant(osId(osVariant)).machine(machine)
+                .firmware(firmware(uefi, firmware));
+        pins.forEach(b::pin);
+        return b.build();
+    }
+
+    /** A short id (debian12) becomes osinfo's full id, which goes into the VM's metadata; unknown ids are refused. */
+    private static String osId(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
         }
-        return list;
+        return org.duovirt.core.os.OsPresets.system().find(given).map(org.duovirt.core.os.OsPreset::id)
+                .orElseThrow(() -> new InvalidSpecException("There is no OS preset '" + given
+                        + "'; see duovirt os-presets --search " + given.replaceAll("[0-9.]+$", "") + "."));
+    }
+
+    private static VmSpec.Firmware firmware(boolean uefi, String firmware) {
+        if (firmware == null) {
+            return uefi ? VmSpec.Firmware.UEFI : VmSpec.Firmware.BIOS;
+        }
+        return switch (firmware.toLowerCase(java.util.Locale.ROOT)) {
+            case "bios" -> VmSpec.Firmware.BIOS;
+            case "uefi", "efi" -> VmSpec.Firmware.UEFI;
+            default -> throw new InvalidSpecException("Unknown --firmware '" + firmware + "': use bios or uefi.");
+        };
     }
 }

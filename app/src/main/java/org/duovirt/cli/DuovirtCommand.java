@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
                 LifecycleCommands.Save.class, SetCommands.SetVcpus.class, SetCommands.SetMemory.class,
                 StorageCommand.class, DeleteCommand.class, CreateCommand.class, StatsCommand.class,
                 PinningCommand.class, PinCommand.class, CpuPoolsCommand.class, GraphicsCommand.class,
-                ConsoleCommand.class, BackendsCommand.class,
+                ConsoleCommand.class, BackendsCommand.class, OsPresetsCommand.class,
                 // --- details, storage and networks (issue 10) ---
                 StorageCommands.Pools.class, StorageCommands.Vols.class, StorageCommands.VolCreate.class,
                 StorageCommands.VolDelete.class, StorageCommands.VolResize.class, StorageCommands.VolUpload.class,

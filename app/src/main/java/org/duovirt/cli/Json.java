@@ -17,6 +17,24 @@ final class Json {
     private Json() {
     }
 
+    /** The dry run's problems: [{field, message}]. */
+    static List<Map<String, Object>> problems(List<org.duovirt.core.model.SpecProblem> problems) {
+        return problems.stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("field", p.field().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("message", p.message());
+            return m;
+        }).toList();
+    }
+
+    /** The dry run's definition: {problems: [], definition}. */
+    static Map<String, Object> preview(String definition) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("problems", List.of());
+        m.put("definition", definition);
+        return m;
+    }
+
     static Map<String, Object> summary(VmSummary vm) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", vm.name());

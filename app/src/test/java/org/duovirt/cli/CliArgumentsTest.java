@@ -10,7 +10,7 @@ class CliArgumentsTest {
     void conflictingDiskOptionsAreRefusedInOneLine() {
         CliRun run = CliRun.of("create", "--name", "x", "--memory", "64", "--disk", "1", "--import", "/a");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo("duovirt: Give either --disk or --import, not both.");
+        assertThat(run.err().strip()).isEqualTo("duovirt: Give either a new disk or an existing one to import, not both.");
     }
 
     @Test

@@ -10,11 +10,20 @@ import org.duovirt.core.model.VmSpec;
  * @param diskPath   the main disk's path, or null for none
  * @param diskFormat qcow2, raw …
  * @param ownedDisk  true when this creation made the disk (recorded in the domain's metadata)
+ * @param machine    machine type (q35, pc …), or null for libvirt's default
+ * @param osVariant  osinfo short id recorded in libosinfo's metadata, or null
  */
 record DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
                   VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
-                  List<CpuSet> vcpuPins) {
+                  List<CpuSet> vcpuPins, String machine, String osVariant) {
+    DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
+               VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
+               List<CpuSet> vcpuPins) {
+        this(name, memoryKiB, vcpus, domainType, arch, boot, firmware, diskPath, diskFormat, ownedDisk, network, vcpuPins,
+                null, null);
+    }
+
     DomainPlan {
-        vcpuPins = List.copyOf(vcpuPins);
+        vcpuPins = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(vcpuPins));
     }
 }

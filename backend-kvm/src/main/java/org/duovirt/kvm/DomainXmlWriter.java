@@ -10,6 +10,8 @@ import org.duovirt.core.model.VmSpec;
  */
 final class DomainXmlWriter {
     static final String METADATA_NS = "https://duovirt.org/xmlns/libvirt/1";
+    /** virt-manager's namespace for the OS id, so virt-manager and virt-install read ours too. */
+    static final String LIBOSINFO_NS = "http://libosinfo.org/xmlns/libvirt/domain/1.0";
 
     private DomainXmlWriter() {
     }
@@ -44,7 +46,17 @@ final class DomainXmlWriter {
         if (plan.diskPath() != null && plan.ownedDisk()) {
             x.empty("duovirt:owned-disk", "path", plan.diskPath());
         }
+        if (plan.osVariant() != null) {
+            x.empty("duovirt:os", "id", plan.osVariant());
+        }
         x.end();
+        // A full osinfo id (http://debian.org/debian/12) goes where virt-manager puts it; a bare short id
+        // that no database resolved stays in Duovirt's own metadata only.
+        if (plan.osVariant() != null && plan.osVariant().contains("://")) {
+            x.start("libosinfo:libosinfo").attr("xmlns:libosinfo", LIBOSINFO_NS);
+            x.empty("libosinfo:os", "id", plan.osVariant());
+            x.end();
+        }
         x.end();
     }
 
@@ -68,8 +80,12 @@ final class DomainXmlWriter {
         if (plan.firmware() == VmSpec.Firmware.UEFI) {
             x.attr("firmware", "efi");
         }
-        if (plan.arch() != null) {
+        if (plan.arch() != null && plan.machine() != null) {
+            x.textElement("type", "hvm", "arch", plan.arch(), "machine", plan.machine());
+        } else if (plan.arch() != null) {
             x.textElement("type", "hvm", "arch", plan.arch());
+        } else if (plan.machine() != null) {
+            x.textElement("type", "hvm", "machine", plan.machine());
         } else {
             x.textElement("type", "hvm");
         }

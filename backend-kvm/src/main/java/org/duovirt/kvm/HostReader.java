@@ -23,6 +23,8 @@ final class HostReader {
         if (caps == null) {
             caps = CapabilitiesParser.parse(domains.host("Reading the capabilities of " + domains.uri(),
                     () -> domains.connect().getCapabilities()));
+            caps = KvmAcceleration.adjust(caps, !KvmBackend.isRemote(java.net.URI.create(domains.uri()))
+                    && domains.uri().startsWith("qemu"), java.nio.file.Path.of("/proc/cpuinfo"));
             capabilities = caps;
         }
         return caps;

@@ -22,6 +22,7 @@ import org.duovirt.core.model.PinScope;
 import org.duovirt.core.model.VmDetails;
 import org.duovirt.core.model.SnapshotInfo;
 import org.duovirt.core.model.StorageItem;
+import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.ProgressListener;
@@ -235,6 +236,16 @@ final class KvmConnection implements HostConnection {
     @Override
     public VmSummary create(VmSpec spec, ProgressListener progress) {
         return creator.create(spec, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    @Override
+    public List<SpecProblem> check(VmSpec spec) {
+        return creator.check(spec);
+    }
+
+    @Override
+    public String preview(VmSpec spec) {
+        return creator.preview(spec);
     }
 
     @Override

@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.duovirt.core.model.SpecField;
+import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecValidator;
 import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
 
 /**
  * What only the host can tell about a spec: whether the name is free, the memory fits, the mode is
@@ -29,33 +32,99 @@ final class SpecChecks {
 
     /** @return every problem, each one sentence; empty when the spec can be created */
     List<String> problems(VmSpec spec) {
-        List<String> problems = new ArrayList<>(VmSpecValidator.problems(spec));
+        return SpecProblem.messages(check(spec));
+    }
+
+    /** @return every problem with its field; empty when the spec can be created */
+    List<SpecProblem> check(VmSpec spec) {
+        List<SpecProblem> problems = new ArrayList<>(VmSpecValidator.check(spec));
         if (VmSpecValidator.nameProblem(spec.name()) == null && domains.exists(spec.name())) {
-            problems.add("A VM named '" + spec.name() + "' already exists on " + domains.uri() + ".");
+            problems.add(new SpecProblem(SpecField.NAME, "A VM named '" + spec.name() + "' already exists on " + domains.uri() + "."));
         }
         long hostMiB = host.nodeInfo().memory / 1024;
         if (spec.memoryMiB() > hostMiB) {
-            problems.add("Memory of " + spec.memoryMiB() + " MiB is more than the host's " + hostMiB + " MiB.");
+            problems.add(new SpecProblem(SpecField.MEMORY,
+                    "Memory of " + spec.memoryMiB() + " MiB is more than the host's " + hostMiB + " MiB."));
         }
         HostCapabilities caps = host.capabilities();
         if (spec.mode() != null && !caps.modes().contains(spec.mode())) {
-            problems.add("This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
-                    + " guests; it offers " + describe(caps) + ".");
+            problems.add(new SpecProblem(SpecField.MODE, "This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
+                    + " guests; it offers " + describe(caps) + "."));
         }
         if (spec.boot() instanceof VmSpec.Boot.Kernel kernel) {
-            missing("kernel", kernel.kernel(), problems);
+            missing("kernel", kernel.kernel(), SpecField.BOOT, problems);
             if (kernel.initrd() != null && !kernel.initrd().isBlank()) {
-                missing("initrd", kernel.initrd(), problems);
+                missing("initrd", kernel.initrd(), SpecField.BOOT, problems);
             }
         } else if (spec.boot() instanceof VmSpec.Boot.Iso iso) {
-            missing("installer ISO", iso.path(), problems);
+            missing("installer ISO", iso.path(), SpecField.BOOT, problems);
         } else if (spec.boot() instanceof VmSpec.Boot.Bootloader) {
-            problems.add("A bootloader such as pygrub is a Xen PV feature; KVM guests boot from disk, an ISO or a kernel.");
+            problems.add(new SpecProblem(SpecField.BOOT,
+                    "A bootloader such as pygrub is a Xen PV feature; KVM guests boot from disk, an ISO or a kernel."));
         }
         if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
-            missing("disk image", disk.path(), problems);
+            missing("disk image", disk.path(), SpecField.STORAGE, problems);
+        } else if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
+            poolProblem(disk, problems);
+        }
+        if (spec.network() != null) {
+            networkProblem(spec.network(), problems);
         }
         return problems;
+    }
+
+    /** A named pool must exist (the default one is made when missing) and have room for the disk. */
+    private void poolProblem(VmSpec.Storage.NewDisk disk, List<SpecProblem> problems) {
+        String name = disk.pool() == null ? StoragePools.DEFAULT_POOL : disk.pool();
+        try {
+            StoragePool pool = domains.connect().storagePoolLookupByName(name);
+            try {
+                if (pool.isActive() == 1) {
+                    long freeBytes = pool.getInfo().available;
+                    double freeGiB = freeBytes / (double) (1L << 30);
+                    if (disk.sizeGiB() > freeGiB) {
+                        problems.add(new SpecProblem(SpecField.STORAGE, String.format(Locale.ROOT,
+                                "A %s GiB disk does not fit in pool '%s', which has %.1f GiB free.",
+                                trim(disk.sizeGiB()), name, freeGiB)));
+                    }
+                }
+            } finally {
+                pool.free();
+            }
+        } catch (LibvirtException e) {
+            if (disk.pool() != null) {
+                problems.add(new SpecProblem(SpecField.STORAGE, "There is no storage pool '" + name + "' on " + domains.uri() + "."));
+            }
+        }
+    }
+
+    /** The network must exist and run: a VM on a stopped network fails at start, after everything was made. */
+    private void networkProblem(String name, List<SpecProblem> problems) {
+        org.libvirt.Network network;
+        try {
+            network = domains.connect().networkLookupByName(name);
+        } catch (LibvirtException e) {
+            problems.add(new SpecProblem(SpecField.NETWORK, "There is no network '" + name + "' on " + domains.uri() + "."));
+            return;
+        }
+        try {
+            if (network.isActive() != 1) {
+                problems.add(new SpecProblem(SpecField.NETWORK, "The network '" + name + "' on " + domains.uri()
+                        + " is not running; start it or choose another."));
+            }
+        } catch (LibvirtException e) {
+            // cannot tell; libvirt will say at start
+        } finally {
+            try {
+                network.free();
+            } catch (LibvirtException ignored) {
+                // nothing to free
+            }
+        }
+    }
+
+    private static String trim(double gib) {
+        return gib == Math.rint(gib) ? Long.toString((long) gib) : Double.toString(gib);
     }
 
     private static String describe(HostCapabilities caps) {
@@ -63,17 +132,17 @@ final class SpecChecks {
                 : String.join(" and ", caps.modes().stream().map(m -> m.cliName().toUpperCase(Locale.ROOT)).sorted().toList());
     }
 
-    private void missing(String what, String path, List<String> problems) {
+    private void missing(String what, String path, SpecField field, List<SpecProblem> problems) {
         if (path == null || path.isBlank()) {
-            problems.add("The " + what + " path is empty.");
+            problems.add(new SpecProblem(field, "The " + what + " path is empty."));
             return;
         }
         if (!path.startsWith("/")) {
-            problems.add("The " + what + " path '" + path + "' must be absolute.");
+            problems.add(new SpecProblem(field, "The " + what + " path '" + path + "' must be absolute."));
             return;
         }
         if (!exists(path)) {
-            problems.add("The " + what + " '" + path + "' does not exist on " + domains.uri() + ".");
+            problems.add(new SpecProblem(field, "The " + what + " '" + path + "' does not exist on " + domains.uri() + "."));
         }
     }
 

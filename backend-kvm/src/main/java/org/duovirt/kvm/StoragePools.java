@@ -55,6 +55,27 @@ final class StoragePools {
         return pool;
     }
 
+    /**
+     * The path a new volume for {@code vmName} would get now in the named pool (the default one when
+     * null), without making anything; a missing default pool would be made at {@link #DEFAULT_PATH}.
+     */
+    String predictPath(String poolName, String vmName, String extension) throws LibvirtException {
+        String wanted = poolName == null || poolName.isBlank() ? DEFAULT_POOL : poolName;
+        StoragePool pool;
+        try {
+            pool = connect.storagePoolLookupByName(wanted);
+        } catch (LibvirtException e) {
+            return DEFAULT_PATH + "/" + fileStem(vmName) + "." + extension;
+        }
+        try {
+            String dir = Xml.text(Xml.path(Xml.parse(pool.getXMLDesc(0)), "target", "path"));
+            String file = pool.isActive() == 1 ? uniqueName(pool, fileStem(vmName), extension) : fileStem(vmName) + "." + extension;
+            return dir + "/" + file;
+        } finally {
+            pool.free();
+        }
+    }
+
     /** Removes a pool this creation defined; its directory and the files in it stay. */
     static void forget(StoragePool pool) {
         try {

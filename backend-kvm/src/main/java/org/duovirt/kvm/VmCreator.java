@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.ProgressListener;
@@ -57,9 +58,7 @@ final class VmCreator {
             }
             checkCancelled(progress, spec);
             progress.progress("Defining the VM", 0.7);
-            DomainPlan plan = new DomainPlan(spec.name(), spec.memoryMiB() * 1024, spec.vcpus(),
-                    SpecChecks.domainType(spec.mode(), caps), caps.arch(), spec.boot(), spec.firmware(), diskPath,
-                    diskFormat, ownedDisk, spec.network(), spec.vcpuPins());
+            DomainPlan plan = plan(spec, caps, diskPath, diskFormat, ownedDisk);
             undo.domain = domains.connect().domainDefineXML(DomainXmlWriter.write(plan));
             checkCancelled(progress, spec);
             VmSummary summary = domains.summary(undo.domain);
@@ -73,6 +72,38 @@ final class VmCreator {
             undo.run();
             throw e;
         }
+    }
+
+    /** The dry run: every problem with its field. */
+    List<SpecProblem> check(VmSpec spec) {
+        return checks.check(spec);
+    }
+
+    /** The domain XML {@link #create} would define, with the volume path it would choose now. */
+    String preview(VmSpec spec) {
+        try {
+            HostCapabilities caps = host.capabilities();
+            String diskPath = null;
+            String diskFormat = null;
+            boolean owned = false;
+            if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
+                diskPath = new StoragePools(domains.connect()).predictPath(disk.pool(), spec.name(), "qcow2");
+                diskFormat = "qcow2";
+                owned = true;
+            } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
+                diskPath = disk.path();
+                diskFormat = disk.path().toLowerCase(Locale.ROOT).endsWith(".qcow2") ? "qcow2" : "raw";
+            }
+            return DomainXmlWriter.write(plan(spec, caps, diskPath, diskFormat, owned));
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.failed("Previewing VM '" + spec.name() + "'", e);
+        }
+    }
+
+    private static DomainPlan plan(VmSpec spec, HostCapabilities caps, String diskPath, String diskFormat, boolean owned) {
+        return new DomainPlan(spec.name(), spec.memoryMiB() * 1024, spec.vcpus(), SpecChecks.domainType(spec.mode(), caps),
+                caps.arch(), spec.boot(), spec.firmware(), diskPath, diskFormat, owned, spec.network(), spec.vcpuPins(),
+                spec.machine(), spec.osVariant());
     }
 
     private static void checkCancelled(ProgressListener progress, VmSpec spec) {

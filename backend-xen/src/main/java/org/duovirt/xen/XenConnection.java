@@ -15,6 +15,7 @@ import org.duovirt.core.model.StorageItem;
 import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmDetails;
+import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmState;
 import org.duovirt.core.model.VmSummary;
@@ -219,12 +220,25 @@ final class XenConnection implements HostConnection {
 
     @Override
     public VmSummary create(VmSpec spec, ProgressListener progress) {
-        HostInfo host = hostInfo();
-        VmSummary created = new XenVmCreator(domains, host.supportedModes(), deviceModel,
-                spec.network() == null ? List.of() : networks(), host.totalMemoryKiB() / 1024)
-                .create(spec, progress == null ? ProgressListener.NONE : progress);
+        VmSummary created = creator(spec).create(spec, progress == null ? ProgressListener.NONE : progress);
         watcher.fire(new LifecycleEvent(LifecycleEvent.Kind.DEFINED, spec.name(), null, VmState.SHUTOFF, "created"));
         return created;
+    }
+
+    @Override
+    public List<SpecProblem> check(VmSpec spec) {
+        return creator(spec).check(spec);
+    }
+
+    @Override
+    public String preview(VmSpec spec) {
+        return creator(spec).preview(spec);
+    }
+
+    private XenVmCreator creator(VmSpec spec) {
+        HostInfo host = hostInfo();
+        return new XenVmCreator(domains, host.supportedModes(), deviceModel,
+                spec.network() == null ? List.of() : networks(), host.totalMemoryKiB() / 1024);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.model.SpecField;
+import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecValidator;
@@ -47,27 +49,20 @@ final class XenVmCreator {
     }
 
     VmSummary create(VmSpec spec, ProgressListener progress) {
-        List<String> problems = VmSpecValidator.problems(spec);
+        List<SpecProblem> problems = check(spec);
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems);
+            throw new InvalidSpecException(SpecProblem.messages(problems));
         }
-        VirtMode mode = mode(spec);
-        checkHost(spec);
+        VirtMode mode = chooseMode(spec);
         Deque<Runnable> undo = new ArrayDeque<>();
         try {
             progress.progress("Checking the host", 0.1);
-            List<XlDisk> disks = new ArrayList<>();
-            String vdev = mode == VirtMode.HVM ? "hda" : "xvda";
+            String newImage = null;
             if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
                 progress.progress("Creating the disk image", 0.3);
-                String path = newImage(spec.name(), (long) Math.ceil(disk.sizeGiB() * (1L << 30)), undo);
-                disks.add(new XlDisk(path, vdev, "raw", false, false, true));
-            } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk imported) {
-                disks.add(new XlDisk(imported.path(), vdev, "raw", false, false, false));
+                newImage = newImage(spec.name(), (long) Math.ceil(disk.sizeGiB() * (1L << 30)), undo);
             }
-            if (spec.boot() instanceof VmSpec.Boot.Iso iso) {
-                disks.add(new XlDisk(iso.path(), "hdc", "raw", true, true, false));
-            }
+            List<XlDisk> disks = disks(spec, mode, newImage);
             cancelled(progress);
             XlConfig config = config(spec, mode, disks);
             String text = XlConfigWriter.write(config);
@@ -105,56 +100,104 @@ final class XenVmCreator {
         }
     }
 
+    /** The dry run: every problem of the spec on this host, with its field; makes nothing. */
+    List<SpecProblem> check(VmSpec spec) {
+        List<SpecProblem> problems = new ArrayList<>(VmSpecValidator.check(spec));
+        modeProblems(spec, chooseMode(spec), problems);
+        hostProblems(spec, problems);
+        return problems;
+    }
+
+    /** The xl cfg {@link #create} would write, with the image path it would choose now. */
+    String preview(VmSpec spec) {
+        VirtMode mode = mode(spec);
+        String image = spec.storage() instanceof VmSpec.Storage.NewDisk ? imageBase(spec.name()) + ".img" : null;
+        return XlConfigWriter.write(config(spec, mode, disks(spec, mode, image)));
+    }
+
+    private List<XlDisk> disks(VmSpec spec, VirtMode mode, String newImage) {
+        List<XlDisk> disks = new ArrayList<>();
+        String vdev = mode == VirtMode.HVM ? "hda" : "xvda";
+        if (newImage != null) {
+            disks.add(new XlDisk(newImage, vdev, "raw", false, false, true));
+        } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk imported) {
+            disks.add(new XlDisk(imported.path(), vdev, "raw", false, false, false));
+        }
+        if (spec.boot() instanceof VmSpec.Boot.Iso iso) {
+            disks.add(new XlDisk(iso.path(), "hdc", "raw", true, true, false));
+        }
+        return disks;
+    }
+
     /** The mode the VM gets; package-private for tests. */
     VirtMode mode(VmSpec spec) {
-        VirtMode mode = spec.mode();
-        if (mode == null) {
-            boolean wantsHvm = spec.boot() instanceof VmSpec.Boot.Iso || spec.firmware() == VmSpec.Firmware.UEFI;
-            mode = wantsHvm ? VirtMode.HVM : VirtMode.PV;
-        }
-        if (mode == VirtMode.KVM || mode == VirtMode.QEMU) {
-            throw new InvalidSpecException("A Xen host runs PV, PVH or HVM VMs, not " + mode.cliName() + ".");
-        }
-        if (!hostModes.contains(mode)) {
-            throw new InvalidSpecException("This Xen host cannot run " + mode.name() + " VMs: it offers only " + hostModes
-                    + (mode == VirtMode.HVM && !deviceModel ? " (HVM needs qemu-system-xen in dom0)"
-                            : " (PVH and HVM need VMX or SVM, which Xen does not see)") + ".");
-        }
-        if (spec.boot() instanceof VmSpec.Boot.Iso && mode != VirtMode.HVM) {
-            throw new InvalidSpecException("Booting from an ISO needs an HVM VM; " + mode.name() + " boots a kernel or pygrub.");
-        }
-        if (spec.firmware() == VmSpec.Firmware.UEFI && mode != VirtMode.HVM) {
-            throw new InvalidSpecException("UEFI firmware needs an HVM VM.");
-        }
-        if (spec.boot() instanceof VmSpec.Boot.None && mode != VirtMode.HVM && spec.storage() instanceof VmSpec.Storage.None) {
-            throw new InvalidSpecException("A " + mode.name() + " VM without a disk needs a kernel to boot.");
+        VirtMode mode = chooseMode(spec);
+        List<SpecProblem> problems = new ArrayList<>();
+        modeProblems(spec, mode, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems.get(0).message());
         }
         return mode;
     }
 
-    private void checkHost(VmSpec spec) {
-        if (spec.memoryMiB() > hostMemoryMiB) {
-            throw new InvalidSpecException("The VM asks for " + spec.memoryMiB() + " MiB but " + domains.host() + " has only "
-                    + hostMemoryMiB + " MiB in all.");
+    private static VirtMode chooseMode(VmSpec spec) {
+        if (spec.mode() != null) {
+            return spec.mode();
         }
-        if (domains.store().find(spec.name()) != null || domains.runningOrNull(spec.name()) != null) {
-            throw new InvalidSpecException("A VM named '" + spec.name() + "' already exists on " + domains.host() + ".");
+        boolean wantsHvm = spec.boot() instanceof VmSpec.Boot.Iso || spec.firmware() == VmSpec.Firmware.UEFI;
+        return wantsHvm ? VirtMode.HVM : VirtMode.PV;
+    }
+
+    private void modeProblems(VmSpec spec, VirtMode mode, List<SpecProblem> problems) {
+        if (mode == VirtMode.KVM || mode == VirtMode.QEMU) {
+            problems.add(new SpecProblem(SpecField.MODE, "A Xen host runs PV, PVH or HVM VMs, not " + mode.cliName() + "."));
+            return;
+        }
+        if (!hostModes.contains(mode)) {
+            problems.add(new SpecProblem(SpecField.MODE, "This Xen host cannot run " + mode.name() + " VMs: it offers only " + hostModes
+                    + (mode == VirtMode.HVM && !deviceModel ? " (HVM needs qemu-system-xen in dom0)"
+                            : " (PVH and HVM need VMX or SVM, which Xen does not see)") + "."));
+        }
+        if (spec.boot() instanceof VmSpec.Boot.Iso && mode != VirtMode.HVM) {
+            problems.add(new SpecProblem(SpecField.BOOT,
+                    "Booting from an ISO needs an HVM VM; " + mode.name() + " boots a kernel or pygrub."));
+        }
+        if (spec.machine() != null) {
+            problems.add(new SpecProblem(SpecField.MACHINE, "A machine type such as q35 is a KVM choice; Xen picks its own."));
+        }
+        if (spec.firmware() == VmSpec.Firmware.UEFI && mode != VirtMode.HVM) {
+            problems.add(new SpecProblem(SpecField.FIRMWARE, "UEFI firmware needs an HVM VM."));
+        }
+        if (spec.boot() instanceof VmSpec.Boot.None && mode != VirtMode.HVM && spec.storage() instanceof VmSpec.Storage.None) {
+            problems.add(new SpecProblem(SpecField.BOOT, "A " + mode.name() + " VM without a disk needs a kernel to boot."));
+        }
+    }
+
+    private void hostProblems(VmSpec spec, List<SpecProblem> problems) {
+        if (spec.memoryMiB() > hostMemoryMiB) {
+            problems.add(new SpecProblem(SpecField.MEMORY, "The VM asks for " + spec.memoryMiB() + " MiB but " + domains.host()
+                    + " has only " + hostMemoryMiB + " MiB in all."));
+        }
+        if (VmSpecValidator.nameProblem(spec.name()) == null
+                && (domains.store().find(spec.name()) != null || domains.runningOrNull(spec.name()) != null)) {
+            problems.add(new SpecProblem(SpecField.NAME, "A VM named '" + spec.name() + "' already exists on " + domains.host() + "."));
         }
         if (spec.network() != null && !bridges.contains(spec.network())) {
-            throw new InvalidSpecException("There is no bridge '" + spec.network() + "' on " + domains.host()
-                    + "; bridges: " + (bridges.isEmpty() ? "none" : String.join(", ", bridges)) + ".");
+            problems.add(new SpecProblem(SpecField.NETWORK, "There is no bridge '" + spec.network() + "' on " + domains.host()
+                    + "; bridges: " + (bridges.isEmpty() ? "none" : String.join(", ", bridges)) + "."));
         }
         if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && disk.pool() != null
                 && !disk.pool().equals(domains.store().imageDir())) {
-            throw new InvalidSpecException("New disks go in " + domains.store().imageDir() + "; '" + disk.pool() + "' is not a storage pool here.");
+            problems.add(new SpecProblem(SpecField.STORAGE, "New disks go in " + domains.store().imageDir() + "; '" + disk.pool()
+                    + "' is not a storage pool here."));
         }
         if (!spec.vcpuPins().isEmpty()) {
             var hostCpus = domains.hostCpus();
             for (int i = 0; i < spec.vcpuPins().size(); i++) {
                 var pin = spec.vcpuPins().get(i);
                 if (pin != null && !pin.isSubsetOf(hostCpus)) {
-                    throw new InvalidSpecException("vCPU " + i + " is pinned to " + pin + ", but " + domains.host()
-                            + " has only CPUs " + hostCpus + ".");
+                    problems.add(new SpecProblem(SpecField.PINNING, "vCPU " + i + " is pinned to " + pin + ", but " + domains.host()
+                            + " has only CPUs " + hostCpus + "."));
                 }
             }
         }
@@ -175,7 +218,9 @@ final class XenVmCreator {
             argv.addAll(paths);
             String missing = domains.xl().run("check the files of the new VM", argv).strip();
             if (!missing.isEmpty()) {
-                throw new InvalidSpecException("These files do not exist on " + domains.host() + ": " + missing.replace("\n", ", ") + ".");
+                problems.add(new SpecProblem(spec.storage() instanceof VmSpec.Storage.ImportDisk && paths.size() == 1
+                        ? SpecField.STORAGE : SpecField.BOOT,
+                        "These files do not exist on " + domains.host() + ": " + missing.replace("\n", ", ") + "."));
             }
         }
     }
@@ -183,7 +228,7 @@ final class XenVmCreator {
     /** A sparse raw image under the images dir, with a file name safe for xl's disk spec (no comma). */
     private String newImage(String vm, long bytes, Deque<Runnable> undo) {
         domains.store().mkdir(domains.store().imageDir());
-        String base = domains.store().imageDir() + "/" + vm.replaceAll("[^A-Za-z0-9._-]", "_");
+        String base = imageBase(vm);
         for (int attempt = 0; attempt < 20; attempt++) {
             String path = base + (attempt == 0 ? "" : "-" + attempt) + ".img";
             // noclobber: never take over a file that is already there.
@@ -197,6 +242,10 @@ final class XenVmCreator {
         }
         throw new DuovirtException("Could not create a disk image for '" + vm + "' in " + domains.store().imageDir() + ".",
                 "Check that the directory is writable.");
+    }
+
+    private String imageBase(String vm) {
+        return domains.store().imageDir() + "/" + vm.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private XlConfig config(VmSpec spec, VirtMode mode, List<XlDisk> disks) {

@@ -176,6 +176,15 @@ public final class HostSession {
         });
     }
 
+    /**
+     * The open connection, for a job that runs beside the host thread with its own (longer) timeout; a slow
+     * job must not queue behind, or be timed out like, a listing. Null when the host is not connected.
+     */
+    public HostConnection connectionForJob() {
+        HostConnection c = connection;
+        return c != null && state.get() == HostState.CONNECTED ? c : null;
+    }
+
     /** Re-reads one VM after an event or an action; a missing VM is removed. */
     public void refreshVm(String name) {
         call("Reading " + name, c -> c.listVms(true).stream().filter(v -> v.name().equals(name)).findFirst())

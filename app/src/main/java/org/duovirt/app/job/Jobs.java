@@ -23,6 +23,9 @@ import org.duovirt.core.error.DuovirtException;
  */
 public final class Jobs {
     private static final Logger LOG = Logger.getLogger(Jobs.class.getName());
+    /** The watchdog timer every job's timeout runs on; it only schedules, never does the work. */
+    public static final ScheduledExecutorService TIMER = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            org.duovirt.app.exec.DaemonThreads.named("duovirt-job-timer"));
     private final TaskExecutor ui;
     private final ScheduledExecutorService timer;
     private final Consumer<DuovirtException> errors;

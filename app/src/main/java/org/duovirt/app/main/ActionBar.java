@@ -16,7 +16,7 @@ import org.duovirt.app.ui.Icons;
 
 /**
  * The toolbar and the Virtual Machine menu, built from {@link VmAction}: each item is enabled by the view
- * model (state and host features) and shows its shortcut. There is no "New VM" item until the wizard exists.
+ * model (state and host features) and shows its shortcut. New VM opens the wizard.
  */
 final class ActionBar {
     private final MainViewModel vm;
@@ -36,10 +36,19 @@ final class ActionBar {
         return item;
     }
 
+    /** New VM: enabled whenever the view model has a host that can create; the wizard says if none can. */
+    MenuItem newVmItem() {
+        MenuItem item = new MenuItem(Messages.get("action.new-vm"), Icons.icon("action.new-vm"));
+        item.setId("menu-new-vm");
+        item.setAccelerator(Shortcuts.NEW_VM);
+        item.setOnAction(e -> vm.newVm(null));
+        return item;
+    }
+
     Menu vmMenu() {
         Menu m = new Menu(Messages.get("menu.vm"));
         m.setId("menu-vm");
-        m.getItems().addAll(item(VmAction.START), item(VmAction.SHUTDOWN), item(VmAction.REBOOT),
+        m.getItems().addAll(newVmItem(), new javafx.scene.control.SeparatorMenuItem(),item(VmAction.START), item(VmAction.SHUTDOWN), item(VmAction.REBOOT),
                 item(VmAction.FORCE_OFF), item(VmAction.SAVE), new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.PAUSE), item(VmAction.RESUME), new javafx.scene.control.SeparatorMenuItem(),
                 item(VmAction.CONSOLE), item(VmAction.DETAILS), new javafx.scene.control.SeparatorMenuItem(),
@@ -76,7 +85,11 @@ final class ActionBar {
         shutdown.disableProperty().bind(vm.enabledProperty(VmAction.SHUTDOWN).not()
                 .and(vm.enabledProperty(VmAction.REBOOT).not()).and(vm.enabledProperty(VmAction.FORCE_OFF).not())
                 .and(vm.enabledProperty(VmAction.SAVE).not()));
-        return new ToolBar(add, new Separator(), button(VmAction.START), shutdown, button(VmAction.PAUSE),
+        Button newVm = new Button(Messages.get("action.new-vm"), Icons.icon("action.new-vm"));
+        newVm.setId("tool-new-vm");
+        newVm.setTooltip(new Tooltip(Messages.get("action.new-vm") + " (" + Shortcuts.NEW_VM.getDisplayText() + ")"));
+        newVm.setOnAction(e -> vm.newVm(null));
+        return new ToolBar(add, newVm, new Separator(), button(VmAction.START), shutdown, button(VmAction.PAUSE),
                 button(VmAction.RESUME), new Separator(), button(VmAction.CONSOLE), button(VmAction.DETAILS),
                 new Separator(), button(VmAction.DELETE));
     }

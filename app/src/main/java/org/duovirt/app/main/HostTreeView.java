@@ -133,7 +133,11 @@ public final class HostTreeView extends TreeView<Object> {
             connect.setDisable(h.state() == HostState.CONNECTED);
             MenuItem remove = new MenuItem(Messages.get("host.menu.remove"));
             remove.setOnAction(e -> vm.hostList().remove(h));
-            return new ContextMenu(connect, remove);
+            MenuItem newVm = new MenuItem(Messages.get("action.new-vm"), Icons.icon("action.new-vm"));
+            newVm.setId("menu-host-new-vm");
+            newVm.setOnAction(e -> vm.newVm(h));
+            newVm.setDisable(!h.supports(org.duovirt.core.spi.Feature.CREATE));
+            return new ContextMenu(newVm, connect, remove);
         }
     }
 }

@@ -13,6 +13,10 @@ import javafx.scene.layout.VBox;
 import org.duovirt.app.Messages;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.job.JobsPanel;
+import org.duovirt.app.job.OperationTimeouts;
+import org.duovirt.app.wizard.CreateVmFlow;
+import org.duovirt.app.wizard.NewVmLauncher;
 import org.duovirt.app.ui.Icons;
 import org.duovirt.core.error.DuovirtException;
 
@@ -49,7 +53,10 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(tree, false);
         setTop(new VBox(menuBar(actions), actions.toolRow(this::addConnection, filter)));
         setCenter(split);
-        setBottom(new StatusBar(vm));
+        NewVmLauncher launcher = new NewVmLauncher(ui, vm.dialogs(), new CreateVmFlow(ui, vm.jobs(), OperationTimeouts.standard()),
+                vm.hostList().hosts(), tabs::openConsole);
+        vm.setNewVmHandler(launcher::launch);
+        setBottom(new VBox(new JobsPanel(vm.jobs()), new StatusBar(vm)));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.enabledProperty(VmAction.DETAILS).get()) {
                 perform(VmAction.DETAILS);

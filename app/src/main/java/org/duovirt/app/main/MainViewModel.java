@@ -28,6 +28,7 @@ import org.duovirt.app.host.HostList;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.HostState;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.job.Jobs;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.model.StorageItem;
 import org.duovirt.core.spi.HostConnection;
@@ -48,7 +49,9 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty lastError = new SimpleStringProperty("");
     private final DialogService dialogs;
+    private final Jobs jobs;
     private Consumer<DuovirtException> errorHandler;
+    private Consumer<HostSession> newVmHandler = h -> { };
 
     /** Without dialogs: nothing is asked (confirmations decline) and errors only reach the status line. */
     public MainViewModel(TaskExecutor ui, HostList hostList) {
@@ -60,6 +63,7 @@ public final class MainViewModel {
         this.hostList = hostList;
         this.dialogs = dialogs;
         this.errorHandler = dialogs == null ? e -> { } : dialogs::error;
+        this.jobs = new Jobs(ui, Jobs.TIMER, e -> errorHandler.accept(e));
         for (VmAction a : VmAction.values()) {
             enabled.put(a, new SimpleBooleanProperty(false));
         }
@@ -107,6 +111,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty lastErrorProperty() {
         return lastError;
+    }
+
+    /** The long operations of this window (jobs panel, status bar); failures reach the error handler. */
+    public Jobs jobs() {
+        return jobs;
     }
 
     /** The dialog service the flows ask through; null when this model was made without one. */
@@ -160,6 +169,16 @@ public final class MainViewModel {
             };
             perform(row, action, op);
         }
+    }
+
+    /** Opens the New VM wizard on a host (null: the one selected in the tree, or the first that can create). */
+    public void newVm(HostSession host) {
+        newVmHandler.accept(host != null ? host : hostFilter.get());
+    }
+
+    /** Who runs the New VM flow (the wizard launcher, set by the view). */
+    public void setNewVmHandler(Consumer<HostSession> handler) {
+        this.newVmHandler = handler;
     }
 
     /** Asks before forcing off every selected VM it applies to, then does it. */

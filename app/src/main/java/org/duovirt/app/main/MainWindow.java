@@ -20,6 +20,8 @@ import org.duovirt.app.host.Connector;
 import org.duovirt.app.host.HostList;
 import org.duovirt.app.host.Timeouts;
 import org.duovirt.app.ui.Theme;
+import org.duovirt.app.wizard.NewVmViewModel;
+import org.duovirt.app.wizard.NewVmWizard;
 
 /**
  * Wires the main window: host list, view model, view, theme and remembered geometry. The app and the UI
@@ -43,6 +45,7 @@ public final class MainWindow {
         this.hosts = new HostList(ui, connector, timer, timeouts, new ConnectionStore(dirs.config()), defaultOpener);
         this.dialogs = new FxDialogService(() -> stage);
         this.model = new MainViewModel(ui, hosts, dialogs);
+        dialogs.registerWizard(NewVmViewModel.class, (owner, wizard) -> NewVmWizard.show(owner, wizard, dialogs));
         this.settingsStore = new UiSettingsStore(dirs.config());
         this.settings = settingsStore.load();
         Theme.setDark(settings.dark());

@@ -16,6 +16,7 @@ public final class Shortcuts {
             VmAction.CONSOLE, "Shortcut+Shift+O",
             VmAction.DETAILS, "Shortcut+I",
             VmAction.DELETE, "Shortcut+Delete");
+    public static final KeyCombination NEW_VM = KeyCombination.valueOf("Shortcut+N");
     public static final KeyCombination ADD_CONNECTION = KeyCombination.valueOf("Shortcut+Shift+A");
     public static final KeyCombination FIND = KeyCombination.valueOf("Shortcut+F");
     public static final KeyCombination DARK_THEME = KeyCombination.valueOf("Shortcut+Shift+T");

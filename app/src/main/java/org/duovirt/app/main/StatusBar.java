@@ -20,6 +20,11 @@ public final class StatusBar extends HBox {
         error.textProperty().bind(vm.lastErrorProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(hosts, spacer, error);
+        Label jobs = new Label();
+        jobs.setId("status-jobs");
+        jobs.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> org.duovirt.app.Messages.get("jobs.running", vm.jobs().runningProperty().get()), vm.jobs().runningProperty()));
+        jobs.visibleProperty().bind(vm.jobs().runningProperty().greaterThan(0));
+        getChildren().addAll(hosts, jobs, spacer, error);
     }
 }

@@ -15,15 +15,24 @@ import org.duovirt.core.cpu.CpuSet;
  * @param firmware   BIOS or UEFI (HVM/KVM only)
  * @param vcpuPins   optional initial hard affinity per vCPU (index = vCPU); empty for none
  * @param osVariant  osinfo short id (e.g. debian12), or null
+ * @param machine    KVM machine type (q35, pc, …), or null for the host's default
  */
 public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
-                     VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant) {
+                     VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine) {
+    /** The spec without a machine type (the host's default). */
+    public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
+                  VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant) {
+        this(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, null);
+    }
+
     public VmSpec {
         Objects.requireNonNull(name, "name");
         storage = storage == null ? new Storage.None() : storage;
         boot = boot == null ? new Boot.None() : boot;
         firmware = firmware == null ? Firmware.BIOS : firmware;
-        vcpuPins = vcpuPins == null ? List.of() : List.copyOf(vcpuPins);
+        vcpuPins = vcpuPins == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(vcpuPins));
+        machine = machine == null || machine.isBlank() ? null : machine;
+        osVariant = osVariant == null || osVariant.isBlank() ? null : osVariant;
     }
 
     public enum Firmware { BIOS, UEFI }

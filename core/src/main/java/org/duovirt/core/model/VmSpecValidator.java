@@ -16,25 +16,40 @@ public final class VmSpecValidator {
 
     /** @return the problems, each one sentence; empty when the spec is fine */
     public static List<String> problems(VmSpec spec) {
-        List<String> problems = new ArrayList<>();
+        return SpecProblem.messages(check(spec));
+    }
+
+    /** @return every problem that can be told without a host, each with its field */
+    public static List<SpecProblem> check(VmSpec spec) {
+        List<SpecProblem> problems = new ArrayList<>();
         String nameProblem = nameProblem(spec.name());
         if (nameProblem != null) {
-            problems.add(nameProblem);
+            problems.add(new SpecProblem(SpecField.NAME, nameProblem));
         }
         if (spec.memoryMiB() < 16) {
-            problems.add("Memory must be at least 16 MiB; " + spec.memoryMiB() + " MiB was asked for.");
+            problems.add(new SpecProblem(SpecField.MEMORY, "Memory must be at least 16 MiB; " + spec.memoryMiB() + " MiB was asked for."));
         }
         if (spec.vcpus() < 1) {
-            problems.add("A VM needs at least 1 vCPU; " + spec.vcpus() + " was asked for.");
+            problems.add(new SpecProblem(SpecField.VCPUS, "A VM needs at least 1 vCPU; " + spec.vcpus() + " was asked for."));
         }
         if (spec.vcpus() > 4096) {
-            problems.add("At most 4096 vCPUs are possible; " + spec.vcpus() + " was asked for.");
+            problems.add(new SpecProblem(SpecField.VCPUS, "At most 4096 vCPUs are possible; " + spec.vcpus() + " was asked for."));
         }
         if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && !(disk.sizeGiB() > 0 && disk.sizeGiB() <= 1 << 20)) {
-            problems.add("A new disk must be larger than 0 and at most 1 PiB; " + disk.sizeGiB() + " GiB was asked for.");
+            problems.add(new SpecProblem(SpecField.STORAGE,
+                    "A new disk must be larger than 0 and at most 1 PiB; " + disk.sizeGiB() + " GiB was asked for."));
         }
         if (spec.vcpuPins().size() > spec.vcpus()) {
-            problems.add("Pinning names " + spec.vcpuPins().size() + " vCPUs but the VM has " + spec.vcpus() + ".");
+            problems.add(new SpecProblem(SpecField.PINNING,
+                    "Pinning names " + spec.vcpuPins().size() + " vCPUs but the VM has " + spec.vcpus() + "."));
+        }
+        if (spec.machine() != null && !spec.machine().matches("[A-Za-z0-9._-]{1,64}")) {
+            problems.add(new SpecProblem(SpecField.MACHINE,
+                    "The machine type may hold only letters, digits, '.', '_' and '-', e.g. q35 or pc."));
+        }
+        if (spec.osVariant() != null && !spec.osVariant().matches("[A-Za-z0-9._+-]{1,64}|https?://[A-Za-z0-9./_+-]{1,200}")) {
+            problems.add(new SpecProblem(SpecField.OS, "The OS id '" + spec.osVariant()
+                    + "' is not an osinfo short id such as debian12; see duovirt os-presets."));
         }
         return problems;
     }

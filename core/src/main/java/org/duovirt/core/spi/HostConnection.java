@@ -20,6 +20,7 @@ import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.model.HostInfo;
 import org.duovirt.core.model.PinScope;
 import org.duovirt.core.model.SnapshotInfo;
+import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.StorageItem;
 import org.duovirt.core.model.VcpuPinning;
 import org.duovirt.core.model.VmDetails;
@@ -164,6 +165,27 @@ public interface HostConnection extends AutoCloseable {
      * @throws org.duovirt.core.error.InvalidSpecException for a spec the host cannot satisfy
      */
     default VmSummary create(VmSpec spec, ProgressListener progress) {
+        throw unsupported(Feature.CREATE);
+    }
+
+    /**
+     * The dry run of {@link #create}: every problem this host sees in the spec (name taken, memory beyond
+     * the host, a missing file, a mode the host cannot run …), each with its field and one sentence, all at
+     * once. Makes nothing and changes nothing.
+     *
+     * @return the problems; empty when {@link #create} would go ahead
+     */
+    default List<SpecProblem> check(VmSpec spec) {
+        throw unsupported(Feature.CREATE);
+    }
+
+    /**
+     * The definition {@link #create} would write for this spec (libvirt domain XML, xl cfg), with the disk
+     * paths it would choose now. Makes nothing; the spec should be free of {@link #check} problems.
+     *
+     * @throws org.duovirt.core.error.InvalidSpecException when no definition can be written for it
+     */
+    default String preview(VmSpec spec) {
         throw unsupported(Feature.CREATE);
     }
 

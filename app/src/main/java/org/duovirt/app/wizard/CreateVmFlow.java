@@ -1,0 +1,116 @@
+package org.duovirt.app.wizard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+import javafx.beans.value.ChangeListener;
+import org.duovirt.app.Messages;
+import org.duovirt.app.exec.TaskExecutor;
+import org.duovirt.app.host.HostSession;
+import org.duovirt.app.host.HostState;
+import org.duovirt.app.job.Job;
+import org.duovirt.app.job.Jobs;
+import org.duovirt.app.job.OperationTimeouts;
+import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.model.SpecProblem;
+import org.duovirt.core.model.VmSpec;
+import org.duovirt.core.spi.HostConnection;
+
+/**
+ * Creates a VM as a job with named steps — check, create (disk and definition), start — each a cancel point.
+ * The backend's create removes what it made when it fails or sees the cancel; after it, a cancel or a failed
+ * start deletes the VM with its storage, so nothing is left. Losing the host fails the job at once.
+ */
+public final class CreateVmFlow {
+    private static final Logger LOG = Logger.getLogger(CreateVmFlow.class.getName());
+    private final TaskExecutor ui;
+    private final Jobs jobs;
+    private final OperationTimeouts timeouts;
+
+    public CreateVmFlow(TaskExecutor ui, Jobs jobs, OperationTimeouts timeouts) {
+        this.ui = ui;
+        this.jobs = jobs;
+        this.timeouts = timeouts;
+    }
+
+    public static String stepCheck() {
+        return Messages.get("wizard.step.check");
+    }
+
+    public static String stepCreate() {
+        return Messages.get("wizard.step.create");
+    }
+
+    public static String stepStart() {
+        return Messages.get("wizard.step.start");
+    }
+
+    /** @return the job, already running; its future completes with the VM's name */
+    public Job start(HostSession session, VmSpec spec, boolean startAfter, CompletableFuture<String> result) {
+        ui.assertUiThread();
+        List<String> steps = new ArrayList<>(List.of(stepCheck(), stepCreate()));
+        if (startAfter) {
+            steps.add(stepStart());
+        }
+        Job job = jobs.newJob(Messages.get("wizard.job.title", spec.name(), session.displayName()), steps);
+        ChangeListener<HostState> lost = (o, was, now) -> {
+            if (now == HostState.DISCONNECTED) {
+                jobs.fail(job, new HostUnreachableException(Messages.get("wizard.job.host-lost", session.displayName(), spec.name()),
+                        Messages.get("wizard.job.host-lost.hint"), null));
+            }
+        };
+        session.stateProperty().addListener(lost);
+        jobs.run(job, startAfter ? timeouts.createAndStart() : timeouts.create(), j -> run(j, session, spec, startAfter))
+                .whenComplete((name, e) -> ui.ui(() -> {
+                    session.stateProperty().removeListener(lost);
+                    session.refreshVm(spec.name());
+                    if (e != null) {
+                        result.completeExceptionally(e);
+                    } else {
+                        result.complete(name);
+                    }
+                }));
+        return job;
+    }
+
+    private String run(Job job, HostSession session, VmSpec spec, boolean startAfter) {
+        HostConnection c = session.connectionForJob();
+        if (c == null) {
+            throw new HostUnreachableException(Messages.get("wizard.job.not-connected", session.displayName()), null, null);
+        }
+        job.beginStep(stepCheck());
+        List<SpecProblem> problems = c.check(spec);
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(SpecProblem.messages(problems));
+        }
+        job.beginStep(stepCreate());
+        c.create(spec, job.listener());
+        try {
+            job.throwIfCancelled();
+            if (startAfter) {
+                job.beginStep(stepStart());
+                c.start(spec.name());
+            }
+            job.throwIfCancelled();
+        } catch (RuntimeException e) {
+            rollBack(c, spec.name(), e);
+            throw e;
+        }
+        return spec.name();
+    }
+
+    /** Removes the VM this job defined, with the storage it made; a failure here is added to the original. */
+    private static void rollBack(HostConnection c, String name, RuntimeException cause) {
+        LOG.info(() -> "Rolling back the creation of " + name + ": " + cause.getMessage());
+        try {
+            if (c.listVms(true).stream().anyMatch(v -> v.name().equals(name) && v.state().isActive())) {
+                c.destroy(name);
+            }
+            c.delete(name, true);
+        } catch (RuntimeException cleanup) {
+            cause.addSuppressed(cleanup);
+        }
+    }
+}

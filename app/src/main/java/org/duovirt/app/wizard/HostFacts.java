@@ -1,0 +1,44 @@
+package org.duovirt.app.wizard;
+
+import java.util.List;
+import org.duovirt.core.model.HostInfo;
+import org.duovirt.core.spi.HostConnection;
+
+/**
+ * What the wizard needs to know of the chosen host, read once off the UI thread.
+ *
+ * @param info     memory, CPUs, modes; null when the host could not say
+ * @param networks libvirt networks or Xen bridges
+ * @param pools    storage pools or the Xen image directory
+ */
+record HostFacts(HostInfo info, List<String> networks, List<String> pools) {
+    static final HostFacts UNKNOWN = new HostFacts(null, List.of(), List.of());
+
+    /** Reads the facts; what the host cannot say stays empty rather than failing the wizard. */
+    static HostFacts read(HostConnection c) {
+        HostInfo info = c.hostInfo();
+        List<String> networks = quietly(c::networks);
+        List<String> pools = quietly(c::storagePools);
+        return new HostFacts(info, networks, pools);
+    }
+
+    boolean xen() {
+        return info != null && "Xen".equalsIgnoreCase(info.hypervisor());
+    }
+
+    long memoryMiB() {
+        return info == null ? Long.MAX_VALUE : info.totalMemoryKiB() / 1024;
+    }
+
+    int cpus() {
+        return info == null || info.topology() == null ? Integer.MAX_VALUE : info.topology().cpuCount();
+    }
+
+    private static List<String> quietly(java.util.function.Supplier<List<String>> read) {
+        try {
+            return List.copyOf(read.get());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+}

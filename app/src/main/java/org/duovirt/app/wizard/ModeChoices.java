@@ -1,0 +1,37 @@
+package org.duovirt.app.wizard;
+
+import java.util.List;
+import java.util.Set;
+import org.duovirt.app.Messages;
+import org.duovirt.core.model.VirtMode;
+
+/** The modes a host's platform page offers, greyed with the reason where the host cannot run them. */
+final class ModeChoices {
+    private ModeChoices() {
+    }
+
+    /**
+     * @param xen       true for a Xen host (PV, PVH, HVM), false for KVM (kvm, qemu)
+     * @param supported what the host says it can run
+     */
+    static List<ModeChoice> of(boolean xen, Set<VirtMode> supported) {
+        List<VirtMode> candidates = xen ? List.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM) : List.of(VirtMode.KVM, VirtMode.QEMU);
+        return candidates.stream().map(m -> {
+            boolean ok = supported.contains(m);
+            String key = "wizard.mode." + m.cliName();
+            return new ModeChoice(m, ok, ok ? null : Messages.get(key + ".unavailable"), Messages.get(key + ".tradeoff"));
+        }).toList();
+    }
+
+    /** The best mode the host can run: kvm before qemu, PVH before PV before HVM for a kernel boot. */
+    static VirtMode best(List<ModeChoice> choices, boolean iso) {
+        List<VirtMode> order = iso ? List.of(VirtMode.KVM, VirtMode.HVM, VirtMode.QEMU)
+                : List.of(VirtMode.KVM, VirtMode.PV, VirtMode.PVH, VirtMode.HVM, VirtMode.QEMU);
+        for (VirtMode m : order) {
+            if (choices.stream().anyMatch(c -> c.mode() == m && c.available())) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,145 @@
+package org.duovirt.app.wizard;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationSupport;
+import org.duovirt.app.Messages;
+import org.duovirt.core.model.SpecField;
+import org.duovirt.core.model.SpecProblem;
+import org.duovirt.core.model.VmSpec;
+
+/** The platform page (modes with their trade-offs, greyed with the reason) and the summary page. */
+final class PlatformAndSummary {
+    private final NewVmViewModel vm;
+    private final ValidationSupport validation;
+
+    PlatformAndSummary(NewVmViewModel vm, ValidationSupport validation) {
+        this.vm = vm;
+        this.validation = validation;
+    }
+
+    WizardForm platform() {
+        WizardForm f = new WizardForm(validation);
+        VBox modes = new VBox(8);
+        modes.setId("wizard-modes");
+        ToggleGroup group = new ToggleGroup();
+        Runnable fill = () -> {
+            modes.getChildren().clear();
+            group.getToggles().clear();
+            for (ModeChoice c : vm.modes()) {
+                RadioButton b = new RadioButton(c.mode().cliName().toUpperCase(java.util.Locale.ROOT) + " — " + c.tradeoff());
+                b.setId("wizard-mode-" + c.mode().cliName());
+                b.setWrapText(true);
+                b.setToggleGroup(group);
+                b.setUserData(c.mode());
+                b.setDisable(!c.available());
+                b.setSelected(c.mode() == vm.modeProperty().get());
+                modes.getChildren().add(b);
+                if (!c.available()) {
+                    Label why = new Label(c.reason());
+                    why.setId("wizard-mode-" + c.mode().cliName() + "-reason");
+                    why.setWrapText(true);
+                    why.getStyleClass().add("hint");
+                    why.setStyle("-fx-padding: 0 0 0 26; -fx-opacity: 0.8;");
+                    modes.getChildren().add(why);
+                }
+            }
+        };
+        vm.modes().addListener((ListChangeListener<ModeChoice>) c -> fill.run());
+        fill.run();
+        vm.modeProperty().addListener((o, a, mode) -> group.getToggles().stream().filter(t -> t.getUserData() == mode)
+                .findFirst().ifPresent(t -> t.setSelected(true)));
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.modeProperty().set((org.duovirt.core.model.VirtMode) b.getUserData());
+            }
+        });
+        f.field("wizard.mode", modes, vm.problemProperty(SpecField.MODE));
+        ComboBox<VmSpec.Firmware> firmware = new ComboBox<>();
+        firmware.getItems().setAll(VmSpec.Firmware.values());
+        firmware.setId("wizard-firmware");
+        firmware.valueProperty().bindBidirectional(vm.firmwareProperty());
+        f.field("wizard.firmware", firmware, vm.problemProperty(SpecField.FIRMWARE));
+        var machine = f.field("wizard.machine", WizardPages.text("wizard-machine", vm.machineProperty()),
+                vm.problemProperty(SpecField.MACHINE));
+        machine.setPromptText(Messages.get("wizard.machine.default"));
+        return f;
+    }
+
+    VBox summary() {
+        VBox box = new VBox(8);
+        box.setPrefWidth(680);
+        Label choices = new Label();
+        choices.setId("wizard-summary");
+        choices.setWrapText(true);
+        choices.textProperty().bind(Bindings.createStringBinding(this::describe, vm.problems(), vm.previewProperty(),
+                vm.pageProperty()));
+        Label heading = new Label();
+        heading.setId("wizard-summary-heading");
+        VBox problems = new VBox(4);
+        problems.setId("wizard-summary-problems");
+        Runnable fill = () -> {
+            problems.getChildren().clear();
+            heading.setText(Messages.get(vm.problems().isEmpty() ? "wizard.summary.ok" : "wizard.summary.problems"));
+            for (SpecProblem p : vm.problems()) {
+                Label l = new Label("• " + Messages.get(pageOf(p.field()).messageKey()) + ": " + p.message());
+                l.getStyleClass().add("problem");
+                l.setWrapText(true);
+                problems.getChildren().add(l);
+            }
+        };
+        vm.problems().addListener((ListChangeListener<SpecProblem>) c -> fill.run());
+        fill.run();
+        TextArea definition = new TextArea();
+        definition.setId("wizard-definition");
+        definition.setEditable(false);
+        definition.setPrefRowCount(12);
+        definition.getStyleClass().add("console-area");
+        definition.textProperty().bind(vm.previewProperty());
+        definition.visibleProperty().bind(Bindings.isEmpty(vm.problems()));
+        definition.managedProperty().bind(definition.visibleProperty());
+        CheckBox start = new CheckBox(Messages.get("wizard.start-after"));
+        start.setId("wizard-start-after");
+        start.selectedProperty().bindBidirectional(vm.startAfterProperty());
+        box.getChildren().addAll(choices, heading, problems, definition, start);
+        return box;
+    }
+
+    private String describe() {
+        String none = Messages.get("wizard.summary.none");
+        String source = Messages.get(vm.sourceProperty().get().messageKey());
+        String path = switch (vm.sourceProperty().get()) {
+            case KERNEL -> vm.kernelProperty().get();
+            case ISO -> vm.isoProperty().get();
+            case IMPORT -> vm.importPathProperty().get();
+            case NONE -> "";
+        };
+        return String.join("\n",
+                Messages.get("wizard.host") + ": " + (vm.hostProperty().get() == null ? none : vm.hostProperty().get().displayName()),
+                Messages.get("wizard.name") + ": " + vm.nameProperty().get(),
+                Messages.get("wizard.source") + ": " + source + (path.isBlank() ? "" : " — " + path),
+                Messages.get("wizard.memory") + ": " + vm.memoryProperty().get() + "   " + Messages.get("wizard.vcpus") + ": "
+                        + vm.vcpusProperty().get(),
+                Messages.get("wizard.page.storage") + ": " + (vm.newDiskProperty().get() ? vm.diskGiBProperty().get() + " GiB" : none),
+                Messages.get("wizard.network") + ": " + (vm.networkProperty().get() == null || vm.networkProperty().get().isBlank()
+                        ? none : vm.networkProperty().get()),
+                Messages.get("wizard.mode") + ": " + (vm.modeProperty().get() == null ? none : vm.modeProperty().get().cliName())
+                        + "   " + Messages.get("wizard.firmware") + ": " + vm.firmwareProperty().get());
+    }
+
+    private static WizardPage pageOf(SpecField field) {
+        for (WizardPage p : WizardPage.values()) {
+            if (p.fields().contains(field)) {
+                return p;
+            }
+        }
+        return WizardPage.SUMMARY;
+    }
+}

@@ -1,0 +1,61 @@
+package org.duovirt.app.wizard;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.duovirt.app.Messages;
+
+/**
+ * A page's form: label, control, and the field's problem in one sentence right under the control. The
+ * ValidationSupport adds ControlsFX's error decoration on the control for the same problem.
+ */
+final class WizardForm extends GridPane {
+    private final ValidationSupport validation;
+    private int row;
+
+    WizardForm(ValidationSupport validation) {
+        this.validation = validation;
+        setHgap(12);
+        setVgap(6);
+        setPrefWidth(640);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(170);
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        getColumnConstraints().addAll(labels, controls);
+    }
+
+    /** A labelled control whose problem (may be null) shows beneath it. */
+    <T extends Node> T field(String labelKey, T control, ReadOnlyStringProperty problem) {
+        Label label = new Label(Messages.get(labelKey));
+        label.setLabelFor(control);
+        add(label, 0, row);
+        add(control, 1, row++);
+        if (problem != null) {
+            Label text = new Label();
+            text.getStyleClass().add("problem");
+            text.setWrapText(true);
+            text.textProperty().bind(problem);
+            text.managedProperty().bind(problem.isNotEmpty());
+            text.visibleProperty().bind(problem.isNotEmpty());
+            text.setId(control.getId() == null ? null : control.getId() + "-problem");
+            add(text, 1, row++);
+            if (control instanceof javafx.scene.control.Control c) {
+                validation.registerValidator(c, false, (ctl, value) ->
+                        ValidationResult.fromErrorIf(ctl, problem.get(), problem.get() != null && !problem.get().isEmpty()));
+            }
+        }
+        return control;
+    }
+
+    /** A full-width line (a hint, a check box, a list). */
+    <T extends Node> T line(T node) {
+        add(node, 0, row++, 2, 1);
+        return node;
+    }
+}

@@ -1,0 +1,175 @@
+package org.duovirt.app.wizard;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.controlsfx.validation.ValidationSupport;
+import org.duovirt.app.Messages;
+import org.duovirt.app.dialog.DialogService;
+import org.duovirt.app.host.HostSession;
+import org.duovirt.core.model.SpecField;
+
+/** The first pages' forms: install source, memory and CPUs, storage, network. */
+final class WizardPages {
+    private final NewVmViewModel vm;
+    private final DialogService dialogs;
+    private final ValidationSupport validation;
+
+    WizardPages(NewVmViewModel vm, DialogService dialogs, ValidationSupport validation) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.validation = validation;
+    }
+
+    WizardForm source() {
+        WizardForm f = new WizardForm(validation);
+        ComboBox<HostSession> host = new ComboBox<>(vm.hosts());
+        host.setId("wizard-host");
+        host.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(HostSession h) {
+                return h == null ? "" : h.displayName();
+            }
+
+            @Override
+            public HostSession fromString(String s) {
+                return null;
+            }
+        });
+        host.valueProperty().bindBidirectional(vm.hostProperty());
+        f.field("wizard.host", host, null);
+        f.field("wizard.name", text("wizard-name", vm.nameProperty()), vm.problemProperty(SpecField.NAME));
+        ComboBox<InstallSource> source = new ComboBox<>();
+        source.getItems().setAll(InstallSource.values());
+        source.setId("wizard-source");
+        source.setConverter(converter(s -> Messages.get(s.messageKey())));
+        source.valueProperty().bindBidirectional(vm.sourceProperty());
+        f.field("wizard.source", source, vm.problemProperty(SpecField.BOOT));
+        HBox kernel = browse("wizard-kernel", vm.kernelProperty(), List.of());
+        HBox initrd = browse("wizard-initrd", vm.initrdProperty(), List.of());
+        TextField cmdline = text("wizard-cmdline", vm.cmdlineProperty());
+        HBox iso = browse("wizard-iso", vm.isoProperty(), List.of("iso"));
+        HBox imported = browse("wizard-import", vm.importPathProperty(), List.of("qcow2", "img", "raw"));
+        f.field("wizard.kernel", kernel, null);
+        f.field("wizard.initrd", initrd, null);
+        f.field("wizard.cmdline", cmdline, null);
+        f.field("wizard.iso", iso, null);
+        f.field("wizard.import", imported, null);
+        showFor(kernel, InstallSource.KERNEL);
+        showFor(initrd, InstallSource.KERNEL);
+        showFor(cmdline, InstallSource.KERNEL);
+        showFor(iso, InstallSource.ISO);
+        showFor(imported, InstallSource.IMPORT);
+        f.field("wizard.os", text("wizard-os", vm.osVariantProperty()), vm.problemProperty(SpecField.OS));
+        return f;
+    }
+
+    WizardForm resources() {
+        WizardForm f = new WizardForm(validation);
+        f.field("wizard.memory", text("wizard-memory", vm.memoryProperty()), vm.problemProperty(SpecField.MEMORY));
+        f.field("wizard.vcpus", text("wizard-vcpus", vm.vcpusProperty()), vm.problemProperty(SpecField.VCPUS));
+        Label limits = f.line(new Label());
+        limits.setId("wizard-limits");
+        limits.textProperty().bind(vm.limitsProperty());
+        Label recommended = f.line(new Label());
+        recommended.setId("wizard-recommended");
+        recommended.setWrapText(true);
+        recommended.textProperty().bind(vm.recommendationProperty());
+        return f;
+    }
+
+    WizardForm storage() {
+        WizardForm f = new WizardForm(validation);
+        CheckBox newDisk = f.line(new CheckBox(Messages.get("wizard.new-disk")));
+        newDisk.setId("wizard-new-disk");
+        newDisk.selectedProperty().bindBidirectional(vm.newDiskProperty());
+        TextField size = f.field("wizard.disk-size", text("wizard-disk-size", vm.diskGiBProperty()), vm.problemProperty(SpecField.STORAGE));
+        ComboBox<String> pool = f.field("wizard.pool", new ComboBox<>(vm.pools()), null);
+        pool.setId("wizard-pool");
+        pool.setEditable(true);
+        pool.valueProperty().bindBidirectional(vm.poolProperty());
+        size.disableProperty().bind(newDisk.selectedProperty().not());
+        pool.disableProperty().bind(newDisk.selectedProperty().not());
+        return f;
+    }
+
+    WizardForm network() {
+        WizardForm f = new WizardForm(validation);
+        ComboBox<String> network = f.field("wizard.network", new ComboBox<>(vm.networks()), vm.problemProperty(SpecField.NETWORK));
+        network.setId("wizard-network");
+        network.setEditable(true);
+        network.setPromptText(Messages.get("wizard.network.none"));
+        network.valueProperty().bindBidirectional(vm.networkProperty());
+        return f;
+    }
+
+    static TextField text(String id, StringProperty value) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.textProperty().bindBidirectional(value);
+        return t;
+    }
+
+    private HBox browse(String id, StringProperty value, List<String> extensions) {
+        TextField path = text(id, value);
+        Button pick = new Button(Messages.get("wizard.browse"));
+        pick.setId(id + "-browse");
+        pick.setOnAction(e -> dialogs.chooseFile(Messages.get("wizard.browse"), initialDir(value.get()), extensions)
+                .ifPresent(p -> value.set(p.toString())));
+        HBox box = new HBox(6, path, pick);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        return box;
+    }
+
+    private static Path initialDir(String current) {
+        try {
+            Path p = current == null || current.isBlank() ? null : Path.of(current).getParent();
+            return p;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void showFor(javafx.scene.Node node, InstallSource source) {
+        var visible = vm.sourceProperty().isEqualTo(source);
+        javafx.scene.Node label = labelOf(node);
+        node.visibleProperty().bind(visible);
+        node.managedProperty().bind(visible);
+        if (label != null) {
+            label.visibleProperty().bind(visible);
+            label.managedProperty().bind(visible);
+        }
+    }
+
+    private static javafx.scene.Node labelOf(javafx.scene.Node node) {
+        if (!(node.getParent() instanceof javafx.scene.layout.GridPane grid)) {
+            return null;
+        }
+        Integer row = javafx.scene.layout.GridPane.getRowIndex(node);
+        return grid.getChildren().stream().filter(n -> n instanceof Label l && l.getLabelFor() == node
+                || n instanceof Label && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(n), row)
+                && Integer.valueOf(0).equals(javafx.scene.layout.GridPane.getColumnIndex(n))).findFirst().orElse(null);
+    }
+
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : show.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package org.duovirt.app.wizard;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.duovirt.app.host.FakeHost;
+import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.model.CpuTopology;
+import org.duovirt.core.model.HostInfo;
+import org.duovirt.core.model.SpecField;
+import org.duovirt.core.model.SpecProblem;
+import org.duovirt.core.model.VirtMode;
+import org.duovirt.core.model.VmSpec;
+import org.duovirt.core.model.VmState;
+import org.duovirt.core.model.VmSummary;
+import org.duovirt.core.spi.Feature;
+import org.duovirt.core.spi.ProgressListener;
+
+/**
+ * An in-memory host that can create: 2048 MiB, 2 CPUs, kvm greyed (QEMU only), network "default", a
+ * "default" pool, names taken as in its VM map. Remembers what it made, so tests can say nothing is left.
+ */
+class CreatingHost extends FakeHost {
+    final List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile String failStartWith;
+    /** When set, create waits here after the disk until the test lets it go (to cancel mid-step). */
+    volatile CountDownLatch holdAfterDisk;
+    final CountDownLatch diskMade = new CountDownLatch(1);
+    /** When set, create waits here after defining the VM. */
+    volatile CountDownLatch holdAfterCreate;
+    final CountDownLatch defined = new CountDownLatch(1);
+    volatile boolean xen;
+
+    CreatingHost() {
+        features = EnumSet.of(Feature.LIST, Feature.DETAILS, Feature.START, Feature.DESTROY, Feature.CREATE, Feature.DELETE,
+                Feature.HOST_INFO, Feature.NETWORKS, Feature.STORAGE_POOLS);
+    }
+
+    @Override
+    public HostInfo hostInfo() {
+        Set<VirtMode> modes = xen ? Set.of(VirtMode.PV) : Set.of(VirtMode.QEMU);
+        return new HostInfo("h", xen ? "Xen" : "QEMU", "1", "cpu", 2048 * 1024, 1024 * 1024, CpuTopology.flat(2, 2048 * 1024), modes);
+    }
+
+    @Override
+    public List<String> networks() {
+        return List.of("default");
+    }
+
+    @Override
+    public List<String> storagePools() {
+        return List.of("default");
+    }
+
+    @Override
+    public List<SpecProblem> check(VmSpec spec) {
+        calls.add("check " + spec.name());
+        List<SpecProblem> problems = new ArrayList<>();
+        if (vms.containsKey(spec.name())) {
+            problems.add(new SpecProblem(SpecField.NAME, "A VM named '" + spec.name() + "' already exists on fake:///."));
+        }
+        return problems;
+    }
+
+    @Override
+    public String preview(VmSpec spec) {
+        return "<domain><name>" + spec.name() + "</name></domain>";
+    }
+
+    @Override
+    public VmSummary create(VmSpec spec, ProgressListener progress) {
+        calls.add("create " + spec.name());
+        if (spec.storage() instanceof VmSpec.Storage.NewDisk) {
+            made.add("disk " + spec.name());
+            progress.progress("Creating the disk", 0.3);
+        }
+        diskMade.countDown();
+        awaitHold(holdAfterDisk);
+        if (progress.isCancelled()) {
+            made.remove("disk " + spec.name());
+            throw new DuovirtException("Creating VM '" + spec.name() + "' was cancelled; nothing was kept.", (String) null);
+        }
+        made.add("definition " + spec.name());
+        vm(spec.name(), VmState.SHUTOFF);
+        defined.countDown();
+        awaitHold(holdAfterCreate);
+        return vms.get(spec.name());
+    }
+
+    private static void awaitHold(CountDownLatch hold) {
+        if (hold != null) {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void start(String vm) {
+        if (failStartWith != null) {
+            calls.add("start " + vm);
+            throw new DuovirtException(failStartWith, (String) null);
+        }
+        super.start(vm);
+    }
+
+    @Override
+    public void delete(String vm, boolean withStorage) {
+        calls.add("delete " + vm + (withStorage ? " with storage" : ""));
+        made.removeIf(m -> m.endsWith(" " + vm));
+        vms.remove(vm);
+    }
+}

@@ -1,0 +1,214 @@
+package org.duovirt.app.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duovirt.app.host.Sessions.await;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.FXCollections;
+import org.duovirt.app.Messages;
+import org.duovirt.app.dialog.RecordingDialogService;
+import org.duovirt.app.exec.DirectTaskExecutor;
+import org.duovirt.app.host.HostSession;
+import org.duovirt.app.host.Sessions;
+import org.duovirt.app.host.VmRow;
+import org.duovirt.app.job.Job;
+import org.duovirt.app.job.JobState;
+import org.duovirt.app.job.Jobs;
+import org.duovirt.app.job.OperationTimeouts;
+import org.duovirt.core.model.SpecField;
+import org.duovirt.core.model.VirtMode;
+import org.duovirt.core.model.VmState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The New VM wizard without a window: every page through the dialog service, cancel on each page, problems
+ * next to their fields, and the create job's cancel and failure paths leaving nothing behind.
+ */
+class NewVmWizardFlowTest {
+    private final DirectTaskExecutor ui = new DirectTaskExecutor();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final CreatingHost host = (CreatingHost) new CreatingHost().vm("taken", VmState.SHUTOFF);
+    private final List<VmRow> consoles = new CopyOnWriteArrayList<>();
+    private HostSession session;
+    private NewVmLauncher launcher;
+    private Jobs jobs;
+
+    @BeforeEach
+    void open() {
+        Messages.use(Locale.ENGLISH);
+        session = Sessions.connected(host);
+        jobs = new Jobs(ui, Jobs.TIMER, dialogs::error);
+        launcher = new NewVmLauncher(ui, dialogs, new CreateVmFlow(ui, jobs, OperationTimeouts.standard()),
+                FXCollections.observableArrayList(session), consoles::add);
+    }
+
+    /** Plays the user: fills the source page, then walks every page, asserting each is valid. */
+    private boolean fillAndFinish(NewVmViewModel vm) {
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        vm.nameProperty().set("wiz-vm");
+        vm.kernelProperty().set("/boot/vmlinuz");
+        vm.initrdProperty().set("/boot/initrd.img");
+        for (WizardPage p : WizardPage.values()) {
+            await("page " + p + " valid", () -> vm.pageValid(p));
+            assertThat(vm.pageProperty().get()).isEqualTo(p);
+            if (p == WizardPage.SUMMARY) {
+                await("preview", () -> !vm.previewProperty().get().isEmpty());
+                return true;
+            }
+            assertThat(vm.next()).isTrue();
+        }
+        return true;
+    }
+
+    @Test
+    void walkingEveryPageCreatesStartsAndOpensTheConsole() throws Exception {
+        dialogs.answerWizard(m -> fillAndFinish((NewVmViewModel) m));
+        String name = launcher.launch(session).get(10, TimeUnit.SECONDS);
+        assertThat(name).isEqualTo("wiz-vm");
+        assertThat(dialogs.asked).containsExactly("wizard: New virtual machine");
+        assertThat(host.calls).containsSubsequence("check wiz-vm", "create wiz-vm", "start wiz-vm");
+        Job job = launcher.lastJob();
+        assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(job.steps()).containsExactly("Checking the settings", "Creating the disk and the definition", "Starting the VM");
+        await("console opened", () -> consoles.size() == 1);
+        assertThat(consoles.get(0).name()).isEqualTo("wiz-vm");
+    }
+
+    @ParameterizedTest
+    @EnumSource(WizardPage.class)
+    void cancellingOnAnyPageMakesNothing(WizardPage cancelOn) throws Exception {
+        dialogs.answerWizard(m -> {
+            NewVmViewModel vm = (NewVmViewModel) m;
+            await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+            vm.nameProperty().set("wiz-cancelled");
+            vm.kernelProperty().set("/boot/vmlinuz");
+            while (vm.pageProperty().get() != cancelOn) {
+                WizardPage before = vm.pageProperty().get();
+                await("page valid", () -> vm.pageValid(before));
+                assertThat(vm.next()).isTrue();
+            }
+            return false;
+        });
+        assertThat(launcher.launch(session).get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(host.calls).noneMatch(c -> c.startsWith("create") || c.startsWith("start"));
+        assertThat(host.made).isEmpty();
+        assertThat(launcher.lastJob()).isNull();
+    }
+
+    @Test
+    void problemsAppearNextToTheirFieldsAndBlockTheirPage() {
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        vm.nameProperty().set("bad\nname");
+        vm.kernelProperty().set("/boot/vmlinuz");
+        assertThat(vm.problemProperty(SpecField.NAME).get()).isEqualTo("The name must not contain control characters such as a newline or a tab.");
+        assertThat(vm.next()).isFalse();
+        vm.nameProperty().set("taken");
+        await("host's dry run", () -> vm.problemProperty(SpecField.NAME).get() != null);
+        assertThat(vm.problemProperty(SpecField.NAME).get()).isEqualTo("A VM named 'taken' already exists on fake:///.");
+        vm.nameProperty().set("wiz-free");
+        await("clear", () -> vm.problems().isEmpty());
+        vm.memoryProperty().set("12$(x)");
+        assertThat(vm.problemProperty(SpecField.MEMORY).get()).isEqualTo("Memory must be a whole number of MiB, e.g. 512.");
+        vm.memoryProperty().set("999999");
+        assertThat(vm.problemProperty(SpecField.MEMORY).get()).isEqualTo("Memory of 999999 MiB is more than this host's 2048 MiB.");
+        vm.memoryProperty().set("128");
+        vm.vcpusProperty().set("3");
+        assertThat(vm.problemProperty(SpecField.VCPUS).get()).isEqualTo("3 vCPUs are more than this host's 2 CPUs.");
+        assertThat(vm.pageValid(WizardPage.SOURCE)).isTrue();
+        assertThat(vm.pageValid(WizardPage.RESOURCES)).isFalse();
+        vm.vcpusProperty().set("1");
+        vm.newDiskProperty().set(true);
+        vm.diskGiBProperty().set("ten");
+        assertThat(vm.problemProperty(SpecField.STORAGE).get()).isEqualTo("The disk size must be a number of GiB, e.g. 10 or 0.5.");
+    }
+
+    @Test
+    void theKvmHostGreysKvmWithTheReasonAndPicksQemu() {
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        assertThat(vm.modes()).extracting(ModeChoice::mode).containsExactly(VirtMode.KVM, VirtMode.QEMU);
+        ModeChoice kvm = vm.modes().get(0);
+        assertThat(kvm.available()).isFalse();
+        assertThat(kvm.reason()).contains("VT-x or AMD-V");
+        assertThat(vm.modeProperty().get()).isEqualTo(VirtMode.QEMU);
+        assertThat(vm.limitsProperty().get()).isEqualTo("This host has 2048 MiB of memory and 2 CPUs.");
+    }
+
+    @Test
+    void aXenHostOffersPvPvhAndHvmEachWithItsTradeOff() {
+        host.xen = true;
+        HostSession xen = Sessions.connected(host);
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(xen), xen);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        assertThat(vm.modes()).extracting(ModeChoice::mode).containsExactly(VirtMode.PV, VirtMode.PVH, VirtMode.HVM);
+        assertThat(vm.modes()).allSatisfy(c -> assertThat(c.tradeoff()).endsWith("."));
+        assertThat(vm.modes().get(2).reason()).contains("HVM is impossible");
+        assertThat(vm.modeProperty().get()).isEqualTo(VirtMode.PV);
+        assertThat(vm.cmdlineProperty().get()).isEqualTo("console=hvc0");
+    }
+
+    /** Runs the wizard and job on a user thread (inside ui(), as the FX thread would), cancelling while held. */
+    private Job cancelWhileHeld(CountDownLatch reached, CountDownLatch hold) throws Exception {
+        dialogs.answerWizard(m -> fillAndFinish((NewVmViewModel) m));
+        Thread user = new Thread(() -> ui.ui(() -> launcher.launch(session)));
+        user.start();
+        assertThat(reached.await(10, TimeUnit.SECONDS)).isTrue();
+        await("job listed", () -> !jobs.jobs().isEmpty());
+        Job job = jobs.jobs().get(0);
+        job.cancel();
+        hold.countDown();
+        user.join(10_000);
+        await("cancelled", () -> job.state() == JobState.CANCELLED);
+        return job;
+    }
+
+    @Test
+    void cancelDuringTheDiskStepLeavesNothing() throws Exception {
+        host.holdAfterDisk = new CountDownLatch(1);
+        cancelWhileHeld(host.diskMade, host.holdAfterDisk);
+        assertThat(host.made).isEmpty();
+        assertThat(host.vms).doesNotContainKey("wiz-vm");
+        assertThat(host.calls).doesNotContain("start wiz-vm");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void cancelAfterTheDefinitionStepDeletesTheVmAgain() throws Exception {
+        host.holdAfterCreate = new CountDownLatch(1);
+        cancelWhileHeld(host.defined, host.holdAfterCreate);
+        assertThat(host.calls).containsSubsequence("create wiz-vm", "delete wiz-vm with storage").doesNotContain("start wiz-vm");
+        assertThat(host.made).isEmpty();
+        assertThat(host.vms).doesNotContainKey("wiz-vm");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(consoles).isEmpty();
+    }
+
+    @Test
+    void aFailureAtTheStartStepDeletesTheVmWithItsStorageAndReportsOnce() throws Exception {
+        host.failStartWith = "Starting wiz-vm failed: the kernel could not be read.";
+        dialogs.answerWizard(m -> {
+            NewVmViewModel vm = (NewVmViewModel) m;
+            fillAndFinish(vm);
+            vm.newDiskProperty().set(true);
+            await("valid", () -> vm.pageValid(WizardPage.SUMMARY));
+            return true;
+        });
+        CompletableFuture<String> result = launcher.launch(session);
+        await("done", result::isDone);
+        assertThat(result).isCompletedExceptionally();
+        assertThat(host.calls).containsSubsequence("create wiz-vm", "start wiz-vm", "delete wiz-vm with storage");
+        assertThat(host.made).isEmpty();
+        assertThat(dialogs.errors).extracting(Throwable::getMessage).containsExactly(host.failStartWith);
+        assertThat(launcher.lastJob().state()).isEqualTo(JobState.FAILED);
+        assertThat(consoles).isEmpty();
+    }
+}

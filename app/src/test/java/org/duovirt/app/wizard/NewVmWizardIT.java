@@ -1,0 +1,168 @@
+package org.duovirt.app.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duovirt.app.ui.UiTestSupport.onFx;
+import static org.duovirt.app.ui.UiTestSupport.waitUntil;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.duovirt.app.config.ConnectionConfig;
+import org.duovirt.app.host.Timeouts;
+import org.duovirt.app.job.Job;
+import org.duovirt.app.job.JobState;
+import org.duovirt.app.main.MainWindow;
+import org.duovirt.app.ui.Theme;
+import org.duovirt.app.ui.UiTestSupport;
+import org.duovirt.core.testing.Commands;
+import org.duovirt.core.testing.Repository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The New VM wizard end to end on the real libvirtd (qemu:///system, TCG): the tiny guest by direct
+ * kernel boot with a new disk boots and its banner shows in the console tab the wizard opened; then
+ * cancel during the volume step, cancel after the definition, and a failure injected at the start step,
+ * each leaving no domain and no volume (virsh is the witness).
+ */
+@ExtendWith(ApplicationExtension.class)
+class NewVmWizardIT {
+    private static final String URI = "qemu:///system";
+    private static final String PREFIX = "wiz-it-";
+    private static final Path GUEST = Path.of("/var/lib/libvirt/images/wiz-guest");
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static volatile MainWindow current;
+    @TempDir
+    static Path home;
+    private MainWindow window;
+
+    @BeforeAll
+    static void host() {
+        assertThat(virsh("version")).contains("Running hypervisor");
+        cleanUp();
+        Repository.buildGuest(GUEST);
+    }
+
+    @AfterAll
+    static void tidy() {
+        cleanUp();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Theme.setDark(false);
+        InjectingConnection.mode = "";
+        var dirs = UiTestSupport.tempDirs(home.resolve("it-" + System.nanoTime()), List.of(new ConnectionConfig(URI, null, true)));
+        window = UiTestSupport.open(stage, dirs, uri -> InjectingConnection.wrap(UiTestSupport.BACKENDS.connect(uri), NewVmWizardIT::job), Timeouts.standard());
+        current = window;
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
+    }
+
+    @Test
+    void directKernelBootWithANewDiskBootsAndItsBannerShowsInTheConsoleTab(FxRobot robot) {
+        String vm = PREFIX + "kb-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        WizardDriver w = fill(robot, vm, true);
+        long t0 = System.nanoTime();
+        w.press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+        long createdMillis = (System.nanoTime() - t0) / 1_000_000;
+        waitUntil("the console tab shows the guest's banner", WAIT, () -> consoleText(robot).contains(Repository.GUEST_BANNER));
+        System.out.println("WIZARD-CREATE-AND-START-MS " + createdMillis);
+        assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
+        String xml = virsh("dumpxml", vm);
+        assertThat(xml).contains("type='qemu'").contains("<kernel>" + GUEST.resolve("vmlinuz") + "</kernel>")
+                .contains("<duovirt:os id=\"debian12\"/>").doesNotContain("<interface");
+        String volume = volumeOf(vm);
+        assertThat(virsh("vol-list", "default")).contains(volume);
+        virsh("destroy", vm);
+        virsh("undefine", vm, "--remove-all-storage");
+        assertThat(virsh("vol-list", "default")).doesNotContain(volume);
+    }
+
+    @Test
+    void cancelDuringTheVolumeStepLeavesNothing(FxRobot robot) {
+        InjectingConnection.mode = "cancel-at-disk";
+        String vm = PREFIX + "cv-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        fill(robot, vm, true).press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job was cancelled", WAIT, () -> job() != null && job().state() == JobState.CANCELLED);
+        assertNothingLeft(vm);
+    }
+
+    @Test
+    void cancelAfterTheDefinitionStepLeavesNothing(FxRobot robot) {
+        InjectingConnection.mode = "cancel-after-define";
+        String vm = PREFIX + "cd-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        fill(robot, vm, true).press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job was cancelled", WAIT, () -> job() != null && job().state() == JobState.CANCELLED);
+        assertNothingLeft(vm);
+    }
+
+    @Test
+    void aFailureAtTheStartStepLeavesNothingAndShowsOneError(FxRobot robot) {
+        InjectingConnection.mode = "fail-start";
+        String vm = PREFIX + "fs-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        fill(robot, vm, true).press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job failed", WAIT, () -> job() != null && job().state() == JobState.FAILED);
+        assertThat(job().errorOrNull().getMessage()).isEqualTo(InjectingConnection.FAILED_START);
+        waitUntil("one error dialog", WAIT, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        assertNothingLeft(vm);
+    }
+
+    private WizardDriver fill(FxRobot robot, String vm, boolean disk) {
+        return WizardDriver.kernelBoot(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
+                "96", disk ? "0.05" : null, "kvm", "qemu");
+    }
+
+    private static Job job() {
+        var jobs = current.model().jobs().jobs();
+        return onFx(() -> jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
+    }
+
+    private static void assertNothingLeft(String vm) {
+        assertThat(virsh("list", "--all", "--name").lines().map(String::strip)).doesNotContain(vm);
+        assertThat(virsh("vol-list", "default")).doesNotContain(vm);
+    }
+
+    private static String consoleText(FxRobot robot) {
+        return robot.lookup("#console-output").tryQueryAs(javafx.scene.control.TextArea.class)
+                .map(a -> onFx(a::getText)).orElse("");
+    }
+
+    private static String volumeOf(String vm) {
+        return virsh("domblklist", vm, "--details").lines().filter(l -> l.contains(" disk ")).map(l -> l.trim().split("\\s+")[3])
+                .map(p -> Path.of(p).getFileName().toString()).findFirst().orElseThrow();
+    }
+
+    private static void cleanUp() {
+        for (String name : virsh("list", "--all", "--name").lines().map(String::strip).filter(n -> n.startsWith(PREFIX)).toList()) {
+            if (virsh("domstate", name).strip().startsWith("running")) {
+                virsh("destroy", name);
+            }
+            virsh("undefine", name, "--remove-all-storage");
+        }
+    }
+
+    private static String virsh(String... args) {
+        List<String> command = new ArrayList<>(List.of("virsh", "-c", URI));
+        command.addAll(Arrays.asList(args));
+        return Commands.ok(command, Duration.ofMinutes(3));
+    }
+}

@@ -1,0 +1,123 @@
+package org.duovirt.app.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duovirt.app.ui.UiTestSupport.onFx;
+import static org.duovirt.app.ui.UiTestSupport.visibleNames;
+import static org.duovirt.app.ui.UiTestSupport.waitUntil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.CheckBox;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.duovirt.app.config.ConnectionConfig;
+import org.duovirt.app.main.MainWindow;
+import org.duovirt.app.ui.Theme;
+import org.duovirt.app.ui.UiTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The wizard window on libvirt's test driver: Ctrl+N opens it, every page is photographed (light theme),
+ * a name the host already has shows as a problem on the summary with Finish disabled, and after fixing
+ * it the VM is created. Real libvirtd and Xen runs are the ITs beside this.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NewVmWizardUiTest {
+    @TempDir
+    static Path home;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Theme.setDark(false);
+        var dirs = UiTestSupport.tempDirs(home.resolve("ui-" + System.nanoTime()),
+                List.of(new ConnectionConfig("test:///default", "lab-test", true)));
+        window = UiTestSupport.open(stage, dirs);
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
+    }
+
+    @Test
+    void ctrlNWalksEveryPageShowsTheSummaryProblemAndCreates(FxRobot robot) throws Exception {
+        Path kernel = Files.writeString(home.resolve("wiz-vmlinuz"), "not really a kernel");
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        robot.targetWindow(onFx(() -> window.view().getScene().getWindow()));
+        robot.press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        w.type("wizard-name", "test");
+        w.type("wizard-kernel", kernel.toString());
+        w.type("wizard-os", "debian12");
+        waitUntil("the host's dry run names the taken name", WizardDriver.WAIT,
+                () -> w.text("#wizard-name-problem").contains("already exists"));
+        w.shot("wizard-1-source.png");
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("resources");
+        w.type("wizard-memory", "64");
+        waitUntil("limits", WizardDriver.WAIT, () -> w.text("#wizard-limits").startsWith("This host has"));
+        w.shot("wizard-2-resources.png");
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("storage");
+        robot.interact(() -> ((CheckBox) w.current().lookup("#wizard-new-disk")).setSelected(true));
+        w.type("wizard-disk-size", "0.1");
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) w.current().lookup("#wizard-pool")).setValue("default-pool"));
+        w.shot("wizard-3-storage.png");
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("network");
+        w.shot("wizard-4-network.png");
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("platform");
+        w.shot("wizard-5-platform.png");
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("summary");
+        waitUntil("the summary lists the problem", WizardDriver.WAIT,
+                () -> w.text("#wizard-summary-heading").startsWith("Fix these"));
+        assertThat(w.enabled(ButtonBar.ButtonData.FINISH)).isFalse();
+        w.shot("wizard-6-summary-problem.png");
+
+        for (int i = 0; i < 5; i++) {
+            w.press(ButtonBar.ButtonData.BACK_PREVIOUS);
+        }
+        w.waitForPage("source");
+        w.type("wizard-name", "wiz-ui");
+        for (int i = 0; i < 5; i++) {
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        }
+        w.waitForPage("summary");
+        waitUntil("ready", WizardDriver.WAIT, () -> w.text("#wizard-summary-heading").startsWith("Ready to create"));
+        waitUntil("the definition", WizardDriver.WAIT, () -> w.text("#wizard-definition").contains("<name>wiz-ui</name>"));
+        robot.interact(() -> ((CheckBox) w.current().lookup("#wizard-start-after")).setSelected(false));
+        w.shot("wizard-7-summary.png");
+        w.press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the new VM in the table", WizardDriver.WAIT, () -> visibleNames(robot).contains("wiz-ui"));
+        assertThat(window.model().jobs().jobs()).hasSize(1);
+        waitUntil("the job succeeded", WizardDriver.WAIT,
+                () -> window.model().jobs().jobs().get(0).state() == org.duovirt.app.job.JobState.SUCCEEDED);
+    }
+
+    @Test
+    void theHostsContextMenuAndTheToolbarOpenTheWizardAndCancelMakesNothing(FxRobot robot) {
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        w.type("wizard-name", "wiz-cancel");
+        w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        waitUntil("wizard closed", WizardDriver.WAIT, () -> robot.lookup("#wizard-page-source").tryQuery()
+                .map(n -> n.getScene() == null || n.getScene().getWindow() == null || !n.getScene().getWindow().isShowing()).orElse(true));
+        assertThat(visibleNames(robot)).doesNotContain("wiz-cancel");
+        assertThat(window.model().jobs().jobs()).isEmpty();
+    }
+}

@@ -1,0 +1,161 @@
+package org.duovirt.app.wizard;
+
+import static org.duovirt.app.ui.UiTestSupport.onFx;
+import static org.duovirt.app.ui.UiTestSupport.waitUntil;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.duovirt.app.ui.UiTestSupport;
+import org.duovirt.core.testing.Repository;
+import org.testfx.api.FxRobot;
+
+/** Drives the New VM wizard window by its ids and button roles, and photographs it. */
+final class WizardDriver {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    private final FxRobot robot;
+
+    WizardDriver(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    void waitForPage(String page) {
+        waitUntil("wizard page " + page, WAIT, () -> robot.lookup("#wizard-page-" + page).tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
+    }
+
+    DialogPane current() {
+        return onFx(() -> robot.lookup(".dialog-pane").queryAll().stream().map(n -> (DialogPane) n)
+                .filter(p -> p.getId() != null && p.getId().startsWith("wizard-page-") && p.getScene() != null
+                        && p.getScene().getWindow() != null && p.getScene().getWindow().isShowing())
+                .findFirst().orElseThrow());
+    }
+
+    void type(String id, String text) {
+        TextField field = onFx(() -> (TextField) current().lookup("#" + id));
+        robot.interact(() -> field.setText(text));
+    }
+
+    /** Presses the button with this role (NEXT_FORWARD, BACK_PREVIOUS, FINISH, CANCEL_CLOSE) once it is enabled. */
+    void press(ButtonBar.ButtonData role) {
+        waitUntil(role + " enabled", WAIT, () -> button(role) != null && !button(role).isDisabled());
+        UiTestSupport.click(robot, button(role));
+    }
+
+    boolean enabled(ButtonBar.ButtonData role) {
+        return onFx(() -> button(role) != null && !button(role).isDisabled());
+    }
+
+    private Button button(ButtonBar.ButtonData role) {
+        DialogPane pane = current();
+        for (ButtonType t : pane.getButtonTypes()) {
+            if (t.getButtonData() == role) {
+                return (Button) pane.lookupButton(t);
+            }
+        }
+        return null;
+    }
+
+    String text(String query) {
+        return onFx(() -> {
+            Node n = current().lookup(query);
+            return n instanceof javafx.scene.control.Labeled l ? l.getText()
+                    : n instanceof javafx.scene.control.TextInputControl t ? t.getText() : String.valueOf(n);
+        });
+    }
+
+    /**
+     * Opens the wizard from the toolbar and fills it for a direct kernel boot, checking on the platform page
+     * that {@code greyedMode} is disabled and {@code expectedMode} chosen; stops on the ready summary.
+     *
+     * @param diskGiB a new disk of this size, or null for none
+     */
+    static WizardDriver kernelBoot(FxRobot robot, String vm, String kernel, String initrd, String memory, String diskGiB,
+                                   String greyedMode, String expectedMode) {
+        waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        w.type("wizard-name", vm);
+        w.type("wizard-kernel", kernel);
+        w.type("wizard-initrd", initrd);
+        w.type("wizard-os", "debian12");
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("resources");
+        w.type("wizard-memory", memory);
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("storage");
+        if (diskGiB != null) {
+            robot.interact(() -> ((javafx.scene.control.CheckBox) w.current().lookup("#wizard-new-disk")).setSelected(true));
+            w.type("wizard-disk-size", diskGiB);
+        }
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("network");
+        robot.interact(() -> ((javafx.scene.control.ComboBox<?>) w.current().lookup("#wizard-network")).setValue(null));
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("platform");
+        waitUntil("modes listed", WAIT, () -> onFx(() -> w.current().lookup("#wizard-mode-" + expectedMode) != null));
+        org.assertj.core.api.Assertions.assertThat(onFx(() -> w.current().lookup("#wizard-mode-" + greyedMode).isDisabled()))
+                .as(greyedMode + " greyed on this host").isTrue();
+        org.assertj.core.api.Assertions.assertThat(onFx(() -> w.current().lookup("#wizard-mode-" + greyedMode + "-reason")))
+                .as("the reason beside " + greyedMode).isNotNull();
+        waitUntil(expectedMode + " chosen", WAIT, () -> onFx(() ->
+                ((javafx.scene.control.RadioButton) w.current().lookup("#wizard-mode-" + expectedMode)).isSelected()));
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("summary");
+        waitUntil("ready", WAIT, () -> w.text("#wizard-summary-heading").startsWith("Ready to create"));
+        waitUntil("the definition", WAIT, () -> !w.text("#wizard-definition").isBlank());
+        return w;
+    }
+
+    /** Saves the wizard window as a PNG in docs/screenshots/ (the window as JavaFX draws it). */
+    void shot(String file) {
+        WaitForPulse.settle();
+        Scene scene = onFx(() -> current().getScene());
+        save(scene, Repository.root().resolve("docs/screenshots").resolve(file));
+    }
+
+    static void save(Scene scene, Path file) {
+        WritableImage image = onFx(() -> scene.snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(out, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lets layout and CSS settle before a snapshot. */
+    static final class WaitForPulse {
+        static void settle() {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+}

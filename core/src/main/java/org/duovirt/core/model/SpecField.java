@@ -1,0 +1,6 @@
+package org.duovirt.core.model;
+
+/** The part of a {@link VmSpec} a problem is about, so the wizard shows it next to that field. */
+public enum SpecField {
+    NAME, MEMORY, VCPUS, STORAGE, BOOT, NETWORK, MODE, FIRMWARE, MACHINE, PINNING, OS
+}

@@ -1,0 +1,51 @@
+package org.duovirt.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.duovirt.core.error.InvalidSpecException;
+import org.junit.jupiter.api.Test;
+
+/** The option rules the CLI and the wizard share: every problem at once, each with its field. */
+class VmSpecBuilderTest {
+    @Test
+    void aGoodSetOfChoicesBuildsTheSpec() {
+        VmSpec spec = new VmSpecBuilder().name("web \"1\" <$(x)>").memoryMiB(128).vcpus(2)
+                .kernel("/boot/vmlinuz", "/boot/initrd", "console=ttyS0").newDisk(1.5, "default").network("default")
+                .mode("qemu").machine("q35").osVariant("debian12").pin("1=0").build();
+        assertThat(spec.boot()).isEqualTo(new VmSpec.Boot.Kernel("/boot/vmlinuz", "/boot/initrd", "console=ttyS0"));
+        assertThat(spec.storage()).isEqualTo(new VmSpec.Storage.NewDisk(1.5, "default"));
+        assertThat(spec.mode()).isEqualTo(VirtMode.QEMU);
+        assertThat(spec.machine()).isEqualTo("q35");
+        assertThat(spec.vcpuPins()).hasSize(2).first().isNull();
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithItsField() {
+        VmSpecBuilder b = new VmSpecBuilder().name("bad/name").memoryMiB(0).vcpus(0).newDisk(1.0, null)
+                .importDisk("/x.qcow2").kernel(null, "/initrd", null).iso("/a.iso").mode("vmware").machine("q35 <x>");
+        assertThat(b.problems()).extracting(SpecProblem::field).contains(SpecField.STORAGE, SpecField.BOOT, SpecField.MODE,
+                SpecField.NAME, SpecField.MEMORY, SpecField.VCPUS, SpecField.MACHINE);
+        assertThat(b.problems()).extracting(SpecProblem::message).contains(
+                "Give either a new disk or an existing one to import, not both.",
+                "An initrd or a kernel command line needs a kernel.",
+                "The name must not contain '/'.",
+                "A VM needs at least 1 vCPU; 0 was asked for.");
+        assertThatThrownBy(b::build).isInstanceOf(InvalidSpecException.class)
+                .satisfies(e -> assertThat(((InvalidSpecException) e).problems()).hasSize(b.problems().size()));
+    }
+
+    @Test
+    void badPinsAreProblemsNotCrashes() {
+        VmSpecBuilder b = new VmSpecBuilder().name("p").memoryMiB(64).vcpus(2).pin("x").pin("5=1").pin("0=a-b");
+        assertThat(b.problems()).extracting(SpecProblem::field).containsOnly(SpecField.PINNING).hasSize(3);
+    }
+
+    @Test
+    void blankTextFieldsMeanNotGiven() {
+        VmSpec spec = new VmSpecBuilder().name("n").memoryMiB(64).kernel(" ", "", null).iso("").network(" ").machine("").build();
+        assertThat(spec.boot()).isInstanceOf(VmSpec.Boot.None.class);
+        assertThat(spec.network()).isNull();
+        assertThat(spec.machine()).isNull();
+    }
+}
