@@ -137,7 +137,15 @@ public final class HostTreeView extends TreeView<Object> {
             newVm.setId("menu-host-new-vm");
             newVm.setOnAction(e -> vm.newVm(h));
             newVm.setDisable(!h.supports(org.duovirt.core.spi.Feature.CREATE));
-            return new ContextMenu(newVm, connect, remove);
+            MenuItem storage = new MenuItem(Messages.get("host.menu.storage"));
+            storage.setId("menu-host-storage");
+            storage.setOnAction(e -> vm.openHostTab(h, "storage"));
+            storage.setDisable(!h.supports(org.duovirt.core.spi.Feature.STORAGE_POOLS));
+            MenuItem networks = new MenuItem(Messages.get("host.menu.networks"));
+            networks.setId("menu-host-networks");
+            networks.setOnAction(e -> vm.openHostTab(h, "networks"));
+            networks.setDisable(!h.supports(org.duovirt.core.spi.Feature.NETWORKS));
+            return new ContextMenu(newVm, storage, networks, connect, remove);
         }
     }
 }

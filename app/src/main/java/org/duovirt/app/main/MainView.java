@@ -57,6 +57,8 @@ public final class MainView extends BorderPane {
                 vm.hostList().hosts(), tabs::openConsole);
         vm.setNewVmHandler(launcher::launch);
         setBottom(new VBox(new JobsPanel(vm.jobs()), new StatusBar(vm)));
+        vm.setHostTabHandler((host, kind) -> tabs.openHostTab(kind + ":" + host.config().uri(),
+                Messages.get("tab." + kind, host.displayName()), HostTabs.view(kind, ui, host, vm)));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.enabledProperty(VmAction.DETAILS).get()) {
                 perform(VmAction.DETAILS);

@@ -1,0 +1,23 @@
+package org.duovirt.app.main;
+
+import javafx.scene.Node;
+import org.duovirt.app.exec.TaskExecutor;
+import org.duovirt.app.host.HostSession;
+import org.duovirt.app.network.NetworksView;
+import org.duovirt.app.network.NetworksViewModel;
+import org.duovirt.app.storage.StorageView;
+import org.duovirt.app.storage.StorageViewModel;
+
+/** Builds a host's tab with its view model: "storage" or "networks". */
+final class HostTabs {
+    private HostTabs() {
+    }
+
+    static Node view(String kind, TaskExecutor ui, HostSession host, MainViewModel main) {
+        return switch (kind) {
+            case "storage" -> new StorageView(new StorageViewModel(ui, host, main.jobs(), main.dialogs()));
+            case "networks" -> new NetworksView(new NetworksViewModel(ui, host, main.dialogs()));
+            default -> throw new IllegalArgumentException("No host tab " + kind);
+        };
+    }
+}
