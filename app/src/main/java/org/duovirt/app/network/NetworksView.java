@@ -99,9 +99,9 @@ public final class NetworksView extends VBox {
         });
         TextField address = StorageView.field("network-new-address", Messages.get("network.new.address"), 140);
         address.textProperty().bindBidirectional(vm.addressProperty());
-        TextField start = StorageView.field("network-new-dhcp-start", Messages.get("network.new.dhcp-start"), 120);
+        TextField start = StorageView.field("network-new-dhcp-start", Messages.get("network.new.dhcp-start"), 135);
         start.textProperty().bindBidirectional(vm.dhcpStartProperty());
-        TextField end = StorageView.field("network-new-dhcp-end", Messages.get("network.new.dhcp-end"), 120);
+        TextField end = StorageView.field("network-new-dhcp-end", Messages.get("network.new.dhcp-end"), 135);
         end.textProperty().bindBidirectional(vm.dhcpEndProperty());
         Button create = button("network-create", "network.new.create", vm, Feature.NETWORK_MANAGE);
         if (vm.unsupportedReason(Feature.NETWORK_MANAGE) == null) {

@@ -264,6 +264,10 @@ public final class StorageViewModel {
             growProblem.set(Messages.get("storage.grow.select"));
             return;
         }
+        if (growSize.get() == null || growSize.get().isBlank()) {
+            growProblem.set(Messages.get("storage.grow.size-needed"));
+            return;
+        }
         try {
             long bytes = DeviceInputs.parseSize(growSize.get());
             growProblem.set(bytes <= v.capacityBytes() ? Messages.get("storage.grow.bigger", v.name(), v.capacityBytes() >> 20)
