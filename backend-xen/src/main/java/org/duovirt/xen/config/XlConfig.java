@@ -40,10 +40,4 @@ public record XlConfig(String name, String type, long memoryMiB, long maxMemoryM
         return new XlConfig(name, type, mib, Math.max(mib, maxMemoryMiB), vcpus, maxVcpus, cpus, cpusSoft, kernel, ramdisk,
                 cmdline, bootloader, isoBoot, uefi, disks, vifs, vnc, uuid);
     }
-
-    /** The same config with other disks and NICs. */
-    public XlConfig withDevices(List<XlDisk> newDisks, List<XlVif> newVifs) {
-        return new XlConfig(name, type, memoryMiB, maxMemoryMiB, vcpus, maxVcpus, cpus, cpusSoft, kernel, ramdisk, cmdline,
-                bootloader, isoBoot, uefi, newDisks, newVifs, vnc, uuid);
-    }
 }

@@ -100,8 +100,7 @@ public final class XlConfigWriter {
         return out.toString();
     }
 
-    /** The disk= entry of one disk (also what {@code xl block-attach} takes). */
-    public static String diskSpec(XlDisk disk) {
+    static String diskSpec(XlDisk disk) {
         if (!VDEV.matcher(disk.vdev()).matches()) {
             throw new InvalidSpecException("The disk device name '" + disk.vdev() + "' is not like xvda or hdc.");
         }
@@ -113,8 +112,7 @@ public final class XlConfigWriter {
                 + (disk.cdrom() ? ",devtype=cdrom" : "") + ",target=" + XlQuoting.specValue("disk path", disk.target(), true);
     }
 
-    /** The vif= entry of one NIC (also what {@code xl network-attach} takes). */
-    public static String vifSpec(XlVif vif) {
+    static String vifSpec(XlVif vif) {
         String bridge = XlQuoting.specValue("bridge name", vif.bridge(), false);
         if (bridge.isEmpty() || BRIDGE_BAD.matcher(bridge).find() || bridge.length() > 15) {
             throw new InvalidSpecException("The bridge name '" + bridge + "' is not a valid Linux interface name.");
