@@ -8,7 +8,7 @@ import org.duovirt.app.network.NetworksViewModel;
 import org.duovirt.app.storage.StorageView;
 import org.duovirt.app.storage.StorageViewModel;
 
-/** Builds a host's tab with its view model: "storage" or "networks". */
+/** Builds a host's tab with its view model ("storage", "networks") and a VM's ("snapshots", "clone"). */
 final class HostTabs {
     private HostTabs() {
     }
@@ -18,6 +18,16 @@ final class HostTabs {
             case "storage" -> new StorageView(new StorageViewModel(ui, host, main.jobs(), main.dialogs()));
             case "networks" -> new NetworksView(new NetworksViewModel(ui, host, main.dialogs()));
             default -> throw new IllegalArgumentException("No host tab " + kind);
+        };
+    }
+
+    static Node vmView(String kind, TaskExecutor ui, org.duovirt.app.host.VmRow row, MainViewModel main) {
+        return switch (kind) {
+            case "snapshots" -> new org.duovirt.app.snapshot.SnapshotsView(
+                    new org.duovirt.app.snapshot.SnapshotsViewModel(ui, row, main.dialogs()));
+            case "clone" -> new org.duovirt.app.clone.CloneView(
+                    new org.duovirt.app.clone.CloneViewModel(ui, row, main.jobs(), main.dialogs()));
+            default -> throw new IllegalArgumentException("No VM tab " + kind);
         };
     }
 }

@@ -103,6 +103,7 @@ public final class HostTreeView extends TreeView<Object> {
                 setContextMenu(hostMenu(h));
             } else if (value instanceof VmRow r) {
                 setText(r.name());
+                setContextMenu(vmMenu(r));
                 setGraphic(null);
                 watched = r;
                 r.stateProperty().addListener(vmState);
@@ -125,6 +126,17 @@ public final class HostTreeView extends TreeView<Object> {
             HBox box = new HBox(6, icon, new VBox(name, state));
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             return box;
+        }
+
+        private ContextMenu vmMenu(VmRow r) {
+            MenuItem snapshots = new MenuItem(Messages.get("vm.menu.snapshots"));
+            snapshots.setId("menu-vm-snapshots");
+            snapshots.setOnAction(e -> vm.openVmTab(r, "snapshots"));
+            MenuItem clone = new MenuItem(Messages.get("vm.menu.clone"));
+            clone.setId("menu-vm-clone");
+            clone.setOnAction(e -> vm.openVmTab(r, "clone"));
+            clone.setDisable(!r.host().supports(org.duovirt.core.spi.Feature.CLONE));
+            return new ContextMenu(snapshots, clone);
         }
 
         private ContextMenu hostMenu(HostSession h) {

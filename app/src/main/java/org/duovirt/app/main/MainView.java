@@ -59,6 +59,8 @@ public final class MainView extends BorderPane {
         setBottom(new VBox(new JobsPanel(vm.jobs()), new StatusBar(vm)));
         vm.setHostTabHandler((host, kind) -> tabs.openHostTab(kind + ":" + host.config().uri(),
                 Messages.get("tab." + kind, host.displayName()), HostTabs.view(kind, ui, host, vm)));
+        vm.setVmTabHandler((row, kind) -> tabs.openHostTab(kind + ":" + row.host().config().uri() + ":" + row.name(),
+                Messages.get("tab." + kind, row.name()), HostTabs.vmView(kind, ui, row, vm)));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.enabledProperty(VmAction.DETAILS).get()) {
                 perform(VmAction.DETAILS);

@@ -193,6 +193,17 @@ public final class MainViewModel {
         this.hostTabHandler = handler;
     }
 
+    private java.util.function.BiConsumer<VmRow, String> vmTabHandler = (r, kind) -> { };
+
+    /** Opens a VM's tab: "snapshots" or "clone". */
+    public void openVmTab(VmRow row, String kind) {
+        vmTabHandler.accept(row, kind);
+    }
+
+    public void setVmTabHandler(java.util.function.BiConsumer<VmRow, String> handler) {
+        this.vmTabHandler = handler;
+    }
+
     /** Asks before forcing off every selected VM it applies to, then does it. */
     public void forceOffSelected() {
         List<VmRow> targets = targets(VmAction.FORCE_OFF);
