@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Captures the Storage and Networks host tabs from the real app under Xvfb against the local libvirtd
+# Captures the Storage and Networks host tabs, and a VM's Snapshots tab and Clone form (the first VM in the tree), from the real app under Xvfb against the local libvirtd
 # (qemu:///system: its real pools, volumes and networks). Needs xvfb, imagemagick (import) and xdotool.
 # Usage: docs/screenshots/capture-host-tabs.sh [light|dark]   (after mvn -o -q -pl app -am package -DskipTests)
 set -euo pipefail
@@ -30,5 +30,12 @@ host_menu; xdotool key Down Down Return; sleep 4
 xdotool mousemove 700 220 click 1; sleep 2                        # the second network row
 xdotool mousemove 455 932 click 1; xdotool type --delay 30 "lab 2"; sleep 1
 import -window root "$out/network-tab-$THEME.png"; echo "captured network-tab-$THEME.png"
+vm_menu() { xdotool mousemove 89 149 click 3; sleep 1.5; }       # right-click the first VM in the tree
+# The VM menu opens with its first item (Snapshots) already focused on the second Down press.
+vm_menu; xdotool key Down Return; sleep 5
+import -window root "$out/clone-form-$THEME.png"; echo "captured clone-form-$THEME.png"
+vm_menu; xdotool key Down Down Return; sleep 4
+xdotool mousemove 700 220 click 1; sleep 2
+import -window root "$out/snapshot-tab-$THEME.png"; echo "captured snapshot-tab-$THEME.png"
 kill "$pid"
 INNER
