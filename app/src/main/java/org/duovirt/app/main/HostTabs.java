@@ -27,6 +27,8 @@ final class HostTabs {
                     new org.duovirt.app.snapshot.SnapshotsViewModel(ui, row, main.dialogs()));
             case "clone" -> new org.duovirt.app.clone.CloneView(
                     new org.duovirt.app.clone.CloneViewModel(ui, row, main.jobs(), main.dialogs()));
+            case "definition" -> new org.duovirt.app.definition.DefinitionEditorView(
+                    new org.duovirt.app.definition.DefinitionEditorViewModel(ui, row, main.dialogs()));
             default -> throw new IllegalArgumentException("No VM tab " + kind);
         };
     }

@@ -136,7 +136,10 @@ public final class HostTreeView extends TreeView<Object> {
             clone.setId("menu-vm-clone");
             clone.setOnAction(e -> vm.openVmTab(r, "clone"));
             clone.setDisable(!r.host().supports(org.duovirt.core.spi.Feature.CLONE));
-            return new ContextMenu(snapshots, clone);
+            MenuItem definition = new MenuItem(Messages.get("vm.menu.definition"));
+            definition.setId("menu-vm-definition");
+            definition.setOnAction(e -> vm.openVmTab(r, "definition"));
+            return new ContextMenu(snapshots, clone, definition);
         }
 
         private ContextMenu hostMenu(HostSession h) {
