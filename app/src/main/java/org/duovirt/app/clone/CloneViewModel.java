@@ -101,8 +101,9 @@ public final class CloneViewModel {
 
     private void check() {
         String nameProblem = VmSpecValidator.nameProblem(newName.get());
-        if (!row.host().supports(Feature.CLONE)) {
-            problem.set(Messages.get("storage.unsupported", Feature.CLONE.label(), row.host().displayName()));
+        String unsupported = calls.unsupportedReason(Feature.CLONE);
+        if (unsupported != null) {
+            problem.set(unsupported);
         } else if (row.state() != VmState.SHUTOFF) {
             problem.set(Messages.get("clone.running", row.name()));
         } else if (nameProblem != null) {

@@ -55,8 +55,7 @@ public final class DefinitionEditorViewModel {
     }
 
     public String unsupportedReason() {
-        return row.host().supports(Feature.EDIT_DEFINITION) ? null
-                : Messages.get("storage.unsupported", Feature.EDIT_DEFINITION.label(), row.host().displayName());
+        return new org.duovirt.app.host.ReportingCalls(ui, row.host(), dialogs).unsupportedReason(Feature.EDIT_DEFINITION);
     }
 
     public CompletableFuture<Void> load() {

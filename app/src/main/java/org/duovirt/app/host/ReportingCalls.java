@@ -34,6 +34,12 @@ public final class ReportingCalls {
         });
     }
 
+    /** Why the host does not offer {@code feature}, as one sentence, or null when it does. */
+    public String unsupportedReason(org.duovirt.core.spi.Feature feature) {
+        return session.supports(feature) ? null
+                : org.duovirt.app.Messages.get("storage.unsupported", feature.label(), session.displayName());
+    }
+
     /** Runs {@code action} on the UI thread; completes when the future it returns does. */
     public CompletableFuture<Void> onUi(Supplier<CompletableFuture<Void>> action) {
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -29,6 +29,8 @@ final class HostTabs {
                     new org.duovirt.app.clone.CloneViewModel(ui, row, main.jobs(), main.dialogs()));
             case "definition" -> new org.duovirt.app.definition.DefinitionEditorView(
                     new org.duovirt.app.definition.DefinitionEditorViewModel(ui, row, main.dialogs()));
+            case "devices" -> new org.duovirt.app.devices.DevicesView(
+                    new org.duovirt.app.devices.DevicesViewModel(ui, row, main.dialogs()));
             default -> throw new IllegalArgumentException("No VM tab " + kind);
         };
     }

@@ -139,7 +139,10 @@ public final class HostTreeView extends TreeView<Object> {
             MenuItem definition = new MenuItem(Messages.get("vm.menu.definition"));
             definition.setId("menu-vm-definition");
             definition.setOnAction(e -> vm.openVmTab(r, "definition"));
-            return new ContextMenu(snapshots, clone, definition);
+            MenuItem devices = new MenuItem(Messages.get("vm.menu.devices"));
+            devices.setId("menu-vm-devices");
+            devices.setOnAction(e -> vm.openVmTab(r, "devices"));
+            return new ContextMenu(snapshots, clone, definition, devices);
         }
 
         private ContextMenu hostMenu(HostSession h) {

@@ -96,7 +96,7 @@ public final class NetworksViewModel {
     }
 
     public String unsupportedReason(Feature feature) {
-        return session.supports(feature) ? null : Messages.get("storage.unsupported", feature.label(), session.displayName());
+        return calls.unsupportedReason(feature);
     }
 
     public CompletableFuture<Void> refresh() {

@@ -67,8 +67,7 @@ public final class SnapshotsViewModel {
 
     /** Why snapshots are not offered for this VM's host, or null. */
     public String unsupportedReason() {
-        return row.host().supports(Feature.SNAPSHOTS) ? null
-                : Messages.get("storage.unsupported", Feature.SNAPSHOTS.label(), row.host().displayName());
+        return calls.unsupportedReason(Feature.SNAPSHOTS);
     }
 
     public CompletableFuture<Void> refresh() {

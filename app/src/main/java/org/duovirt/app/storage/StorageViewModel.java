@@ -117,7 +117,7 @@ public final class StorageViewModel {
 
     /** Why a change is not offered on this host, or null when it is. */
     public String unsupportedReason(Feature feature) {
-        return session.supports(feature) ? null : Messages.get("storage.unsupported", feature.label(), session.displayName());
+        return calls.unsupportedReason(feature);
     }
 
     /** Re-reads the pools (keeping the selection by name) and the volumes of the selected one. */

@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.duovirt.app.dialog.RecordingDialogService;
 import org.duovirt.app.exec.DirectTaskExecutor;
 import org.duovirt.app.host.HostSession;
-import org.duovirt.app.host.HostState;
 import org.duovirt.app.host.Sessions;
 import org.duovirt.app.host.VmRow;
 import org.duovirt.app.job.Job;
@@ -34,10 +33,8 @@ class CloneViewModelTest {
 
     @BeforeEach
     void open() {
-        session = Sessions.session("test:///default", uri -> Backends.installed().connect(uri), Sessions.fast());
-        session.connect();
-        Sessions.await("the VM listed", () -> session.state() == HostState.CONNECTED && !session.vms().isEmpty());
-        row = session.vms().stream().filter(r -> r.name().equals("test")).findFirst().orElseThrow();
+        session = Sessions.testDriver();
+        row = Sessions.row(session, "test");
         vm = new CloneViewModel(ui, row, new Jobs(ui, Sessions.TIMER, jobErrors::add), dialogs);
         vm.load().join();
     }

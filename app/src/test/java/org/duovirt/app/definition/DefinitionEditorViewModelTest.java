@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.duovirt.app.dialog.RecordingDialogService;
 import org.duovirt.app.exec.DirectTaskExecutor;
 import org.duovirt.app.host.HostSession;
-import org.duovirt.app.host.HostState;
 import org.duovirt.app.host.Sessions;
 import org.duovirt.app.host.VmRow;
 import org.duovirt.core.spi.Backends;
@@ -23,10 +22,8 @@ class DefinitionEditorViewModelTest {
 
     @BeforeEach
     void open() {
-        session = Sessions.session("test:///default", uri -> Backends.installed().connect(uri), Sessions.fast());
-        session.connect();
-        Sessions.await("the VM listed", () -> session.state() == HostState.CONNECTED && !session.vms().isEmpty());
-        VmRow row = session.vms().stream().filter(r -> r.name().equals("test")).findFirst().orElseThrow();
+        session = Sessions.testDriver();
+        VmRow row = Sessions.row(session, "test");
         vm = new DefinitionEditorViewModel(ui, row, dialogs);
         vm.load().join();
         Sessions.await("the XML loaded", () -> vm.textProperty().get().contains("<name>test</name>"));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.duovirt.app.dialog.RecordingDialogService;
 import org.duovirt.app.exec.DirectTaskExecutor;
 import org.duovirt.app.host.HostSession;
-import org.duovirt.app.host.HostState;
 import org.duovirt.app.host.Sessions;
 import org.duovirt.core.model.NetworkInfo;
 import org.duovirt.core.model.NetworkSpec;
@@ -23,9 +22,7 @@ class NetworksViewModelTest {
 
     @BeforeEach
     void open() {
-        session = Sessions.session("test:///default", uri -> Backends.installed().connect(uri), Sessions.fast());
-        session.connect();
-        Sessions.await("connected", () -> session.state() == HostState.CONNECTED);
+        session = Sessions.testDriver();
         vm = new NetworksViewModel(ui, session, dialogs);
         vm.refresh().join();
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.duovirt.app.dialog.RecordingDialogService;
 import org.duovirt.app.exec.DirectTaskExecutor;
 import org.duovirt.app.host.HostSession;
-import org.duovirt.app.host.HostState;
 import org.duovirt.app.host.Sessions;
 import org.duovirt.app.job.Job;
 import org.duovirt.app.job.JobState;
@@ -32,9 +31,7 @@ class StorageViewModelTest {
 
     @BeforeEach
     void open() {
-        session = Sessions.session("test:///default", uri -> Backends.installed().connect(uri), Sessions.fast());
-        session.connect();
-        Sessions.await("connected", () -> session.state() == HostState.CONNECTED);
+        session = Sessions.testDriver();
         vm = new StorageViewModel(ui, session, new Jobs(ui, Sessions.TIMER, jobErrors::add), dialogs);
         vm.refresh().join();
         Sessions.await("the pool selected", () -> vm.selectedPoolProperty().get() != null);
