@@ -17,6 +17,8 @@ import org.duovirt.core.spi.ProgressListener;
 final class InjectingConnection {
     static final String FAILED_START = "Injected: the start step failed.";
     static volatile String mode = "";
+    /** For "hold-create": create waits here (at most a minute) before it starts, so a test can look and cancel. */
+    static volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
 
     private InjectingConnection() {
     }
@@ -25,6 +27,9 @@ final class InjectingConnection {
         return (HostConnection) Proxy.newProxyInstance(HostConnection.class.getClassLoader(), new Class<?>[] {HostConnection.class},
                 (proxy, method, args) -> {
                     String now = mode;
+                    if (method.getName().equals("create") && now.equals("hold-create")) {
+                        hold.await(1, java.util.concurrent.TimeUnit.MINUTES);
+                    }
                     if (method.getName().equals("create") && now.startsWith("cancel")) {
                         ProgressListener user = (ProgressListener) args[1];
                         ProgressListener wrapped = new ProgressListener() {

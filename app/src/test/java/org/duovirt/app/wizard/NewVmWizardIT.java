@@ -84,17 +84,42 @@ class NewVmWizardIT {
         w.press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
         long createdMillis = (System.nanoTime() - t0) / 1_000_000;
-        waitUntil("the console tab shows the guest's banner", WAIT, () -> consoleText(robot).contains(Repository.GUEST_BANNER));
+        waitUntil("the console tab shows the guest's banner", WAIT, () -> WizardDriver.consoleText(robot).contains(Repository.GUEST_BANNER));
         System.out.println("WIZARD-CREATE-AND-START-MS " + createdMillis);
         assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
         String xml = virsh("dumpxml", vm);
         assertThat(xml).contains("type='qemu'").contains("<kernel>" + GUEST.resolve("vmlinuz") + "</kernel>")
-                .contains("<duovirt:os id=\"debian12\"/>").doesNotContain("<interface");
+                .contains("<libosinfo:os id=\"http://debian.org/debian/12\"/>").doesNotContain("<interface");
         String volume = volumeOf(vm);
         assertThat(virsh("vol-list", "default")).contains(volume);
         virsh("destroy", vm);
         virsh("undefine", vm, "--remove-all-storage");
         assertThat(virsh("vol-list", "default")).doesNotContain(volume);
+    }
+
+    @Test
+    void anIsoSourceIsAttachedAndTheVmBootsFromIt(FxRobot robot) {
+        Path iso = GUEST.resolveSibling("wiz-it-test.iso");
+        Commands.ok(List.of(Repository.root().resolve("testing/guest/build-iso").toString(), GUEST.toString(), iso.toString()),
+                Duration.ofMinutes(2));
+        String vm = PREFIX + "iso-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        WizardDriver w = WizardDriver.iso(robot, vm, iso.toString(), "96", "0.05", "kvm", "qemu");
+        assertThat(w.text("#wizard-definition")).contains("device=\"cdrom\"").contains(iso.toString());
+        w.press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+        // isolinux on the ISO boots the guest's kernel: its banner is the proof the VM booted from the CD.
+        waitUntil("the console tab shows the guest's banner", WAIT, () -> WizardDriver.consoleText(robot).contains(Repository.GUEST_BANNER));
+        String xml = virsh("dumpxml", vm);
+        assertThat(xml).contains("<boot dev='cdrom'/>").contains("device='cdrom'").contains(iso.toString())
+                .doesNotContain("<kernel>");
+        // Duovirt's delete with storage (not virsh's --remove-all-storage, which takes the ISO too).
+        try (org.duovirt.core.spi.HostConnection side = UiTestSupport.BACKENDS.connect(URI)) {
+            side.destroy(vm);
+            side.delete(vm, true);
+        }
+        assertNothingLeft(vm);
+        assertThat(iso).as("the user's ISO is never deleted with the VM").exists();
+        Commands.ok(List.of("rm", "-f", iso.toString()), Duration.ofSeconds(10));
     }
 
     @Test
@@ -132,18 +157,12 @@ class NewVmWizardIT {
     }
 
     private static Job job() {
-        var jobs = current.model().jobs().jobs();
-        return onFx(() -> jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
+        return WizardDriver.lastJob(current);
     }
 
     private static void assertNothingLeft(String vm) {
         assertThat(virsh("list", "--all", "--name").lines().map(String::strip)).doesNotContain(vm);
         assertThat(virsh("vol-list", "default")).doesNotContain(vm);
-    }
-
-    private static String consoleText(FxRobot robot) {
-        return robot.lookup("#console-output").tryQueryAs(javafx.scene.control.TextArea.class)
-                .map(a -> onFx(a::getText)).orElse("");
     }
 
     private static String volumeOf(String vm) {

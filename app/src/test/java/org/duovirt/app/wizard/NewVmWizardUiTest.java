@@ -41,11 +41,55 @@ class NewVmWizardUiTest {
         Theme.setDark(false);
         var dirs = UiTestSupport.tempDirs(home.resolve("ui-" + System.nanoTime()),
                 List.of(new ConnectionConfig("test:///default", "lab-test", true)));
-        window = UiTestSupport.open(stage, dirs);
+        InjectingConnection.mode = "";
+        window = UiTestSupport.open(stage, dirs, uri -> InjectingConnection.wrap(UiTestSupport.BACKENDS.connect(uri), this::lastJob),
+                org.duovirt.app.host.Timeouts.standard());
+    }
+
+    private org.duovirt.app.job.Job lastJob() {
+        return WizardDriver.lastJob(window);
+    }
+
+    @Test
+    void aRunningJobShowsInTheJobsPanelAndStatusBarAndItsCancelButtonUndoesIt(FxRobot robot) throws Exception {
+        Path kernel = Files.writeString(home.resolve("wiz-vmlinuz-2"), "not really a kernel");
+        InjectingConnection.hold = new java.util.concurrent.CountDownLatch(1);
+        InjectingConnection.mode = "hold-create";
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        w.type("wizard-name", "wiz-held");
+        w.type("wizard-kernel", kernel.toString());
+        for (int i = 0; i < 2; i++) {
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        }
+        w.waitForPage("storage");
+        robot.interact(() -> ((CheckBox) w.current().lookup("#wizard-new-disk")).setSelected(true));
+        w.type("wizard-disk-size", "0.1");
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) w.current().lookup("#wizard-pool")).setValue("default-pool"));
+        for (int i = 0; i < 3; i++) {
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        }
+        w.waitForPage("summary");
+        robot.interact(() -> ((CheckBox) w.current().lookup("#wizard-start-after")).setSelected(false));
+        w.press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the jobs panel shows the job", WizardDriver.WAIT, () -> robot.lookup("#jobs-panel .task-title").tryQuery()
+                .map(n -> ((javafx.scene.control.Label) n).getText().equals("Create wiz-held on lab-test")).orElse(false));
+        assertThat(robot.lookup("#status-jobs").queryLabeled().getText()).isEqualTo("1 job running");
+        WizardDriver.WaitForPulse.settle();
+        WizardDriver.save(onFx(() -> window.view().getScene()), org.duovirt.core.testing.Repository.root()
+                .resolve("docs/screenshots/wizard-job-running.png"));
+        UiTestSupport.click(robot, "#jobs-panel .task-cancel-button");
+        InjectingConnection.hold.countDown();
+        waitUntil("cancelled", WizardDriver.WAIT, () -> lastJob().state() == org.duovirt.app.job.JobState.CANCELLED);
+        waitUntil("the panel hides", WizardDriver.WAIT, () -> !robot.lookup("#jobs-panel").query().isVisible());
+        assertThat(visibleNames(robot)).doesNotContain("wiz-held");
     }
 
     @AfterEach
     void close() {
+        InjectingConnection.hold.countDown();
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
     }
 
@@ -119,5 +163,23 @@ class NewVmWizardUiTest {
                 .map(n -> n.getScene() == null || n.getScene().getWindow() == null || !n.getScene().getWindow().isShowing()).orElse(true));
         assertThat(visibleNames(robot)).doesNotContain("wiz-cancel");
         assertThat(window.model().jobs().jobs()).isEmpty();
+    }
+
+    @Test
+    void theWizardFollowsTheDarkTheme(FxRobot robot) {
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        robot.interact(() -> window.view().darkThemeItem().setSelected(true));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        w.type("wizard-name", "bad\nname");
+        w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        UiTestSupport.click(robot, "#tool-new-vm");
+        w.waitForPage("source");
+        w.type("wizard-name", "wiz <dark> \"q\"");
+        assertThat(onFx(() -> w.current().getStylesheets())).anyMatch(css -> css.endsWith("dark.css"));
+        w.shot("wizard-dark-source.png");
+        w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        robot.interact(() -> window.view().darkThemeItem().setSelected(false));
     }
 }

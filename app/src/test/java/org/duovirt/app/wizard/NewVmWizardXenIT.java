@@ -81,7 +81,7 @@ class NewVmWizardXenIT {
         w.press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
         System.out.println("WIZARD-XEN-CREATE-AND-START-MS " + (System.nanoTime() - t0) / 1_000_000);
-        waitUntil("the console tab shows the guest's banner", WAIT, () -> consoleText(robot).contains(Repository.GUEST_BANNER));
+        waitUntil("the console tab shows the guest's banner", WAIT, () -> WizardDriver.consoleText(robot).contains(Repository.GUEST_BANNER));
         assertThat(dom0("xl list")).contains(vm);
         assertThat(dom0("cat /etc/xen/duovirt/" + vm + ".cfg")).containsPattern("name = .".concat(vm)).contains("/root/guest/vmlinuz");
         try (HostConnection side = UiTestSupport.BACKENDS.connect(XenTestHosts.uri())) {
@@ -118,12 +118,7 @@ class NewVmWizardXenIT {
     }
 
     private static Job job() {
-        var jobs = current.model().jobs().jobs();
-        return onFx(() -> jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
-    }
-
-    private static String consoleText(FxRobot robot) {
-        return robot.lookup("#console-output").tryQueryAs(javafx.scene.control.TextArea.class).map(a -> onFx(a::getText)).orElse("");
+        return WizardDriver.lastJob(current);
     }
 
     private static String dom0(String command) {

@@ -37,11 +37,12 @@ final class WizardDriver {
                 .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
     }
 
+    /** The page showing now; null for a moment while the wizard swaps pages. */
     DialogPane current() {
         return onFx(() -> robot.lookup(".dialog-pane").queryAll().stream().map(n -> (DialogPane) n)
                 .filter(p -> p.getId() != null && p.getId().startsWith("wizard-page-") && p.getScene() != null
                         && p.getScene().getWindow() != null && p.getScene().getWindow().isShowing())
-                .findFirst().orElseThrow());
+                .findFirst().orElse(null));
     }
 
     void type(String id, String text) {
@@ -52,7 +53,14 @@ final class WizardDriver {
     /** Presses the button with this role (NEXT_FORWARD, BACK_PREVIOUS, FINISH, CANCEL_CLOSE) once it is enabled. */
     void press(ButtonBar.ButtonData role) {
         waitUntil(role + " enabled", WAIT, () -> button(role) != null && !button(role).isDisabled());
+        DialogPane before = current();
         UiTestSupport.click(robot, button(role));
+        if (role == ButtonBar.ButtonData.NEXT_FORWARD || role == ButtonBar.ButtonData.BACK_PREVIOUS) {
+            waitUntil("the next page after " + before.getId(), WAIT, () -> {
+                DialogPane now = current();
+                return now != null && now != before;
+            });
+        }
     }
 
     boolean enabled(ButtonBar.ButtonData role) {
@@ -61,6 +69,9 @@ final class WizardDriver {
 
     private Button button(ButtonBar.ButtonData role) {
         DialogPane pane = current();
+        if (pane == null) {
+            return null;
+        }
         for (ButtonType t : pane.getButtonTypes()) {
             if (t.getButtonData() == role) {
                 return (Button) pane.lookupButton(t);
@@ -85,13 +96,30 @@ final class WizardDriver {
      */
     static WizardDriver kernelBoot(FxRobot robot, String vm, String kernel, String initrd, String memory, String diskGiB,
                                    String greyedMode, String expectedMode) {
+        return fill(robot, vm, w -> {
+            w.type("wizard-kernel", kernel);
+            w.type("wizard-initrd", initrd);
+        }, memory, diskGiB, greyedMode, expectedMode);
+    }
+
+    /** The same with the installer ISO as the source. */
+    static WizardDriver iso(FxRobot robot, String vm, String iso, String memory, String diskGiB, String greyedMode,
+                            String expectedMode) {
+        return fill(robot, vm, w -> {
+            robot.interact(() -> ((javafx.scene.control.ComboBox<InstallSource>) w.current().lookup("#wizard-source"))
+                    .setValue(InstallSource.ISO));
+            w.type("wizard-iso", iso);
+        }, memory, diskGiB, greyedMode, expectedMode);
+    }
+
+    private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source, String memory,
+                                     String diskGiB, String greyedMode, String expectedMode) {
         waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
         UiTestSupport.click(robot, "#tool-new-vm");
         WizardDriver w = new WizardDriver(robot);
         w.waitForPage("source");
         w.type("wizard-name", vm);
-        w.type("wizard-kernel", kernel);
-        w.type("wizard-initrd", initrd);
+        source.accept(w);
         w.type("wizard-os", "debian12");
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("resources");
@@ -119,6 +147,17 @@ final class WizardDriver {
         waitUntil("ready", WAIT, () -> w.text("#wizard-summary-heading").startsWith("Ready to create"));
         waitUntil("the definition", WAIT, () -> !w.text("#wizard-definition").isBlank());
         return w;
+    }
+
+    /** The newest job of the window (the one the wizard just started), read on the FX thread. */
+    static org.duovirt.app.job.Job lastJob(org.duovirt.app.main.MainWindow window) {
+        var jobs = window.model().jobs().jobs();
+        return onFx(() -> jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
+    }
+
+    /** What the open console tab shows. */
+    static String consoleText(FxRobot robot) {
+        return robot.lookup("#console-output").tryQueryAs(javafx.scene.control.TextArea.class).map(a -> onFx(a::getText)).orElse("");
     }
 
     /** Saves the wizard window as a PNG in docs/screenshots/ (the window as JavaFX draws it). */
