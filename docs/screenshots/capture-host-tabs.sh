@@ -31,10 +31,10 @@ xdotool mousemove 700 220 click 1; sleep 2                        # the second n
 xdotool mousemove 455 932 click 1; xdotool type --delay 30 "lab 2"; sleep 1
 import -window root "$out/network-tab-$THEME.png"; echo "captured network-tab-$THEME.png"
 vm_menu() { xdotool mousemove 89 149 click 3; sleep 1.5; }       # right-click the first VM in the tree
-# A context menu opens with its first item focused; Down moves on and wraps (VM menu: Snapshots, Clone, Definition).
+# A context menu opens with its first item focused; Down moves on and wraps (VM menu: Snapshots, Clone, Definition, Devices).
 vm_menu; xdotool key Down Return; sleep 5
 import -window root "$out/clone-form-$THEME.png"; echo "captured clone-form-$THEME.png"
-vm_menu; xdotool key Down Down Down Return; sleep 4
+vm_menu; xdotool key Down Down Down Down Return; sleep 4
 xdotool mousemove 700 220 click 1; sleep 2
 import -window root "$out/snapshot-tab-$THEME.png"; echo "captured snapshot-tab-$THEME.png"
 vm_menu; xdotool key Down Down Return; sleep 5
@@ -42,5 +42,9 @@ xdotool mousemove 500 400 click 1; xdotool key ctrl+Home End Return
 xdotool type --delay 20 '  <description>web front end, "prod" profile</description>'
 xdotool mousemove 330 958 click 1; sleep 2                        # Show changes
 import -window root "$out/definition-diff-$THEME.png"; echo "captured definition-diff-$THEME.png"
+vm_menu; xdotool key Up Return; sleep 5
+xdotool mousemove 700 188 click 1; sleep 1                        # the first disk
+xdotool mousemove 820 465 click 1; xdotool type --delay 20 "/srv/data,2.img"; sleep 1
+import -window root "$out/devices-tab-$THEME.png"; echo "captured devices-tab-$THEME.png"
 kill "$pid"
 INNER
