@@ -24,7 +24,8 @@ final class NetworkCommands {
             }
             output().table(List.of("NAME", "STATE", "AUTOSTART", "MODE", "BRIDGE", "ADDRESS", "DHCP", "VMS"), networks.stream()
                     .map(n -> List.of(n.name(), n.active() ? "active" : "inactive", n.autostart() ? "yes" : "no", n.mode(),
-                            String.valueOf(n.bridge()), String.valueOf(n.address()), String.valueOf(n.dhcpRange()),
+                            java.util.Objects.toString(n.bridge(), "-"), java.util.Objects.toString(n.address(), "-"),
+                            java.util.Objects.toString(n.dhcpRange(), "-"),
                             n.vms().isEmpty() ? "-" : String.join(",", n.vms()))).toList());
         }
     }
