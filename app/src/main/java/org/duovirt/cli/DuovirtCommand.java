@@ -17,8 +17,17 @@ import picocli.CommandLine.ScopeType;
                 LifecycleCommands.Save.class, SetCommands.SetVcpus.class, SetCommands.SetMemory.class,
                 StorageCommand.class, DeleteCommand.class, CreateCommand.class, StatsCommand.class, HostStatsCommand.class,
                 PinningCommand.class, PinCommand.class, CpuPoolsCommand.class, GraphicsCommand.class, ScreenshotCommand.class, SendKeysCommand.class,
-                ConsoleCommand.class, BackendsCommand.class,
-                CpuPoolMigrateCommand.class, OsPresetsCommand.class})
+                ConsoleCommand.class, BackendsCommand.class, CpuPoolMigrateCommand.class, OsPresetsCommand.class,
+                // --- details, storage and networks (issue 10) ---
+                StorageCommands.Pools.class, StorageCommands.Vols.class, StorageCommands.VolCreate.class,
+                StorageCommands.VolDelete.class, StorageCommands.VolResize.class, StorageCommands.VolUpload.class,
+                NetworkCommands.Networks.class, NetworkCommands.Create.class, NetworkCommands.Start.class,
+                NetworkCommands.Stop.class, NetworkCommands.Delete.class, NetworkCommands.Autostart.class,
+                NetworkCommands.Leases.class, DeviceCommands.AttachDisk.class, DeviceCommands.DetachDisk.class, DeviceCommands.BlockResize.class,
+                DeviceCommands.ChangeMedia.class, DeviceCommands.AttachInterface.class,
+                DeviceCommands.DetachInterface.class, DeviceCommands.SetLink.class, DeviceCommands.Autostart.class,
+                DeviceCommands.SetBoot.class, SnapshotCommands.Create.class, SnapshotCommands.ListSnapshots.class,
+                SnapshotCommands.Revert.class, SnapshotCommands.Delete.class, CloneCommand.class, EditCommand.class})
 final class DuovirtCommand {
     @Option(names = {"-c", "--connect"}, scope = ScopeType.INHERIT, paramLabel = "URI",
             description = "Host to use, e.g. qemu:///system, qemu+ssh://root@host/system, xl+ssh://root@host/. "

@@ -43,7 +43,10 @@ public final class KvmBackend implements HypervisorBackend {
                 Feature.SET_MEMORY, Feature.EVENTS, Feature.STATS, Feature.VCPU_STATS, Feature.HOST_STATS,
                 Feature.PIN_LIVE, Feature.PIN_CONFIG, Feature.PIN_EMULATOR, Feature.NETWORKS, Feature.STORAGE_POOLS,
                 Feature.TEXT_CONSOLE, Feature.GRAPHICS_CONSOLE, Feature.GRAPHICS_CHANNEL, Feature.CREATE,
-                Feature.DELETE, Feature.SNAPSHOTS, Feature.CLONE);
+                Feature.DELETE, Feature.SNAPSHOTS, Feature.CLONE,
+                Feature.VOLUMES, Feature.VOLUME_UPLOAD, Feature.VOLUME_RESIZE, Feature.NETWORK_MANAGE,
+                Feature.DISK_HOTPLUG, Feature.CHANGE_MEDIA, Feature.NIC_HOTPLUG, Feature.NIC_LINK,
+                Feature.AUTOSTART, Feature.BOOT_ORDER, Feature.EDIT_DEFINITION);
     }
 
     @Override

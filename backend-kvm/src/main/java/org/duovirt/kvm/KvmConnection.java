@@ -1,6 +1,17 @@
 package org.duovirt.kvm;
 
 import java.util.EnumSet;
+import java.nio.file.Path;
+import java.util.Map;
+import org.duovirt.core.model.BootDevice;
+import org.duovirt.core.model.CloneDisk;
+import org.duovirt.core.model.DhcpLease;
+import org.duovirt.core.model.DiskAttachment;
+import org.duovirt.core.model.NetworkInfo;
+import org.duovirt.core.model.NetworkSpec;
+import org.duovirt.core.model.NicAttachment;
+import org.duovirt.core.model.PoolInfo;
+import org.duovirt.core.model.VolumeInfo;
 import java.util.List;
 import java.util.Set;
 import org.duovirt.core.cpu.CpuSet;
@@ -44,6 +55,11 @@ final class KvmConnection implements HostConnection {
     private final VmDeleter deleter;
     private final SnapshotOps snapshots;
     private final VmCloner cloner;
+    private final KvmStorage storage;
+    private final VolumeUploader uploader;
+    private final KvmNetworks networks;
+    private final DeviceOps devices;
+    private final DefinitionEditor editor;
     private final Set<Feature> features;
     private volatile boolean closed;
 
@@ -63,6 +79,11 @@ final class KvmConnection implements HostConnection {
         this.deleter = new VmDeleter(domains, ownership);
         this.snapshots = new SnapshotOps(domains);
         this.cloner = new VmCloner(domains, ownership);
+        this.storage = new KvmStorage(domains);
+        this.uploader = new VolumeUploader(domains, storage);
+        this.networks = new KvmNetworks(domains);
+        this.devices = new DeviceOps(domains);
+        this.editor = new DefinitionEditor(domains);
         this.features = hostFeatures(implemented);
     }
 
@@ -339,5 +360,132 @@ final class KvmConnection implements HostConnection {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    // ---- storage, networks, devices and the definition ----
+
+    @Override
+    public List<PoolInfo> pools() {
+        return storage.pools();
+    }
+
+    @Override
+    public List<VolumeInfo> volumes(String pool) {
+        return storage.volumes(pool);
+    }
+
+    @Override
+    public VolumeInfo createVolume(String pool, String name, long bytes, String format) {
+        return storage.createVolume(pool, name, bytes, format);
+    }
+
+    @Override
+    public void deleteVolume(String pool, String name, boolean evenIfUsed) {
+        storage.deleteVolume(pool, name, evenIfUsed);
+    }
+
+    @Override
+    public void resizeVolume(String pool, String name, long newBytes) {
+        storage.resizeVolume(pool, name, newBytes);
+    }
+
+    @Override
+    public void resizeDisk(String vm, String target, long newBytes) {
+        devices.resizeDisk(vm, target, newBytes);
+    }
+
+    @Override
+    public VolumeInfo uploadVolume(String pool, String name, Path localFile, ProgressListener progress) {
+        return uploader.upload(pool, name, localFile, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    @Override
+    public List<NetworkInfo> networkInfos() {
+        return networks.list();
+    }
+
+    @Override
+    public NetworkInfo createNetwork(NetworkSpec spec) {
+        return networks.create(spec);
+    }
+
+    @Override
+    public void startNetwork(String name) {
+        networks.start(name);
+    }
+
+    @Override
+    public void stopNetwork(String name) {
+        networks.stop(name);
+    }
+
+    @Override
+    public void deleteNetwork(String name) {
+        networks.delete(name);
+    }
+
+    @Override
+    public void setNetworkAutostart(String name, boolean autostart) {
+        networks.setAutostart(name, autostart);
+    }
+
+    @Override
+    public List<DhcpLease> dhcpLeases(String network) {
+        return networks.leases(network);
+    }
+
+    @Override
+    public String attachDisk(String vm, DiskAttachment disk, Set<PinScope> scopes) {
+        return devices.attachDisk(vm, disk, scopes);
+    }
+
+    @Override
+    public void detachDisk(String vm, String target, Set<PinScope> scopes) {
+        devices.detachDisk(vm, target, scopes);
+    }
+
+    @Override
+    public void changeMedia(String vm, String target, String iso) {
+        devices.changeMedia(vm, target, iso);
+    }
+
+    @Override
+    public String attachNic(String vm, NicAttachment nic, Set<PinScope> scopes) {
+        return devices.attachNic(vm, nic, scopes);
+    }
+
+    @Override
+    public void detachNic(String vm, String mac, Set<PinScope> scopes) {
+        devices.detachNic(vm, mac, scopes);
+    }
+
+    @Override
+    public void setNicLink(String vm, String mac, boolean up) {
+        devices.setNicLink(vm, mac, up);
+    }
+
+    @Override
+    public void setAutostart(String vm, boolean autostart) {
+        devices.setAutostart(vm, autostart);
+    }
+
+    @Override
+    public void setBootOrder(String vm, List<BootDevice> order) {
+        devices.setBootOrder(vm, order);
+    }
+
+    @Override
+    public String editableDefinition(String vm) {
+        return editor.editable(vm);
+    }
+
+    @Override
+    public void redefine(String vm, String definition) {
+        editor.redefine(vm, definition);
+    }
+
+    @Override
+    public VmSummary cloneVm(String vm, String newName, Map<String, CloneDisk> disks, ProgressListener progress) {
+        return cloner.cloneVm(vm, newName, disks, progress == null ? ProgressListener.NONE : progress);
     }
 }

@@ -65,6 +65,15 @@ interface LibvirtNative extends Library {
      * ({char field[80]; unsigned long long value} = 88 bytes); NULL with nparams 0 asks for the count.
      */
     int virNodeGetCPUStats(Pointer conn, int cpuNum, Pointer params, IntByReference nparams, int flags);
+    /** Fills {@code leases} with an array of virNetworkDHCPLeasePtr; returns their count or -1. */
+    int virNetworkGetDHCPLeases(Pointer network, String mac, PointerByReference leases, int flags);
+
+    void virNetworkDHCPLeaseFree(Pointer lease);
+
+    /** Like virDomainDefineXML; flag 1 (VIR_DOMAIN_DEFINE_VALIDATE) checks the XML against libvirt's schema. */
+    Pointer virDomainDefineXMLFlags(Pointer conn, String xml, int flags);
+
+    int virDomainFree(Pointer domain);
 
     /** virErrorPtr of the calling thread's last error, or NULL. */
     Pointer virGetLastError();

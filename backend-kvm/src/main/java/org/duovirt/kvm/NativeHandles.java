@@ -15,6 +15,7 @@ import org.libvirt.Stream;
 final class NativeHandles {
     private static final Field DOMAIN_POINTER = field(Domain.class, "vdp");
     private static final Method STREAM_POINTER = method(Stream.class, "getVsp");
+    private static final Field NETWORK_POINTER = field(org.libvirt.Network.class, "vnp");
 
     private NativeHandles() {
     }
@@ -22,6 +23,14 @@ final class NativeHandles {
     static Pointer of(Domain domain) {
         try {
             return ((PointerType) DOMAIN_POINTER.get(domain)).getPointer();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Pointer of(org.libvirt.Network network) {
+        try {
+            return ((PointerType) NETWORK_POINTER.get(network)).getPointer();
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }

@@ -1,14 +1,11 @@
 package org.duovirt.kvm;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
+import java.util.Set;
+import org.duovirt.core.model.CloneDisk;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.model.StorageItem;
@@ -38,6 +35,13 @@ final class VmCloner {
     }
 
     VmSummary cloneVm(String vm, String newName, ProgressListener progress) {
+        return cloneVm(vm, newName, Map.of(), progress);
+    }
+
+    /**
+     * @param choices per guest device name; a disk not named is copied when the VM owns it and shared otherwise
+     */
+    VmSummary cloneVm(String vm, String newName, Map<String, CloneDisk> choices, ProgressListener progress) {
         String nameProblem = VmSpecValidator.nameProblem(newName);
         if (nameProblem != null) {
             throw new InvalidSpecException(nameProblem);
@@ -55,18 +59,26 @@ final class VmCloner {
                             "Shut it down first.");
                 }
                 Map<String, String> newPaths = new HashMap<>();
-                List<StorageItem> owned = ownership.storage(source).stream().filter(StorageItem::owned).toList();
-                for (int i = 0; i < owned.size(); i++) {
-                    if (progress.isCancelled()) {
-                        throw new DuovirtException(what + " was cancelled; nothing was kept.", (String) null);
-                    }
-                    progress.progress("Copying disk " + owned.get(i).target(), (double) i / (owned.size() + 1));
-                    StorageVol copy = copyVolume(owned.get(i).path(), newName);
+                List<StorageItem> items = ownership.storage(source);
+                checkChoices(vm, choices, items, DeviceXml.targets(source.getXMLDesc(XML_INACTIVE)));
+                List<StorageItem> toCopy = items.stream().filter(i -> choices.getOrDefault(i.target(),
+                        i.owned() ? CloneDisk.COPY : CloneDisk.SHARE) == CloneDisk.COPY).toList();
+                for (int i = 0; i < toCopy.size(); i++) {
+                    cancelPoint(progress, what);
+                    progress.progress("Copying disk " + toCopy.get(i).target(), (double) i / (toCopy.size() + 1));
+                    StorageVol copy = copyVolume(toCopy.get(i).path(), newName);
                     made.add(copy);
-                    newPaths.put(owned.get(i).path(), copy.getPath());
+                    newPaths.put(toCopy.get(i).path(), copy.getPath());
                 }
+                cancelPoint(progress, what);
                 progress.progress("Defining the clone", 0.9);
-                defined[0] = domains.connect().domainDefineXML(rewrite(source.getXMLDesc(XML_INACTIVE), newName, newPaths));
+                Set<String> skipped = new java.util.HashSet<>();
+                choices.forEach((target, choice) -> {
+                    if (choice == CloneDisk.SKIP) {
+                        skipped.add(target);
+                    }
+                });
+                defined[0] = domains.connect().domainDefineXML(rewrite(source.getXMLDesc(XML_INACTIVE), newName, newPaths, skipped));
                 VmSummary summary = domains.summary(defined[0]);
                 progress.progress("Cloned", 1.0);
                 return summary;
@@ -77,8 +89,32 @@ final class VmCloner {
         }
     }
 
+    private static void cancelPoint(ProgressListener progress, String what) {
+        if (progress.isCancelled()) {
+            throw new DuovirtException(what + " was cancelled; nothing was kept.", (String) null);
+        }
+    }
+
+    /** Every disk a choice names exists, and one to copy has storage. */
+    private static void checkChoices(String vm, Map<String, CloneDisk> choices, List<StorageItem> items, Set<String> targets) {
+        for (Map.Entry<String, CloneDisk> choice : choices.entrySet()) {
+            if (!targets.contains(choice.getKey())) {
+                throw new InvalidSpecException("VM '" + vm + "' has no disk " + choice.getKey() + ".");
+            }
+            if (choice.getValue() == CloneDisk.COPY && items.stream().noneMatch(i -> choice.getKey().equals(i.target()))) {
+                throw new InvalidSpecException("Disk " + choice.getKey() + " of VM '" + vm + "' is empty; there is nothing to copy.");
+            }
+        }
+    }
+
     private StorageVol copyVolume(String path, String newName) throws LibvirtException {
-        StorageVol source = domains.connect().storageVolLookupByPath(path);
+        StorageVol source;
+        try {
+            source = domains.connect().storageVolLookupByPath(path);
+        } catch (LibvirtException e) {
+            // libvirt copies volumes of its pools, not loose files.
+            throw new InvalidSpecException("The disk " + path + " is not in a storage pool, so it cannot be copied; share or skip it.");
+        }
         StoragePool pool = source.storagePoolLookupByVolume();
         Element volume = Xml.parse(source.getXMLDesc(0));
         String format = Xml.attr(Xml.path(volume, "target", "format"), "type");
@@ -95,6 +131,11 @@ final class VmCloner {
 
     /** The source's definition with the new name and disk paths, without UUID, MACs, NVRAM path and live ids. */
     static String rewrite(String xml, String newName, Map<String, String> newPaths) {
+        return rewrite(xml, newName, newPaths, Set.of());
+    }
+
+    /** As above, with the disks of the {@code skipped} guest device names left out of the clone. */
+    static String rewrite(String xml, String newName, Map<String, String> newPaths, Set<String> skipped) {
         Element root = Xml.parse(xml);
         root.removeAttribute("id");
         Xml.child(root, "name").setTextContent(newName);
@@ -106,6 +147,10 @@ final class VmCloner {
             remove(Xml.child(nic, "target"));
         }
         for (Element disk : Xml.children(devices, "disk")) {
+            if (skipped.contains(Xml.attr(Xml.child(disk, "target"), "dev"))) {
+                remove(disk);
+                continue;
+            }
             Element source = Xml.child(disk, "source");
             String path = Xml.attr(source, "file");
             if (path != null && newPaths.containsKey(path)) {
@@ -134,21 +179,11 @@ final class VmCloner {
     }
 
     private static void remove(Element element) {
-        if (element != null) {
-            element.getParentNode().removeChild(element);
-        }
+        Xml.remove(element);
     }
 
     private static String serialize(Element root) {
-        try {
-            StringWriter out = new StringWriter();
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            transformer.transform(new DOMSource(root), new StreamResult(out));
-            return out.toString();
-        } catch (javax.xml.transform.TransformerException e) {
-            throw new IllegalStateException(e);
-        }
+        return Xml.serialize(root);
     }
 
     private static void undo(Domain defined, List<StorageVol> made) {

@@ -117,4 +117,25 @@ final class Xml {
         String unit = attr(element, "unit");
         return Units.toKiB(value, unit == null ? "KiB" : unit);
     }
+
+    /** An element and its children as XML text, by the JDK's serializer (every value escaped). */
+    static String serialize(Element element) {
+        try {
+            java.io.StringWriter out = new java.io.StringWriter();
+            var transformer = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.transform(new javax.xml.transform.dom.DOMSource(element),
+                    new javax.xml.transform.stream.StreamResult(out));
+            return out.toString();
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes the element from its parent; null is ignored. */
+    static void remove(Element element) {
+        if (element != null) {
+            element.getParentNode().removeChild(element);
+        }
+    }
 }

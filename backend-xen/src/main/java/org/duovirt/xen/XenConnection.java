@@ -58,6 +58,7 @@ final class XenConnection implements HostConnection {
     private final XenStorage storage;
     private final XenVmViews views;
     private final XenLifecycle lifecycle;
+    private final XenHostViews hostViews;
     private volatile boolean closed;
 
     XenConnection(String uri, CommandRunner runner, boolean deviceModel) {
@@ -73,6 +74,7 @@ final class XenConnection implements HostConnection {
         this.storage = new XenStorage(domains);
         this.views = new XenVmViews(domains);
         this.lifecycle = new XenLifecycle(domains, watcher);
+        this.hostViews = new XenHostViews(domains);
         runner.onConnectionLost(watcher::connectionLost);
     }
 
@@ -150,6 +152,21 @@ final class XenConnection implements HostConnection {
     @Override
     public List<String> storagePools() {
         return List.of(domains.store().imageDir());
+    }
+
+    @Override
+    public List<org.duovirt.core.model.NetworkInfo> networkInfos() {
+        return hostViews.networks();
+    }
+
+    @Override
+    public List<org.duovirt.core.model.PoolInfo> pools() {
+        return hostViews.pools();
+    }
+
+    @Override
+    public List<org.duovirt.core.model.VolumeInfo> volumes(String pool) {
+        return hostViews.volumes(pool);
     }
 
     // ---- VMs ----

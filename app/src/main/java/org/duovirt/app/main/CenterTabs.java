@@ -125,6 +125,15 @@ final class CenterTabs extends TabPane {
         vm.open();
     }
 
+    /** A host's tab (storage, networks), once per host and kind. */
+    void openHostTab(String key, String title, javafx.scene.Node content) {
+        if (focus(key)) {
+            return;
+        }
+        Tab tab = new Tab(title, content);
+        add(key, tab, null);
+    }
+
     void closeCurrent() {
         Tab t = getSelectionModel().getSelectedItem();
         if (t != null && t.isClosable()) {

@@ -103,6 +103,7 @@ public final class HostTreeView extends TreeView<Object> {
                 setContextMenu(hostMenu(h));
             } else if (value instanceof VmRow r) {
                 setText(r.name());
+                setContextMenu(vmMenu(r));
                 setGraphic(null);
                 watched = r;
                 r.stateProperty().addListener(vmState);
@@ -127,6 +128,23 @@ public final class HostTreeView extends TreeView<Object> {
             return box;
         }
 
+        private ContextMenu vmMenu(VmRow r) {
+            MenuItem snapshots = new MenuItem(Messages.get("vm.menu.snapshots"));
+            snapshots.setId("menu-vm-snapshots");
+            snapshots.setOnAction(e -> vm.openVmTab(r, "snapshots"));
+            MenuItem clone = new MenuItem(Messages.get("vm.menu.clone"));
+            clone.setId("menu-vm-clone");
+            clone.setOnAction(e -> vm.openVmTab(r, "clone"));
+            clone.setDisable(!r.host().supports(org.duovirt.core.spi.Feature.CLONE));
+            MenuItem definition = new MenuItem(Messages.get("vm.menu.definition"));
+            definition.setId("menu-vm-definition");
+            definition.setOnAction(e -> vm.openVmTab(r, "definition"));
+            MenuItem devices = new MenuItem(Messages.get("vm.menu.devices"));
+            devices.setId("menu-vm-devices");
+            devices.setOnAction(e -> vm.openVmTab(r, "devices"));
+            return new ContextMenu(snapshots, clone, definition, devices);
+        }
+
         private ContextMenu hostMenu(HostSession h) {
             MenuItem connect = new MenuItem(Messages.get("host.menu.connect"));
             connect.setOnAction(e -> h.connect());
@@ -137,7 +155,15 @@ public final class HostTreeView extends TreeView<Object> {
             newVm.setId("menu-host-new-vm");
             newVm.setOnAction(e -> vm.newVm(h));
             newVm.setDisable(!h.supports(org.duovirt.core.spi.Feature.CREATE));
-            return new ContextMenu(newVm, connect, remove);
+            MenuItem storage = new MenuItem(Messages.get("host.menu.storage"));
+            storage.setId("menu-host-storage");
+            storage.setOnAction(e -> vm.openHostTab(h, "storage"));
+            storage.setDisable(!h.supports(org.duovirt.core.spi.Feature.STORAGE_POOLS));
+            MenuItem networks = new MenuItem(Messages.get("host.menu.networks"));
+            networks.setId("menu-host-networks");
+            networks.setOnAction(e -> vm.openHostTab(h, "networks"));
+            networks.setDisable(!h.supports(org.duovirt.core.spi.Feature.NETWORKS));
+            return new ContextMenu(newVm, storage, networks, connect, remove);
         }
     }
 }

@@ -59,6 +59,10 @@ public final class MainView extends BorderPane {
         vm.setNewVmHandler(launcher::launch);
         setBottom(new VBox(new JobsPanel(vm.jobs()), new StatusBar(vm)));
         table.setContextMenu(actions.contextMenu());
+        vm.setHostTabHandler((host, kind) -> tabs.openHostTab(kind + ":" + host.config().uri(),
+                Messages.get("tab." + kind, host.displayName()), HostTabs.view(kind, ui, host, vm)));
+        vm.setVmTabHandler((row, kind) -> tabs.openHostTab(kind + ":" + row.host().config().uri() + ":" + row.name(),
+                Messages.get("tab." + kind, row.name()), HostTabs.vmView(kind, ui, row, vm)));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.enabledProperty(VmAction.DETAILS).get()) {
                 perform(VmAction.DETAILS);

@@ -181,6 +181,29 @@ public final class MainViewModel {
         this.newVmHandler = handler;
     }
 
+    // --- host tabs: storage and networks (issue 10) ---
+    private java.util.function.BiConsumer<HostSession, String> hostTabHandler = (h, kind) -> { };
+
+    /** Opens a host's tab: "storage" or "networks". */
+    public void openHostTab(HostSession host, String kind) {
+        hostTabHandler.accept(host, kind);
+    }
+
+    public void setHostTabHandler(java.util.function.BiConsumer<HostSession, String> handler) {
+        this.hostTabHandler = handler;
+    }
+
+    private java.util.function.BiConsumer<VmRow, String> vmTabHandler = (r, kind) -> { };
+
+    /** Opens a VM's tab: "snapshots" or "clone". */
+    public void openVmTab(VmRow row, String kind) {
+        vmTabHandler.accept(row, kind);
+    }
+
+    public void setVmTabHandler(java.util.function.BiConsumer<VmRow, String> handler) {
+        this.vmTabHandler = handler;
+    }
+
     /** Asks before forcing off every selected VM it applies to, then does it. */
     public void forceOffSelected() {
         List<VmRow> targets = targets(VmAction.FORCE_OFF);

@@ -43,4 +43,17 @@ public final class Sessions {
             }
         }
     }
+
+    /** A connected session on libvirt's test driver (its VM "test", pool "default-pool", network "default"). */
+    public static HostSession testDriver() {
+        HostSession s = session("test:///default", uri -> org.duovirt.core.spi.Backends.installed().connect(uri), fast());
+        s.connect();
+        await("the test driver connected and listed", () -> s.state() == HostState.CONNECTED && !s.vms().isEmpty());
+        return s;
+    }
+
+    /** The session's row of that VM. */
+    public static VmRow row(HostSession s, String vm) {
+        return s.vms().stream().filter(r -> r.name().equals(vm)).findFirst().orElseThrow();
+    }
 }

@@ -35,7 +35,19 @@ public enum Feature {
     NETWORKS("Listing networks"),
     STORAGE_POOLS("Listing storage pools"),
     GRAPHICS_CHANNEL("Graphical console in Duovirt"),
-    HOST_STATS("Per-CPU host statistics");
+    HOST_STATS("Per-CPU host statistics"),
+    // --- details, storage and networks (issue 10) ---
+    VOLUMES("Creating and deleting volumes"),
+    VOLUME_UPLOAD("Uploading files into a pool"),
+    VOLUME_RESIZE("Growing a volume"),
+    NETWORK_MANAGE("Managing virtual networks"),
+    DISK_HOTPLUG("Attaching and detaching disks"),
+    CHANGE_MEDIA("Changing CD-ROM media"),
+    NIC_HOTPLUG("Attaching and detaching NICs"),
+    NIC_LINK("Setting a NIC's link up/down"),
+    AUTOSTART("Starting a VM with its host"),
+    BOOT_ORDER("Setting the boot order"),
+    EDIT_DEFINITION("Editing the VM definition");
 
     private final String label;
 

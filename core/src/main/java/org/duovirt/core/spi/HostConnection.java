@@ -1,6 +1,17 @@
 package org.duovirt.core.spi;
 
 import java.util.List;
+import org.duovirt.core.model.BootDevice;
+import org.duovirt.core.model.CloneDisk;
+import org.duovirt.core.model.DhcpLease;
+import org.duovirt.core.model.DiskAttachment;
+import org.duovirt.core.model.NetworkInfo;
+import org.duovirt.core.model.NetworkSpec;
+import org.duovirt.core.model.NicAttachment;
+import org.duovirt.core.model.PoolInfo;
+import org.duovirt.core.model.VolumeInfo;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.NotSupportedException;
@@ -199,18 +210,24 @@ public interface HostConnection extends AutoCloseable {
 
     // ---- snapshots and migration ----
 
+    /** The VM's snapshots, oldest first, with time, VM state at the time, description and which is current. */
     default List<SnapshotInfo> snapshots(String vm) {
         throw unsupported(Feature.SNAPSHOTS);
     }
 
+    /**
+     * Takes a snapshot: disks and, for a running VM, its memory. A blank name lets the hypervisor choose one.
+     */
     default void createSnapshot(String vm, String name, String description) {
         throw unsupported(Feature.SNAPSHOTS);
     }
 
+    /** Returns the VM to a snapshot: its disks and, when the snapshot holds memory, its running state. */
     default void revertSnapshot(String vm, String name) {
         throw unsupported(Feature.SNAPSHOTS);
     }
 
+    /** Deletes a snapshot; the VM's current state is kept. */
     default void deleteSnapshot(String vm, String name) {
         throw unsupported(Feature.SNAPSHOTS);
     }
@@ -312,6 +329,165 @@ public interface HostConnection extends AutoCloseable {
      */
     default GraphicsChannel openGraphics(String vm) {
         throw unsupported(Feature.GRAPHICS_CHANNEL);
+    }
+
+    // ---- storage, networks, devices and the definition (issue 10) ----
+
+    /** Every storage pool (libvirt) or image directory (Xen) with its capacity, allocation and free space. */
+    default List<PoolInfo> pools() {
+        throw unsupported(Feature.STORAGE_POOLS);
+    }
+
+    /**
+     * The volumes of one pool, each with the VMs whose definition uses it.
+     *
+     * @throws org.duovirt.core.error.InvalidSpecException when there is no such pool
+     */
+    default List<VolumeInfo> volumes(String pool) {
+        throw unsupported(Feature.STORAGE_POOLS);
+    }
+
+    /**
+     * Creates an empty volume.
+     *
+     * @param format qcow2 or raw (null: qcow2 where the pool can hold it)
+     * @throws org.duovirt.core.error.InvalidSpecException for a bad name, a taken name or a size beyond the pool
+     */
+    default VolumeInfo createVolume(String pool, String name, long bytes, String format) {
+        throw unsupported(Feature.VOLUMES);
+    }
+
+    /**
+     * Deletes a volume and its data. A volume some VM uses is refused, naming the VMs, unless {@code evenIfUsed}.
+     */
+    default void deleteVolume(String pool, String name, boolean evenIfUsed) {
+        throw unsupported(Feature.VOLUMES);
+    }
+
+    /** Grows a volume to {@code newBytes} (never shrinks: a smaller size is refused). */
+    default void resizeVolume(String pool, String name, long newBytes) {
+        throw unsupported(Feature.VOLUME_RESIZE);
+    }
+
+    /**
+     * Grows a VM's disk to {@code newBytes}: live (the guest sees the new size at once) while it runs, else its
+     * volume. Never shrinks.
+     */
+    default void resizeDisk(String vm, String target, long newBytes) {
+        throw unsupported(Feature.VOLUME_RESIZE);
+    }
+
+    /**
+     * Copies a local file into a new volume of the pool, reporting progress; cancelling removes the
+     * half-written volume. The volume is raw unless the file is qcow2.
+     */
+    default VolumeInfo uploadVolume(String pool, String name, Path localFile, ProgressListener progress) {
+        throw unsupported(Feature.VOLUME_UPLOAD);
+    }
+
+    /** Virtual networks (libvirt) or dom0 bridges (Xen) with their state, addresses and VMs. */
+    default List<NetworkInfo> networkInfos() {
+        throw unsupported(Feature.NETWORKS);
+    }
+
+    /**
+     * Defines a persistent virtual network and starts it.
+     *
+     * @throws org.duovirt.core.error.InvalidSpecException with every problem of the spec
+     */
+    default NetworkInfo createNetwork(NetworkSpec spec) {
+        throw unsupported(Feature.NETWORK_MANAGE);
+    }
+
+    /** Starts a defined network. */
+    default void startNetwork(String name) {
+        throw unsupported(Feature.NETWORK_MANAGE);
+    }
+
+    /** Stops a network; the VMs on it lose their link until it starts again. */
+    default void stopNetwork(String name) {
+        throw unsupported(Feature.NETWORK_MANAGE);
+    }
+
+    /** Stops (if running) and undefines a network. */
+    default void deleteNetwork(String name) {
+        throw unsupported(Feature.NETWORK_MANAGE);
+    }
+
+    /** Whether the network starts with the host. */
+    default void setNetworkAutostart(String name, boolean autostart) {
+        throw unsupported(Feature.NETWORK_MANAGE);
+    }
+
+    /** The addresses the network's DHCP server handed out. */
+    default List<DhcpLease> dhcpLeases(String network) {
+        throw unsupported(Feature.NETWORK_MANAGE);
+    }
+
+    /**
+     * Attaches a disk or CD-ROM drive. LIVE applies to a running VM and is left out for one that is not.
+     *
+     * @return the guest device name it got (vdb …)
+     */
+    default String attachDisk(String vm, DiskAttachment disk, Set<PinScope> scopes) {
+        throw unsupported(Feature.DISK_HOTPLUG);
+    }
+
+    /** Detaches the disk with that guest device name; its storage is left alone. */
+    default void detachDisk(String vm, String target, Set<PinScope> scopes) {
+        throw unsupported(Feature.DISK_HOTPLUG);
+    }
+
+    /** Puts an ISO into a CD-ROM drive ({@code iso} non-null) or ejects it (null), live where the VM runs. */
+    default void changeMedia(String vm, String target, String iso) {
+        throw unsupported(Feature.CHANGE_MEDIA);
+    }
+
+    /** @return the new NIC's MAC address */
+    default String attachNic(String vm, NicAttachment nic, Set<PinScope> scopes) {
+        throw unsupported(Feature.NIC_HOTPLUG);
+    }
+
+    /** Detaches the NIC with that MAC address. */
+    default void detachNic(String vm, String mac, Set<PinScope> scopes) {
+        throw unsupported(Feature.NIC_HOTPLUG);
+    }
+
+    /** Sets the link of the NIC with that MAC address up or down, as if the cable were plugged or pulled. */
+    default void setNicLink(String vm, String mac, boolean up) {
+        throw unsupported(Feature.NIC_LINK);
+    }
+
+    /** Whether the VM starts with its host. */
+    default void setAutostart(String vm, boolean autostart) {
+        throw unsupported(Feature.AUTOSTART);
+    }
+
+    /** The persistent boot order (firmware tries the devices in this order from the next start). */
+    default void setBootOrder(String vm, List<BootDevice> order) {
+        throw unsupported(Feature.BOOT_ORDER);
+    }
+
+    /** The persistent definition as it would be edited: inactive domain XML, or the owned xl cfg. */
+    default String editableDefinition(String vm) {
+        throw unsupported(Feature.EDIT_DEFINITION);
+    }
+
+    /**
+     * Replaces the VM's persistent definition after the hypervisor validated it (libvirt's schema,
+     * {@code xl -N create}); an invalid one is refused with the hypervisor's own message and nothing changes.
+     * The name and UUID must stay.
+     */
+    default void redefine(String vm, String definition) {
+        throw unsupported(Feature.EDIT_DEFINITION);
+    }
+
+    /**
+     * Clones a shut-off VM, choosing per disk (by guest device name) to copy, share or skip it; disks not
+     * named are copied when the VM owns them and shared otherwise. Cancelling removes every copy made.
+     */
+    default VmSummary cloneVm(String vm, String newName, Map<String, CloneDisk> disks, ProgressListener progress) {
+        throw unsupported(Feature.CLONE);
     }
 
     /** The exception every unimplemented operation throws. */
