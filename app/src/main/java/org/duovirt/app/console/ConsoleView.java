@@ -8,7 +8,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.duovirt.app.Messages;
 
 /**
@@ -26,7 +25,6 @@ public final class ConsoleView extends BorderPane {
         Node pane = terminal.getPane();
         pane.setId("console-output");
         pane.getStyleClass().add(TERMINAL_STYLE);
-        VBox.setVgrow(pane, Priority.ALWAYS);
         Label status = new Label();
         status.setId("console-status");
         status.textProperty().bind(vm.statusProperty());
