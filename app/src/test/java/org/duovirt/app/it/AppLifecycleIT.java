@@ -95,7 +95,8 @@ class AppLifecycleIT {
 
         // The embedded terminal shows the guest's serial output and sends typed keys.
         UiTestSupport.click(robot, "#tool-console");
-        waitUntil("the guest's banner in the console", WAIT, () -> consoleText(robot).contains("DUOVIRT-GUEST-READY"));
+        // Under TCG on a loaded shared machine the guest can take minutes to reach its banner.
+        waitUntil("the guest's banner in the console", Duration.ofMinutes(3), () -> consoleText(robot).contains("DUOVIRT-GUEST-READY"));
         // The guest polls its console once a second; on a loaded machine a line can arrive while it is
         // still starting, so type again (a new line each time) before calling it broken.
         boolean echoed = false;
@@ -134,6 +135,10 @@ class AppLifecycleIT {
 
     private static void select(FxRobot robot, String name) {
         robot.interact(() -> robot.lookup("#center-tabs").queryAs(TabPane.class).getSelectionModel().select(0));
+        // The shared libvirtd may hold many VMs: filter the table to this one so its row is on screen.
+        robot.interact(() -> robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class).setText(name));
+        waitUntil("the filtered table shows " + name, WAIT, () -> robot.lookup("#vm-table .table-cell")
+                .match(c -> c.getScene() != null && c.isVisible() && name.equals(((TableCell<?, ?>) c).getText())).tryQuery().isPresent());
         UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
                 && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
     }
