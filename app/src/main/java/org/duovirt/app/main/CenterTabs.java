@@ -96,7 +96,10 @@ final class CenterTabs extends TabPane {
         ConsoleView view = new ConsoleView(vm);
         Tab tab = new Tab(Messages.get("tab.console", row.name()), view);
         tab.setGraphic(Icons.icon("action.console"));
-        add(key, tab, vm::close);
+        add(key, tab, () -> {
+            vm.close();
+            view.dispose();
+        });
         vm.open();
         view.focusTerminal();
     }

@@ -17,6 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.duovirt.app.config.ConnectionConfig;
+import org.duovirt.app.console.ConsoleView;
 import org.duovirt.app.main.MainWindow;
 import org.duovirt.app.ui.UiTestSupport;
 import org.duovirt.core.model.VirtMode;
@@ -42,7 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AppLifecycleIT {
     private static final String URI = "qemu:///system";
-    private static final String PREFIX = "dvt-it-app-";
+    /** Overridable (-Dit.app.prefix=...) so two worktrees can run this test on one libvirtd at once. */
+    private static final String PREFIX = System.getProperty("it.app.prefix", "dvt-it-app-");
     private static final Path GUEST_DIR = Path.of("/var/lib/libvirt/images/duovirt-test-app");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String VM = PREFIX + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
@@ -91,9 +93,10 @@ class AppLifecycleIT {
         waitUntil("the table says Running", WAIT, () -> "Running".equals(UiTestSupport.stateText(robot, VM)));
         assertThat(virsh("domstate", VM).strip()).isEqualTo("running");
 
-        // The embedded text console shows the guest's serial output and sends typed keys.
+        // The embedded terminal shows the guest's serial output and sends typed keys.
         UiTestSupport.click(robot, "#tool-console");
-        waitUntil("the guest's banner in the console", WAIT, () -> consoleText(robot).contains("DUOVIRT-GUEST-READY"));
+        // Under TCG on a loaded shared machine the guest can take minutes to reach its banner.
+        waitUntil("the guest's banner in the console", Duration.ofMinutes(3), () -> consoleText(robot).contains("DUOVIRT-GUEST-READY"));
         // The guest polls its console once a second; on a loaded machine a line can arrive while it is
         // still starting, so type again (a new line each time) before calling it broken.
         boolean echoed = false;
@@ -132,20 +135,24 @@ class AppLifecycleIT {
 
     private static void select(FxRobot robot, String name) {
         robot.interact(() -> robot.lookup("#center-tabs").queryAs(TabPane.class).getSelectionModel().select(0));
+        // The shared libvirtd may hold many VMs: filter the table to this one so its row is on screen.
+        robot.interact(() -> robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class).setText(name));
+        waitUntil("the filtered table shows " + name, WAIT, () -> robot.lookup("#vm-table .table-cell")
+                .match(c -> c.getScene() != null && c.isVisible() && name.equals(((TableCell<?, ?>) c).getText())).tryQuery().isPresent());
         UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
                 && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
     }
 
+    /** What the console tab's terminal holds (its text buffer: scrollback and screen). */
     private static String consoleText(FxRobot robot) {
-        return robot.lookup("#console-output").tryQueryAs(javafx.scene.control.TextArea.class)
-                .map(a -> UiTestSupport.onFx(a::getText)).orElse("");
+        return robot.lookup("#console-" + VM).tryQueryAs(ConsoleView.class).map(v -> UiTestSupport.onFx(v::text)).orElse("");
     }
 
     private static void clickDialogButton(FxRobot robot, String dialog, String text) {
         UiTestSupport.click(robot, robot.lookup(dialog + " .button").match(b -> text.equals(((Button) b).getText())).queryButton());
     }
 
-    /** Removes this test's domains (prefix dvt-it-app-) and their disks, nothing else. */
+    /** Removes this test's domains (those with its prefix) and their disks, nothing else. */
     private static void cleanUp() {
         for (String name : virsh("list", "--all", "--name").lines().map(String::strip).filter(n -> n.startsWith(PREFIX)).toList()) {
             String state = virsh("domstate", name).strip();

@@ -1,13 +1,9 @@
 package org.duovirt.xen.it;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.duovirt.core.testing.Dom0Ssh;
 
 /**
  * Runs commands as root in the test host's dom0 with the system's OpenSSH client, independently of the
@@ -22,29 +18,7 @@ final class Dom0Shell {
     }
 
     static Dom0Shell forUri(String uri) {
-        URI u = URI.create(uri);
-        Map<String, String> query = new HashMap<>();
-        if (u.getRawQuery() != null) {
-            for (String pair : u.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        List<String> ssh = new ArrayList<>(List.of("ssh", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-                "-o", "ConnectTimeout=60", "-o", "LogLevel=ERROR"));
-        if (query.containsKey("keyfile")) {
-            ssh.addAll(List.of("-i", query.get("keyfile"), "-o", "IdentitiesOnly=yes"));
-        }
-        if (query.containsKey("known_hosts")) {
-            ssh.addAll(List.of("-o", "UserKnownHostsFile=" + query.get("known_hosts")));
-        }
-        if (u.getPort() > 0) {
-            ssh.addAll(List.of("-p", Integer.toString(u.getPort())));
-        }
-        ssh.add((u.getUserInfo() == null ? "root" : u.getUserInfo()) + "@" + u.getHost());
-        return new Dom0Shell(ssh);
+        return new Dom0Shell(Dom0Ssh.command(uri));
     }
 
     /** Runs argv in dom0; the result has the exit code and stdout+stderr. */
