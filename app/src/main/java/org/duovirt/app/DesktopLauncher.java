@@ -1,7 +1,6 @@
 package org.duovirt.app;
 
 import javafx.application.Application;
-import org.duovirt.app.config.AppDirs;
 
 /** Starts the JavaFX desktop application. */
 final class DesktopLauncher {
@@ -9,8 +8,6 @@ final class DesktopLauncher {
     }
 
     static void launch() {
-        // Hosts start opening now, in parallel with the toolkit's start and the window's construction.
-        DuovirtApp.early = EarlyConnections.begin(AppDirs.fromEnvironment());
         Application.launch(DuovirtApp.class);
     }
 }

@@ -12,8 +12,17 @@ import org.duovirt.app.main.MainWindow;
 /** The JavaFX application: logging, then the main window over the installed backends. */
 public final class DuovirtApp extends Application {
     private static final Logger LOG = Logger.getLogger(DuovirtApp.class.getName());
-    /** Set by {@link DesktopLauncher} before the toolkit starts; null when launched some other way. */
-    static volatile EarlyConnections early;
+    private volatile EarlyConnections early;
+
+    /**
+     * Hosts start opening here, while start() builds the window. Not earlier: libvirt's event loop iterates
+     * GLib's default main context, which GTK's thread must own first, or JavaFX's events run on libvirt's
+     * thread (seen: "Not on FX application thread; currentThread = libvirt-event-loop").
+     */
+    @Override
+    public void init() {
+        early = EarlyConnections.begin(AppDirs.fromEnvironment());
+    }
 
     @Override
     public void start(Stage stage) {

@@ -13,9 +13,9 @@ import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.HostConnection;
 
 /**
- * Starts loading the backends and opening the saved autoconnect hosts at the first line of main, while
- * JavaFX starts its toolkit and the window is built (about a second even on an idle machine), so the
- * VM list fills as soon as the window is there. A host session that asks for one of these URIs gets the
+ * Starts loading the backends and opening the saved autoconnect hosts as soon as the toolkit is up
+ * (Application.init), while the window is built, styled and laid out, so the VM list fills as soon as
+ * the window is there. A host session that asks for one of these URIs gets the
  * connection opened early, once; every other open goes to the backends as before. Errors surface at that
  * open, where the session reports them as it always does.
  */
