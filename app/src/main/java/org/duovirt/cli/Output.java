@@ -8,7 +8,6 @@ import java.util.List;
 
 /** Prints a command's result as JSON or as plain text. */
 final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private final PrintStream out;
     private final boolean json;
 
@@ -24,7 +23,7 @@ final class Output {
     /** Prints {@code value} (maps, lists, records of plain values) as one JSON document on one line. */
     void json(Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(Mapper.JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot print JSON: " + e.getOriginalMessage(), e);
         }
@@ -47,6 +46,11 @@ final class Output {
         for (List<String> row : rows) {
             printRow(row, widths);
         }
+    }
+
+    /** Jackson costs about 0.1 s to set up: only commands that print JSON pay for it. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
     private void printRow(List<String> cells, int[] widths) {

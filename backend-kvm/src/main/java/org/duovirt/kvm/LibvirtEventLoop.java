@@ -39,6 +39,20 @@ final class LibvirtEventLoop {
         thread.setDaemon(true);
         thread.start();
         started = true;
+        // The JVM's exit waits up to 300 ms for every thread still in native code: left in libvirt's poll(),
+        // this thread made each `duovirt` CLI command 0.3 s slower. Stopping the loop first lets it leave.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(thread), "libvirt-event-loop-stop"));
+    }
+
+    private static void stop(Thread loop) {
+        try {
+            Library.stopEventLoop();
+            loop.join(200);
+        } catch (LibvirtException | RuntimeException e) {
+            // exiting anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void run() {

@@ -93,7 +93,9 @@ public final class MainWindow {
         view.darkThemeItem().setSelected(settings.dark());
         view.darkThemeItem().selectedProperty().addListener((o, a, dark) -> setDark(dark));
         stage.setOnHidden(e -> close());
+        StartupMarks.whenRowsDrawn(scene, view.table().getItems());
         stage.show();
+        StartupMarks.windowShown();
     }
 
     private void columnsChanged() {
