@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.limits.Bounds;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSummary;
@@ -60,6 +61,9 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--pin", paramLabel = "VCPU=CPUS", description = "Initial pinning, e.g. --pin 0=2 --pin 1=3.")
     List<String> pins = new ArrayList<>();
 
+    @Option(names = "--overcommit-disk", description = "Create the sparse --disk even when it is larger than its whole pool.")
+    boolean overcommitDisk;
+
     @Option(names = "--start", description = "Start the VM once it is created.")
     boolean start;
 
@@ -92,7 +96,7 @@ final class CreateCommand extends HostSubcommand {
         if (kernel == null && (initrd != null || cmdline != null)) {
             throw new InvalidSpecException("--initrd and --cmdline need --kernel.");
         }
-        VmSpec.Storage storage = diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool)
+        VmSpec.Storage storage = diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool, overcommitDisk)
                 : importPath != null ? new VmSpec.Storage.ImportDisk(importPath) : new VmSpec.Storage.None();
         VmSpec.Boot boot = kernel != null ? new VmSpec.Boot.Kernel(kernel, initrd, cmdline)
                 : iso != null ? new VmSpec.Boot.Iso(iso)
@@ -104,6 +108,10 @@ final class CreateCommand extends HostSubcommand {
 
     private List<CpuSet> pinList() {
         List<CpuSet> list = new ArrayList<>();
+        if (!pins.isEmpty()) {
+            // The list is as long as the highest pinned vCPU: bound the count before it grows.
+            Bounds.require(Bounds.vcpus(vcpus, Bounds.ABSOLUTE_MAX_VCPUS));
+        }
         for (String pin : pins) {
             int eq = pin.indexOf('=');
             if (eq < 1) {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.duovirt.core.limits.Bounds;
 import org.duovirt.core.stats.RateCalculator;
 import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
@@ -26,9 +27,7 @@ final class StatsCommand extends HostSubcommand {
 
     @Override
     void run() throws InterruptedException {
-        if (!(interval > 0)) {
-            throw new IllegalArgumentException("--interval must be more than 0 seconds.");
-        }
+        Bounds.require(Bounds.interval(interval), Bounds.count(count));
         EnumSet<StatsGroup> groups = EnumSet.allOf(StatsGroup.class);
         StatsSample previous = host().sample(groups, names);
         for (int printed = 0; count == 0 || printed < count; printed++) {

@@ -57,6 +57,10 @@ interface LibvirtNative extends Library {
 
     int virDomainGetState(Pointer domain, IntByReference state, IntByReference reason, int flags);
 
+    /** The domain capabilities XML (caller frees it), or NULL; every argument but conn may be NULL. */
+    Pointer virConnectGetDomainCapabilities(Pointer conn, String emulatorbin, String arch, String machine,
+                                            String virttype, int flags);
+
     /** virErrorPtr of the calling thread's last error, or NULL. */
     Pointer virGetLastError();
 }

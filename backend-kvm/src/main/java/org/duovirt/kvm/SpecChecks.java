@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.duovirt.core.limits.Bounds;
+import org.duovirt.core.limits.Problem;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecValidator;
@@ -20,10 +22,12 @@ final class SpecChecks {
     private final Domains domains;
     private final HostReader host;
     private final boolean local;
+    private final KvmLimits limits;
 
-    SpecChecks(Domains domains, HostReader host) {
+    SpecChecks(Domains domains, HostReader host, KvmLimits limits) {
         this.domains = domains;
         this.host = host;
+        this.limits = limits;
         this.local = !KvmBackend.isRemote(URI.create(domains.uri()));
     }
 
@@ -34,10 +38,14 @@ final class SpecChecks {
             problems.add("A VM named '" + spec.name() + "' already exists on " + domains.uri() + ".");
         }
         long hostMiB = host.nodeInfo().memory / 1024;
-        if (spec.memoryMiB() > hostMiB) {
-            problems.add("Memory of " + spec.memoryMiB() + " MiB is more than the host's " + hostMiB + " MiB.");
-        }
         HostCapabilities caps = host.capabilities();
+        // The host's bounds, where the host-free ones (already in the list) passed.
+        if (Bounds.memory(spec.memoryMiB(), Long.MAX_VALUE) == null) {
+            addIfAny(problems, Bounds.memory(spec.memoryMiB(), hostMiB));
+        }
+        if (Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS) == null && (spec.mode() == null || caps.modes().contains(spec.mode()))) {
+            addIfAny(problems, Bounds.vcpus(spec.vcpus(), limits.maxVcpusForNew(domainType(spec.mode(), caps))));
+        }
         if (spec.mode() != null && !caps.modes().contains(spec.mode())) {
             problems.add("This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
                     + " guests; it offers " + describe(caps) + ".");
@@ -56,6 +64,12 @@ final class SpecChecks {
             missing("disk image", disk.path(), problems);
         }
         return problems;
+    }
+
+    private static void addIfAny(List<String> problems, Problem problem) {
+        if (problem != null) {
+            problems.add(problem.text());
+        }
     }
 
     private static String describe(HostCapabilities caps) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.limits.VmLimits;
 import org.duovirt.core.model.CpuPool;
 import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.model.HostInfo;
@@ -53,6 +54,7 @@ final class XenConnection implements HostConnection {
     private final XenPinning pinning;
     private final XenStorage storage;
     private final XenVmViews views;
+    private final XenLimits limits;
     private final XenLifecycle lifecycle;
     private volatile boolean closed;
 
@@ -67,7 +69,8 @@ final class XenConnection implements HostConnection {
         this.pinning = new XenPinning(domains);
         this.storage = new XenStorage(domains);
         this.views = new XenVmViews(domains);
-        this.lifecycle = new XenLifecycle(domains, watcher);
+        this.limits = new XenLimits(domains);
+        this.lifecycle = new XenLifecycle(domains, watcher, limits);
         runner.onConnectionLost(watcher::connectionLost);
     }
 
@@ -146,6 +149,11 @@ final class XenConnection implements HostConnection {
         return List.of(domains.store().imageDir());
     }
 
+    @Override
+    public VmLimits limits(String vm) {
+        return limits.limits();
+    }
+
     // ---- VMs ----
 
     @Override
@@ -221,7 +229,7 @@ final class XenConnection implements HostConnection {
     public VmSummary create(VmSpec spec, ProgressListener progress) {
         HostInfo host = hostInfo();
         VmSummary created = new XenVmCreator(domains, host.supportedModes(), deviceModel,
-                spec.network() == null ? List.of() : networks(), host.totalMemoryKiB() / 1024)
+                spec.network() == null ? List.of() : networks(), limits)
                 .create(spec, progress == null ? ProgressListener.NONE : progress);
         watcher.fire(new LifecycleEvent(LifecycleEvent.Kind.DEFINED, spec.name(), null, VmState.SHUTOFF, "created"));
         return created;

@@ -11,6 +11,10 @@ import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecValidator;
+import org.duovirt.core.limits.Bounds;
+import org.duovirt.core.limits.Limit;
+import org.duovirt.core.limits.Problem;
+import org.duovirt.core.limits.Units;
 import org.duovirt.core.model.VmState;
 import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.ProgressListener;
@@ -32,14 +36,14 @@ final class XenVmCreator {
     private final Set<VirtMode> hostModes;
     private final boolean deviceModel;
     private final List<String> bridges;
-    private final long hostMemoryMiB;
+    private final XenLimits limits;
 
     XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges) {
-        this(domains, hostModes, deviceModel, bridges, Long.MAX_VALUE);
+        this(domains, hostModes, deviceModel, bridges, null);
     }
 
-    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, long hostMemoryMiB) {
-        this.hostMemoryMiB = hostMemoryMiB;
+    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, XenLimits limits) {
+        this.limits = limits;
         this.domains = domains;
         this.hostModes = hostModes;
         this.deviceModel = deviceModel;
@@ -60,7 +64,9 @@ final class XenVmCreator {
             String vdev = mode == VirtMode.HVM ? "hda" : "xvda";
             if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
                 progress.progress("Creating the disk image", 0.3);
-                String path = newImage(spec.name(), (long) Math.ceil(disk.sizeGiB() * (1L << 30)), undo);
+                long bytes = Units.gibToBytes(disk.sizeGiB());
+                checkRoom(disk, bytes, progress);
+                String path = newImage(spec.name(), bytes, undo);
                 disks.add(new XlDisk(path, vdev, "raw", false, false, true));
             } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk imported) {
                 disks.add(new XlDisk(imported.path(), vdev, "raw", false, false, false));
@@ -92,7 +98,7 @@ final class XenVmCreator {
             cancelled(progress);
             progress.progress("Done", 1.0);
             return new VmSummary(spec.name(), config.uuid(), VmState.SHUTOFF, -1, spec.vcpus(), spec.vcpus(),
-                    spec.memoryMiB() * 1024, spec.memoryMiB() * 1024);
+                    Units.mibToKiB(spec.memoryMiB()), Units.mibToKiB(spec.memoryMiB()));
         } catch (RuntimeException e) {
             while (!undo.isEmpty()) {
                 try {
@@ -133,10 +139,8 @@ final class XenVmCreator {
     }
 
     private void checkHost(VmSpec spec) {
-        if (spec.memoryMiB() > hostMemoryMiB) {
-            throw new InvalidSpecException("The VM asks for " + spec.memoryMiB() + " MiB but " + domains.host() + " has only "
-                    + hostMemoryMiB + " MiB in all.");
-        }
+        limits.requireMemory(spec.memoryMiB());
+        limits.requireVcpus(spec.vcpus());
         if (domains.store().find(spec.name()) != null || domains.runningOrNull(spec.name()) != null) {
             throw new InvalidSpecException("A VM named '" + spec.name() + "' already exists on " + domains.host() + ".");
         }
@@ -178,6 +182,21 @@ final class XenVmCreator {
                 throw new InvalidSpecException("These files do not exist on " + domains.host() + ": " + missing.replace("\n", ", ") + ".");
             }
         }
+    }
+
+    /** Past the file system's size is refused unless the user insists; past its free space is said, then done. */
+    private void checkRoom(VmSpec.Storage.NewDisk disk, long bytes, ProgressListener progress) {
+        String dir = domains.store().imageDir();
+        domains.store().mkdir(dir);
+        long[] room = limits.room(dir);
+        Problem problem = room == null ? null : Bounds.diskInPool(bytes, dir, room[0], room[1]);
+        if (problem == null) {
+            return;
+        }
+        if (problem.limit() == Limit.DISK_CAPACITY && !disk.overcommit()) {
+            throw new InvalidSpecException(problem.text() + " Give a smaller size, or insist on a sparse disk that large (--overcommit-disk).");
+        }
+        progress.progress("Warning: " + problem.text(), 0.3);
     }
 
     /** A sparse raw image under the images dir, with a file name safe for xl's disk spec (no comma). */

@@ -2,6 +2,8 @@ package org.duovirt.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.duovirt.core.limits.Bounds;
+import org.duovirt.core.limits.Problem;
 
 /**
  * Checks a {@link VmSpec} for what can be told without a host. Backends call it first, so the CLI
@@ -21,17 +23,12 @@ public final class VmSpecValidator {
         if (nameProblem != null) {
             problems.add(nameProblem);
         }
-        if (spec.memoryMiB() < 16) {
-            problems.add("Memory must be at least 16 MiB; " + spec.memoryMiB() + " MiB was asked for.");
-        }
-        if (spec.vcpus() < 1) {
-            problems.add("A VM needs at least 1 vCPU; " + spec.vcpus() + " was asked for.");
-        }
-        if (spec.vcpus() > 4096) {
-            problems.add("At most 4096 vCPUs are possible; " + spec.vcpus() + " was asked for.");
-        }
-        if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && !(disk.sizeGiB() > 0 && disk.sizeGiB() <= 1 << 20)) {
-            problems.add("A new disk must be larger than 0 and at most 1 PiB; " + disk.sizeGiB() + " GiB was asked for.");
+        for (Problem p : new Problem[] {Bounds.memory(spec.memoryMiB(), Long.MAX_VALUE),
+                Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS),
+                spec.storage() instanceof VmSpec.Storage.NewDisk disk ? Bounds.diskSize(disk.sizeGiB()) : null}) {
+            if (p != null) {
+                problems.add(p.text());
+            }
         }
         if (spec.vcpuPins().size() > spec.vcpus()) {
             problems.add("Pinning names " + spec.vcpuPins().size() + " vCPUs but the VM has " + spec.vcpus() + ".");
