@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.duovirt.core.limits.Bounds;
 import org.duovirt.core.limits.Problem;
 import org.duovirt.core.model.VirtMode;
+import org.duovirt.core.text.Printable;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecValidator;
 import org.libvirt.LibvirtException;
@@ -80,6 +81,11 @@ final class SpecChecks {
     private void missing(String what, String path, List<String> problems) {
         if (path == null || path.isBlank()) {
             problems.add("The " + what + " path is empty.");
+            return;
+        }
+        if (Printable.firstHostile(path) >= 0) {
+            // libvirt would store a different path than the one checked (seen: a newline passed the check).
+            problems.add("The " + what + " path '" + path + "' contains a control, format or line separator character.");
             return;
         }
         if (!path.startsWith("/")) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.duovirt.core.limits.Bounds;
 import org.duovirt.core.limits.Problem;
+import org.duovirt.core.text.Printable;
 
 /**
  * Checks a {@link VmSpec} for what can be told without a host. Backends call it first, so the CLI
@@ -38,7 +39,8 @@ public final class VmSpecValidator {
 
     /**
      * A VM name may hold any printable character, quotes and unicode included (writers escape them),
-     * but no control character and no slash: both end up in file names and log lines.
+     * but no control, format, line or paragraph separator character (Unicode Cc, Cf, Zl, Zp) and no
+     * slash: names end up in file names, terminals and log lines.
      *
      * @return why the name cannot be used, or null when it can
      */
@@ -52,8 +54,14 @@ public final class VmSpecValidator {
         if (!name.equals(name.strip())) {
             return "The name must not start or end with a space.";
         }
-        if (name.chars().anyMatch(Character::isISOControl)) {
+        int hostile = Printable.firstHostile(name);
+        if (hostile >= 0 && Character.getType(hostile) == Character.CONTROL) {
             return "The name must not contain control characters such as a newline or a tab.";
+        }
+        if (hostile >= 0) {
+            // Bidi overrides reverse what follows them in every listing; separators fake a second line.
+            return "The name must not contain invisible format or separator characters such as "
+                    + String.format(java.util.Locale.ROOT, "U+%04X", hostile) + ".";
         }
         if (name.contains("/")) {
             return "The name must not contain '/'.";
