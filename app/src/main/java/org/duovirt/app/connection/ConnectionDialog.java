@@ -70,7 +70,14 @@ public final class ConnectionDialog {
         problem.setWrapText(true);
         problem.textProperty().bind(vm.problemProperty());
 
-        VBox content = new VBox(12, kinds, fields, autoconnect,
+        CheckBox confirmProgram = new CheckBox(Messages.get("connection.program-confirm"));
+        confirmProgram.setId("connection-program-confirm");
+        confirmProgram.setWrapText(true);
+        confirmProgram.selectedProperty().bindBidirectional(vm.programsConfirmedProperty());
+        confirmProgram.visibleProperty().bind(vm.needsConfirmationProperty());
+        confirmProgram.managedProperty().bind(vm.needsConfirmationProperty());
+
+        VBox content = new VBox(12, kinds, fields, autoconnect, confirmProgram,
                 new VBox(2, new Label(Messages.get("connection.uri")), uri), problem);
         content.setPrefWidth(520);
         dialog.getDialogPane().setContent(content);

@@ -60,6 +60,7 @@ public final class HostList {
     /** Opens the saved connections (autoconnect ones connect), or the default one when none is saved. */
     public void start() {
         List<ConnectionConfig> saved = store.load();
+        store.problems().forEach(p -> LOG.warning(p));
         if (saved.isEmpty()) {
             openDefault();
             return;
