@@ -18,6 +18,7 @@ public final class DuovirtApp extends Application {
     @Override
     public void start(Stage stage) {
         AppDirs dirs = AppDirs.fromEnvironment();
+        dirs.secure();
         LogSetup.install(dirs);
         LOG.info(() -> "Duovirt starting; config in " + dirs.config() + ", language " + Messages.chosenLocale());
         Backends backends = Backends.installed();

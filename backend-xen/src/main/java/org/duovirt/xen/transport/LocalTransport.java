@@ -79,7 +79,7 @@ public final class LocalTransport implements CommandRunner {
 
     private static Process start(List<String> argv, Stderr stderr) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv)).redirectErrorStream(stderr == Stderr.MERGE);
+            ProcessBuilder builder = new ProcessBuilder(RemoteUmask.local(argv)).redirectErrorStream(stderr == Stderr.MERGE);
             if (stderr == Stderr.DISCARD) {
                 builder.redirectError(ProcessBuilder.Redirect.DISCARD);
             }
