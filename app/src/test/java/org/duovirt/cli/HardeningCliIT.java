@@ -2,6 +2,9 @@ package org.duovirt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +12,7 @@ import org.duovirt.core.testing.Commands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 13's KVM findings, each through the CLI against the real system libvirtd (domain type qemu),
@@ -97,5 +101,83 @@ class HardeningCliIT {
                 "--overcommit-disk");
         assertThat(insisted.err()).contains("Warning: A new disk of 1000000.0 GiB is larger than all of pool 'default'");
         CLI.ok("delete", BIG, "--storage");
+    }
+
+    @Test
+    void uriParametersThatRunAProgramAreRefusedAndTheProgramNeverRuns(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("ran");
+        Path program = dir.resolve("program.sh");
+        Files.writeString(program, "#!/bin/sh\ntouch " + marker + "\n");
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
+        for (String uri : List.of("qemu+ext:///system?command=" + program, "qemu+ssh://localhost/system?command=" + program,
+                "qemu+ssh://localhost/system?netcat=" + program, "qemu+ssh://localhost/system?no_verify=1")) {
+            CliRun run = CliRun.of("list", "-c", uri);
+            assertThat(run.exitCode()).as(uri).isEqualTo(1);
+            assertThat(run.err()).as(uri).containsAnyOf("runs a program on this machine", "turns off a security check")
+                    .contains("connection dialog's custom URI");
+        }
+        CliRun unknown = CliRun.of("list", "-c", "qemu:///system?evil=1");
+        assertThat(unknown.err()).contains("has the parameter 'evil', which Duovirt does not pass to libvirt");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aPasswordInTheUriIsRefusedWithoutBeingPrinted() {
+        CliRun run = CliRun.of("list", "-c", "qemu+ssh://root:s3cr3t-pw@localhost/system");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("holds a password").contains("SSH key").contains("root:***@localhost")
+                .doesNotContain("s3cr3t-pw");
+    }
+
+    @Test
+    void keyAndKnownHostsFilesMustBeAbsoluteRegularFiles() {
+        CliRun zero = CliRun.of("list", "-c", "qemu+libssh2://localhost/system?known_hosts=/dev/zero");
+        assertThat(zero.err()).contains("The known_hosts parameter '/dev/zero' is not a regular file.");
+        CliRun relative = CliRun.of("list", "-c", "qemu+ssh://localhost/system?keyfile=id_rsa");
+        assertThat(relative.err()).contains("The keyfile parameter must be an absolute path; 'id_rsa' is relative.");
+    }
+
+    @Test
+    void pinOnAStoppedVmWithTheDefaultScopeChangesNothingAndSaysSo() {
+        String before = virsh("vcpupin", VM, "--config");
+        CliRun run = CLI.fails("pin", VM, "--vcpu", "0", "--cpus", "1");
+        assertThat(run.err()).contains("VM '" + VM + "' is not running, so the pinning of vCPU 0 cannot change live; nothing was changed.")
+                .contains("--config");
+        assertThat(virsh("vcpupin", VM, "--config")).isEqualTo(before);
+        CliRun memory = CLI.fails("set-memory", VM, "96");
+        assertThat(memory.err()).contains("nothing was changed");
+        assertThat(virsh("dominfo", VM)).contains("65536 KiB");
+        CLI.ok("pin", VM, "--vcpu", "0", "--cpus", "1", "--config");
+        assertThat(virsh("vcpupin", VM, "--config")).contains("0      1");
+    }
+
+    @Test
+    void namesWithFormatOrSeparatorCharactersAndPathsWithANewlineAreRefused() {
+        assertThat(CLI.fails("create", "--name", "hard-\u202eexe.txt", "--memory", "64", "--virt-type", "qemu").err())
+                .contains("U+202E");
+        assertThat(CLI.fails("create", "--name", "hard-\u2028x", "--memory", "64", "--virt-type", "qemu").err())
+                .contains("U+2028");
+        assertThat(CLI.fails("create", "--name", "hard-\u001b[31m", "--memory", "64", "--virt-type", "qemu").err())
+                .contains("control characters");
+        CliRun path = CLI.fails("create", "--name", "hard-path", "--memory", "64", "--virt-type", "qemu",
+                "--kernel", "/etc/hostname\n/etc/passwd");
+        assertThat(path.err()).contains("The kernel path '/etc/hostname\\n/etc/passwd' contains a control");
+        assertThat(virsh("list", "--all", "--name")).doesNotContain("hard-\u202e").doesNotContain("hard-path");
+    }
+
+    @Test
+    void aHostileNameDefinedBehindDuovirtsBackIsListedEscaped(@TempDir Path dir) throws Exception {
+        String name = "hard-esc\r\u202eevil\u2028" + ProcessHandle.current().pid();
+        Path xml = dir.resolve("d.xml");
+        Files.writeString(xml, "<domain type='qemu'><name>hard-esc&#13;\u202eevil\u2028" + ProcessHandle.current().pid()
+                + "</name><memory unit='MiB'>64</memory><os><type arch='x86_64'>hvm</type></os></domain>");
+        virsh("define", xml.toString());
+        try {
+            String out = CLI.ok("list", "--all").out();
+            assertThat(out).contains("hard-esc\\r\\u202eevil\\u2028" + ProcessHandle.current().pid())
+                    .doesNotContain("\r").doesNotContain("\u202e");
+        } finally {
+            virsh("undefine", name);
+        }
     }
 }

@@ -52,13 +52,12 @@ final class LifecycleOps {
         limits.requireVcpus(vm, count);
         String what = "Setting " + count + " vCPUs on VM '" + vm + "'";
         domains.run(vm, what, d -> {
+            ScopedChange.refuseLiveOnStopped(d, vm, scopes, "the vCPU count");
             if (scopes.contains(PinScope.CONFIG) && count > configMaxVcpus(d.getXMLDesc(XML_INACTIVE))) {
                 // The persistent maximum must grow first, or libvirt refuses the count.
                 d.setVcpusFlags(count, LibvirtNative.VIR_DOMAIN_AFFECT_CONFIG | LibvirtNative.VIR_DOMAIN_VCPU_MAXIMUM);
             }
-            for (int scopeFlags : separate(scopes)) {
-                d.setVcpusFlags(count, scopeFlags);
-            }
+            ScopedChange.apply(d, vm, scopes, "the vCPU count", (dom, flags) -> dom.setVcpusFlags(count, flags));
         });
     }
 
@@ -67,13 +66,12 @@ final class LifecycleOps {
         long kib = Units.mibToKiB(memoryMiB);
         String what = "Setting the memory of VM '" + vm + "' to " + memoryMiB + " MiB";
         domains.run(vm, what, d -> {
+            ScopedChange.refuseLiveOnStopped(d, vm, scopes, "the memory size");
             if (scopes.contains(PinScope.CONFIG)
                     && kib > Xml.kib(Xml.child(Xml.parse(d.getXMLDesc(XML_INACTIVE)), "memory"), Long.MAX_VALUE)) {
                 call(d, kib, LibvirtNative.VIR_DOMAIN_AFFECT_CONFIG | LibvirtNative.VIR_DOMAIN_MEM_MAXIMUM, what);
             }
-            for (int scopeFlags : separate(scopes)) {
-                call(d, kib, scopeFlags, what);
-            }
+            ScopedChange.apply(d, vm, scopes, "the memory size", (dom, flags) -> call(dom, kib, flags, what));
         });
     }
 
