@@ -34,9 +34,19 @@ public final class ConnectionStore {
     private volatile List<String> problems = List.of();
     private volatile List<JsonNode> rejected = List.of();
 
-    /** A store whose entries are checked by the installed backends. */
+    /**
+     * A store whose entries are checked by the installed backends. An entry no installed backend serves
+     * still loads: it shows as a host that cannot connect, with that sentence, instead of vanishing.
+     */
     public ConnectionStore(Path configDir) {
-        this(configDir, c -> backends().uriProblems(c.uri(), c.options()));
+        this(configDir, c -> {
+            try {
+                backends().forUri(c.uri());
+            } catch (DuovirtException e) {
+                return List.of();
+            }
+            return backends().uriProblems(c.uri(), c.options());
+        });
     }
 
     public ConnectionStore(Path configDir, Function<ConnectionConfig, List<String>> check) {
