@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
+import org.duovirt.core.testing.HostileStrings;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,13 +25,7 @@ import org.w3c.dom.Element;
 class KvmProperties {
     @Provide
     Arbitrary<String> hostile() {
-        Arbitrary<Character> nasty = Arbitraries.of('\n', '\r', '\t', '\u202e', '\u2028', '&', '<', '>', '\'', '"', ']', ']',
-                '$', '(', ')', ';', '=', '?', '#', '%', '/', '.', '-', ' ', 'a', '0', 'é', '漢', '\ud83d', '\ude00');
-        return Arbitraries.oneOf(nasty.list().ofMinSize(1).ofMaxSize(30).map(cs -> {
-            StringBuilder b = new StringBuilder();
-            cs.forEach(b::append);
-            return b.toString();
-        }), Arbitraries.strings().ofMinLength(1).ofMaxLength(30));
+        return HostileStrings.upTo(30, true);
     }
 
     @Property

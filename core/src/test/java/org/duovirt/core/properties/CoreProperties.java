@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import net.jqwik.api.Arbitraries;
+import org.duovirt.core.testing.HostileStrings;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,14 +33,7 @@ class CoreProperties {
     /** Strings heavy in what breaks things: controls, bidi, separators, quotes, shell and URI syntax. */
     @Provide
     Arbitrary<String> hostile() {
-        Arbitrary<Character> nasty = Arbitraries.of('\n', '\r', '\t', '\0', '\u001b', '\u007f', '\u0085', '\u202e', '\u2028',
-                '\u2029', '\u200b', '\ufeff', '\ud800', '\udc00', '\\', '\'', '"', '$', '`', '(', ')', ';', '&', '|', '<', '>',
-                '/', '.', '-', '^', ',', '=', '%', '@', ':', '?', '#', ' ', 'a', 'Z', '0', '9', 'é', '漢');
-        return Arbitraries.oneOf(nasty.list().ofMaxSize(40).map(cs -> {
-            StringBuilder b = new StringBuilder();
-            cs.forEach(b::append);
-            return b.toString();
-        }), Arbitraries.strings().ofMaxLength(40));
+        return HostileStrings.upTo(40, true);
     }
 
     @Property
