@@ -62,7 +62,8 @@ class XenProperties {
         XlConfig back = XlConfigReader.read(text);
         assertThat(back.name()).isEqualTo(name);
         assertThat(back.kernel()).isEqualTo(config.kernel());
-        assertThat(back.cmdline()).isEqualTo(cmdline);
+        // An empty cmdline is written as none at all.
+        assertThat(back.cmdline() == null ? "" : back.cmdline()).isEqualTo(cmdline);
         assertThat(back.disks()).extracting(XlDisk::target).containsExactly(config.disks().get(0).target());
         assertThat(back.disks().get(0).owned()).isTrue();
     }
