@@ -27,6 +27,7 @@ public final class DuovirtApp extends Application {
     @Override
     public void start(Stage stage) {
         AppDirs dirs = AppDirs.fromEnvironment();
+        dirs.secure();
         LogSetup.install(dirs);
         LOG.info(() -> "Duovirt starting; config in " + dirs.config() + ", language " + Messages.chosenLocale());
         EarlyConnections connections = early != null ? early : EarlyConnections.begin(dirs);

@@ -35,6 +35,12 @@ public final class Messages {
         return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** A broken bound in the user's language: the same key and values as core's English sentence. */
+    public static String problem(org.duovirt.core.limits.Problem problem) {
+        String text = get(problem.limit().key(), problem.args().toArray());
+        return text.startsWith("!") ? problem.text() : text;
+    }
+
     /** The text for {@code key}, formatted with {@code args} when there are any. */
     public static String get(String key, Object... args) {
         String pattern;

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.text.Printable;
 import picocli.CommandLine;
 
 /**
@@ -26,7 +27,7 @@ public final class Cli {
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println("duovirt: " + oneLine(ex));
+            err.println("duovirt: " + Printable.line(oneLine(ex)));
             if (root.debug()) {
                 ex.printStackTrace(err);
             }

@@ -69,6 +69,9 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--dry-run", description = "Check the spec on the host and print every problem, or the definition it would write.")
     boolean dryRun;
 
+    @Option(names = "--overcommit-disk", description = "Create the sparse --disk even when it is larger than its whole pool.")
+    boolean overcommitDisk;
+
     @Option(names = "--start", description = "Start the VM once it is created.")
     boolean start;
 
@@ -113,7 +116,7 @@ final class CreateCommand extends HostSubcommand {
 
     VmSpec spec() {
         VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
-                .newDisk(diskGiB, pool).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
+                .newDisk(diskGiB, pool).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
                 .bootloader(bootloader).network(network).mode(mode).osVariant(osId(osVariant)).machine(machine)
                 .firmware(firmware(uefi, firmware));
         pins.forEach(b::pin);

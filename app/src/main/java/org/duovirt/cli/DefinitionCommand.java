@@ -1,5 +1,6 @@
 package org.duovirt.cli;
 
+import org.duovirt.core.text.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,7 +15,8 @@ final class DefinitionCommand extends HostSubcommand {
         if (output().isJson()) {
             output().json(java.util.Map.of("name", name, "definition", text));
         } else {
-            terminal().out().print(text.endsWith("\n") ? text : text + "\n");
+            String shown = Printable.block(text);
+            terminal().out().print(shown.endsWith("\n") ? shown : shown + "\n");
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintStream;
 import java.util.List;
+import org.duovirt.core.text.Printable;
 
 /** Prints a command's result as JSON or as plain text. */
 final class Output {
@@ -29,12 +30,14 @@ final class Output {
         }
     }
 
+    /** One line; what came from a host is escaped (see {@link Printable}), as the app shows it. */
     void line(String text) {
-        out.println(text);
+        out.println(Printable.line(text));
     }
 
     /** A left-aligned table with a header row; columns are as wide as their widest cell. */
-    void table(List<String> header, List<List<String>> rows) {
+    void table(List<String> header, List<List<String>> rawRows) {
+        List<List<String>> rows = rawRows.stream().map(r -> r.stream().map(Printable::line).toList()).toList();
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();

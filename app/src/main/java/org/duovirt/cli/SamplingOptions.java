@@ -1,5 +1,6 @@
 package org.duovirt.cli;
 
+import org.duovirt.core.limits.Bounds;
 import picocli.CommandLine.Option;
 
 /** --interval, --count and --csv of the commands that print samples (stats, host-stats). */
@@ -15,9 +16,7 @@ final class SamplingOptions {
 
     /** Refuses what cannot be sampled before anything is asked of the host. */
     void check(Output output) {
-        if (!(interval > 0)) {
-            throw new IllegalArgumentException("--interval must be more than 0 seconds.");
-        }
+        Bounds.require(Bounds.interval(interval), Bounds.count(count));
         if (csv && output.isJson()) {
             throw new IllegalArgumentException("Choose one of --csv and --json.");
         }

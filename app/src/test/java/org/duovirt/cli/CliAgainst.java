@@ -21,7 +21,22 @@ final class CliAgainst {
     /** Runs {@code duovirt ARGS -c URI} and fails the test, with both outputs, unless it exits 0. */
     CliRun ok(String... args) {
         CliRun run = CliRun.of(Stream.concat(Arrays.stream(args), Stream.of("-c", uri)).toArray(String[]::new));
+        // The shared Xen test host's sshd refuses logins now and then while it is overloaded: one retry.
+        if (run.exitCode() != 0 && run.err().contains("SSH login as")) {
+            run = CliRun.of(Stream.concat(Arrays.stream(args), Stream.of("-c", uri)).toArray(String[]::new));
+        }
         assertThat(run.exitCode()).as("duovirt %s\nstdout: %s\nstderr: %s", String.join(" ", args), run.out(), run.err()).isZero();
+        return run;
+    }
+
+    /** Runs {@code duovirt ARGS -c URI} and fails the test unless it exits 1 with one line on stderr. */
+    CliRun fails(String... args) {
+        CliRun run = CliRun.of(Stream.concat(Arrays.stream(args), Stream.of("-c", uri)).toArray(String[]::new));
+        assertThat(run.exitCode()).as("duovirt %s\nstdout: %s\nstderr: %s", String.join(" ", args), run.out(), run.err()).isEqualTo(1);
+        // Progress lines may come first; the error is the last line, and there is no stack trace.
+        String[] lines = run.err().strip().split("\n");
+        assertThat(lines[lines.length - 1]).as("the error line").startsWith("duovirt: ");
+        assertThat(run.err()).as("no stack trace").doesNotContain("Exception").doesNotContain("\tat ");
         return run;
     }
 

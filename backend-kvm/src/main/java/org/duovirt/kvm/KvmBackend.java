@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import org.duovirt.core.error.DuovirtException;
+import java.util.List;
+import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.spi.ConnectOptions;
+import org.duovirt.core.uri.Uris;
 import org.duovirt.core.spi.Feature;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.HypervisorBackend;
@@ -51,10 +54,25 @@ public final class KvmBackend implements HypervisorBackend {
 
     @Override
     public HostConnection connect(URI uri) {
+        return connect(uri, ConnectOptions.STRICT);
+    }
+
+    @Override
+    public List<String> uriProblems(URI uri, ConnectOptions options) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
-            throw new DuovirtException("The KVM backend cannot open '" + uri + "': it serves only " + String.join(", ",
-                    SCHEMES.stream().sorted().toList()) + " URIs.", "Write it like qemu:///system.");
+            return List.of("The KVM backend cannot open '" + Uris.redact(uri.toString()) + "': it serves only "
+                    + String.join(", ", SCHEMES.stream().sorted().toList()) + " URIs.");
+        }
+        return KvmUriPolicy.problems(uri, options);
+    }
+
+    /** libvirt would pass every parameter on (and run command=): only what {@link KvmUriPolicy} allows gets there. */
+    @Override
+    public HostConnection connect(URI uri, ConnectOptions options) {
+        List<String> problems = uriProblems(uri, options);
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
         }
         LibvirtEventLoop.ensureRunning();
         String text = uri.toString();

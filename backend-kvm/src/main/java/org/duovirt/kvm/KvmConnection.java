@@ -15,6 +15,7 @@ import org.duovirt.core.model.VolumeInfo;
 import java.util.List;
 import java.util.Set;
 import org.duovirt.core.cpu.CpuSet;
+import org.duovirt.core.limits.VmLimits;
 import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.model.HostInfo;
 import org.duovirt.core.model.VcpuPinning;
@@ -44,6 +45,7 @@ final class KvmConnection implements HostConnection {
     private final LibvirtConnect connect;
     private final Domains domains;
     private final HostReader host;
+    private final KvmLimits limits;
     private final LifecycleOps lifecycle;
     private final EventHub events;
     private final StatsSampler stats;
@@ -68,13 +70,14 @@ final class KvmConnection implements HostConnection {
         this.connect = connect;
         this.domains = new Domains(connect, uri);
         this.host = new HostReader(domains);
-        this.lifecycle = new LifecycleOps(domains);
+        this.limits = new KvmLimits(domains, host);
+        this.lifecycle = new LifecycleOps(domains, limits);
         this.events = new EventHub(connect);
         this.stats = new StatsSampler(domains);
         this.pinning = new PinningOps(domains, host);
         this.pinPlans = new PinPlanOps(domains, host);
         this.graphics = new GraphicsLocator(domains);
-        this.creator = new VmCreator(domains, host);
+        this.creator = new VmCreator(domains, host, limits);
         this.ownership = new StorageOwnership(domains);
         this.deleter = new VmDeleter(domains, ownership);
         this.snapshots = new SnapshotOps(domains);
@@ -161,6 +164,11 @@ final class KvmConnection implements HostConnection {
     @Override
     public List<String> storagePools() {
         return host.storagePools();
+    }
+
+    @Override
+    public VmLimits limits(String vm) {
+        return limits.limits(vm);
     }
 
     // ---- VMs ----

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.error.VmNotFoundException;
+import org.duovirt.core.uri.Uris;
 import org.libvirt.Error;
 import org.libvirt.LibvirtException;
 
@@ -77,7 +78,7 @@ final class LibvirtErrors {
             why = sentence(message).replaceAll("\\.$", "");
             hint = "Check the URI and that libvirtd runs on the host.";
         }
-        return new HostUnreachableException("Cannot reach libvirt at " + uri + ": " + why + ".", hint, e);
+        return new HostUnreachableException("Cannot reach libvirt at " + Uris.redact(uri) + ": " + why + ".", hint, e);
     }
 
     static String message(LibvirtException e) {

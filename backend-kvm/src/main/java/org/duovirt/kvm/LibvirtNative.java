@@ -74,6 +74,9 @@ interface LibvirtNative extends Library {
     Pointer virDomainDefineXMLFlags(Pointer conn, String xml, int flags);
 
     int virDomainFree(Pointer domain);
+    /** The domain capabilities XML (caller frees it), or NULL; every argument but conn may be NULL. */
+    Pointer virConnectGetDomainCapabilities(Pointer conn, String emulatorbin, String arch, String machine,
+                                            String virttype, int flags);
 
     /** virErrorPtr of the calling thread's last error, or NULL. */
     Pointer virGetLastError();

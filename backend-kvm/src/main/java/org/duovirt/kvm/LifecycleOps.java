@@ -2,7 +2,7 @@ package org.duovirt.kvm;
 
 import com.sun.jna.NativeLong;
 import java.util.Set;
-import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.limits.Units;
 import org.duovirt.core.model.PinScope;
 import org.w3c.dom.Element;
 
@@ -10,9 +10,11 @@ import org.w3c.dom.Element;
 final class LifecycleOps {
     private static final int XML_INACTIVE = 2;
     private final Domains domains;
+    private final KvmLimits limits;
 
-    LifecycleOps(Domains domains) {
+    LifecycleOps(Domains domains, KvmLimits limits) {
         this.domains = domains;
+        this.limits = limits;
     }
 
     /** Starts the domain; libvirt restores a managed-save image by itself when there is one. */
@@ -46,35 +48,30 @@ final class LifecycleOps {
     }
 
     void setVcpus(String vm, int count, Set<PinScope> scopes) {
-        if (count < 1) {
-            throw new DuovirtException("A VM needs at least 1 vCPU; " + count + " was asked for.", (String) null);
-        }
+        // Before anything is sent: libvirtd allocates per vCPU of a new maximum and dies of a huge one.
+        limits.requireVcpus(vm, count);
         String what = "Setting " + count + " vCPUs on VM '" + vm + "'";
         domains.run(vm, what, d -> {
+            ScopedChange.refuseLiveOnStopped(d, vm, scopes, "the vCPU count");
             if (scopes.contains(PinScope.CONFIG) && count > configMaxVcpus(d.getXMLDesc(XML_INACTIVE))) {
                 // The persistent maximum must grow first, or libvirt refuses the count.
                 d.setVcpusFlags(count, LibvirtNative.VIR_DOMAIN_AFFECT_CONFIG | LibvirtNative.VIR_DOMAIN_VCPU_MAXIMUM);
             }
-            for (int scopeFlags : separate(scopes)) {
-                d.setVcpusFlags(count, scopeFlags);
-            }
+            ScopedChange.apply(d, vm, scopes, "the vCPU count", (dom, flags) -> dom.setVcpusFlags(count, flags));
         });
     }
 
     void setMemory(String vm, long memoryMiB, Set<PinScope> scopes) {
-        if (memoryMiB < 16) {
-            throw new DuovirtException("Memory must be at least 16 MiB; " + memoryMiB + " MiB was asked for.", (String) null);
-        }
-        long kib = memoryMiB * 1024;
+        limits.requireMemory(vm, memoryMiB);
+        long kib = Units.mibToKiB(memoryMiB);
         String what = "Setting the memory of VM '" + vm + "' to " + memoryMiB + " MiB";
         domains.run(vm, what, d -> {
+            ScopedChange.refuseLiveOnStopped(d, vm, scopes, "the memory size");
             if (scopes.contains(PinScope.CONFIG)
                     && kib > Xml.kib(Xml.child(Xml.parse(d.getXMLDesc(XML_INACTIVE)), "memory"), Long.MAX_VALUE)) {
                 call(d, kib, LibvirtNative.VIR_DOMAIN_AFFECT_CONFIG | LibvirtNative.VIR_DOMAIN_MEM_MAXIMUM, what);
             }
-            for (int scopeFlags : separate(scopes)) {
-                call(d, kib, scopeFlags, what);
-            }
+            ScopedChange.apply(d, vm, scopes, "the memory size", (dom, flags) -> call(dom, kib, flags, what));
         });
     }
 

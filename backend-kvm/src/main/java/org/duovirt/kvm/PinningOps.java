@@ -95,28 +95,22 @@ final class PinningOps {
         int cpus = checked(hard, vm);
         String what = "Pinning vCPU " + vcpu + " of VM '" + vm + "' to CPUs " + hard;
         byte[] map = hard.toBitmap(cpus);
-        domains.run(vm, what, d -> {
-            for (int flags : LifecycleOps.separate(scopes)) {
-                if (LibvirtNative.INSTANCE.virDomainPinVcpuFlags(NativeHandles.of(d), vcpu, map, map.length,
-                        current(flags, d)) < 0) {
-                    throw NativeHandles.lastError(what);
-                }
+        domains.run(vm, what, d -> ScopedChange.apply(d, vm, scopes, "the pinning of vCPU " + vcpu, (dom, flags) -> {
+            if (LibvirtNative.INSTANCE.virDomainPinVcpuFlags(NativeHandles.of(dom), vcpu, map, map.length, current(flags, dom)) < 0) {
+                throw NativeHandles.lastError(what);
             }
-        });
+        }));
     }
 
     void pinEmulator(String vm, CpuSet cpuSet, Set<PinScope> scopes) {
         int cpus = checked(cpuSet, vm);
         String what = "Pinning the emulator threads of VM '" + vm + "' to CPUs " + cpuSet;
         byte[] map = cpuSet.toBitmap(cpus);
-        domains.run(vm, what, d -> {
-            for (int flags : LifecycleOps.separate(scopes)) {
-                if (LibvirtNative.INSTANCE.virDomainPinEmulator(NativeHandles.of(d), map, map.length,
-                        current(flags, d)) < 0) {
-                    throw NativeHandles.lastError(what);
-                }
+        domains.run(vm, what, d -> ScopedChange.apply(d, vm, scopes, "the pinning of its emulator threads", (dom, flags) -> {
+            if (LibvirtNative.INSTANCE.virDomainPinEmulator(NativeHandles.of(dom), map, map.length, current(flags, dom)) < 0) {
+                throw NativeHandles.lastError(what);
             }
-        });
+        }));
     }
 
     /**

@@ -37,6 +37,11 @@ final class SnapshotOps {
 
     void create(String vm, String name, String description) {
         XmlOut x = new XmlOut();
+        String nameProblem = name == null || name.isBlank() ? null
+                : org.duovirt.core.model.VmSpecValidator.nameProblem(name);
+        if (nameProblem != null) {
+            throw new org.duovirt.core.error.InvalidSpecException(nameProblem.replace("The name", "The snapshot name"));
+        }
         x.start("domainsnapshot");
         if (name != null && !name.isBlank()) {
             x.textElement("name", name);

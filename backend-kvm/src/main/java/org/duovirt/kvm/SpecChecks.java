@@ -6,9 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.duovirt.core.limits.Bounds;
+import org.duovirt.core.limits.Limit;
+import org.duovirt.core.limits.Problem;
+import org.duovirt.core.limits.Units;
 import org.duovirt.core.model.SpecField;
 import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VirtMode;
+import org.duovirt.core.text.Printable;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecValidator;
 import org.libvirt.LibvirtException;
@@ -23,10 +28,12 @@ final class SpecChecks {
     private final Domains domains;
     private final HostReader host;
     private final boolean local;
+    private final KvmLimits limits;
 
-    SpecChecks(Domains domains, HostReader host) {
+    SpecChecks(Domains domains, HostReader host, KvmLimits limits) {
         this.domains = domains;
         this.host = host;
+        this.limits = limits;
         this.local = !KvmBackend.isRemote(URI.create(domains.uri()));
     }
 
@@ -42,11 +49,14 @@ final class SpecChecks {
             problems.add(new SpecProblem(SpecField.NAME, "A VM named '" + spec.name() + "' already exists on " + domains.uri() + "."));
         }
         long hostMiB = host.nodeInfo().memory / 1024;
-        if (spec.memoryMiB() > hostMiB) {
-            problems.add(new SpecProblem(SpecField.MEMORY,
-                    "Memory of " + spec.memoryMiB() + " MiB is more than the host's " + hostMiB + " MiB."));
-        }
         HostCapabilities caps = host.capabilities();
+        // The host's bounds, where the host-free ones (already in the list) passed.
+        if (Bounds.memory(spec.memoryMiB(), Long.MAX_VALUE) == null) {
+            addIfAny(problems, SpecField.MEMORY, Bounds.memory(spec.memoryMiB(), hostMiB));
+        }
+        if (Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS) == null && (spec.mode() == null || caps.modes().contains(spec.mode()))) {
+            addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), limits.maxVcpusForNew(domainType(spec.mode(), caps))));
+        }
         if (spec.mode() != null && !caps.modes().contains(spec.mode())) {
             problems.add(new SpecProblem(SpecField.MODE, "This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
                     + " guests; it offers " + describe(caps) + "."));
@@ -79,13 +89,14 @@ final class SpecChecks {
         try {
             StoragePool pool = domains.connect().storagePoolLookupByName(name);
             try {
-                if (pool.isActive() == 1) {
-                    long freeBytes = pool.getInfo().available;
-                    double freeGiB = freeBytes / (double) (1L << 30);
-                    if (disk.sizeGiB() > freeGiB) {
-                        problems.add(new SpecProblem(SpecField.STORAGE, String.format(Locale.ROOT,
-                                "A %s GiB disk does not fit in pool '%s', which has %.1f GiB free.",
-                                trim(disk.sizeGiB()), name, freeGiB)));
+                if (pool.isActive() == 1 && Bounds.diskSize(disk.sizeGiB()) == null) {
+                    // Past the pool's capacity is refused unless the user insists; past its free space, creation warns.
+                    org.libvirt.StoragePoolInfo info = pool.getInfo();
+                    Problem room = Bounds.diskInPool(Units.gibToBytes(disk.sizeGiB()), "pool '" + name + "'",
+                            info.capacity, info.available);
+                    if (room != null && room.limit() == Limit.DISK_CAPACITY && !disk.overcommit()) {
+                        problems.add(new SpecProblem(SpecField.STORAGE, room.text()
+                                + " Give a smaller size, or insist on a sparse disk that large (--overcommit-disk)."));
                     }
                 }
             } finally {
@@ -123,8 +134,10 @@ final class SpecChecks {
         }
     }
 
-    private static String trim(double gib) {
-        return gib == Math.rint(gib) ? Long.toString((long) gib) : Double.toString(gib);
+    private static void addIfAny(List<SpecProblem> problems, SpecField field, Problem problem) {
+        if (problem != null) {
+            problems.add(new SpecProblem(field, problem.text()));
+        }
     }
 
     private static String describe(HostCapabilities caps) {
@@ -135,6 +148,11 @@ final class SpecChecks {
     private void missing(String what, String path, SpecField field, List<SpecProblem> problems) {
         if (path == null || path.isBlank()) {
             problems.add(new SpecProblem(field, "The " + what + " path is empty."));
+            return;
+        }
+        if (Printable.firstHostile(path) >= 0) {
+            // libvirt would store a different path than the one checked (seen: a newline passed the check).
+            problems.add("The " + what + " path '" + path + "' contains a control, format or line separator character.");
             return;
         }
         if (!path.startsWith("/")) {

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.limits.Bounds;
+import org.duovirt.core.limits.Limit;
+import org.duovirt.core.limits.Problem;
+import org.duovirt.core.limits.Units;
 import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSummary;
@@ -11,6 +15,7 @@ import org.duovirt.core.spi.ProgressListener;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
+import org.libvirt.StoragePoolInfo;
 import org.libvirt.StorageVol;
 
 /**
@@ -23,10 +28,10 @@ final class VmCreator {
     private final HostReader host;
     private final SpecChecks checks;
 
-    VmCreator(Domains domains, HostReader host) {
+    VmCreator(Domains domains, HostReader host, KvmLimits limits) {
         this.domains = domains;
         this.host = host;
-        this.checks = new SpecChecks(domains, host);
+        this.checks = new SpecChecks(domains, host, limits);
     }
 
     VmSummary create(VmSpec spec, ProgressListener progress) {
@@ -48,7 +53,9 @@ final class VmCreator {
                 if (pool.createdHere()) {
                     undo.pool = pool.pool();
                 }
-                undo.volume = StoragePools.createQcow2(pool.pool(), spec.name(), (long) Math.ceil(disk.sizeGiB() * (1L << 30)));
+                long bytes = Units.gibToBytes(disk.sizeGiB());
+                checkPoolRoom(pool.pool(), disk, bytes, progress);
+                undo.volume = StoragePools.createQcow2(pool.pool(), spec.name(), bytes);
                 diskPath = undo.volume.getPath();
                 diskFormat = "qcow2";
                 ownedDisk = true;
@@ -101,9 +108,23 @@ final class VmCreator {
     }
 
     private static DomainPlan plan(VmSpec spec, HostCapabilities caps, String diskPath, String diskFormat, boolean owned) {
-        return new DomainPlan(spec.name(), spec.memoryMiB() * 1024, spec.vcpus(), SpecChecks.domainType(spec.mode(), caps),
+        return new DomainPlan(spec.name(), Units.mibToKiB(spec.memoryMiB()), spec.vcpus(), SpecChecks.domainType(spec.mode(), caps),
                 caps.arch(), spec.boot(), spec.firmware(), diskPath, diskFormat, owned, spec.network(), spec.vcpuPins(),
                 spec.machine(), spec.osVariant());
+    }
+
+    /** Past the pool's capacity is refused unless the user insists; past its free space is said, then done. */
+    private static void checkPoolRoom(StoragePool pool, VmSpec.Storage.NewDisk disk, long bytes, ProgressListener progress)
+            throws LibvirtException {
+        StoragePoolInfo info = pool.getInfo();
+        Problem room = Bounds.diskInPool(bytes, "pool '" + pool.getName() + "'", info.capacity, info.available);
+        if (room == null) {
+            return;
+        }
+        if (room.limit() == Limit.DISK_CAPACITY && !disk.overcommit()) {
+            throw new InvalidSpecException(room.text() + " Give a smaller size, or insist on a sparse disk that large (--overcommit-disk).");
+        }
+        progress.progress("Warning: " + room.text(), 0.2);
     }
 
     private static void checkCancelled(ProgressListener progress, VmSpec spec) {

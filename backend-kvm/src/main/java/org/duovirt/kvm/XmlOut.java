@@ -23,6 +23,27 @@ final class XmlOut {
         }
     }
 
+    /**
+     * The text itself when XML 1.0 can carry it unchanged. Characters it cannot hold at all (most C0
+     * controls, lone surrogates, U+FFFE/U+FFFF) and a carriage return (which every reader turns into a
+     * newline) are refused: libvirt would reject the document, or store another path than the one given.
+     */
+    static String carried(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean ok = cp == 0x9 || cp == 0xA || cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000;
+            if (!ok) {
+                throw new org.duovirt.core.error.InvalidSpecException("'" + text + "' contains "
+                        + String.format(java.util.Locale.ROOT, "U+%04X", cp) + ", which a libvirt definition cannot hold.");
+            }
+            i += Character.charCount(cp);
+        }
+        return text;
+    }
+
     /** Opens an element; attributes may follow with {@link #attr}. */
     XmlOut start(String name) {
         try {
@@ -38,7 +59,7 @@ final class XmlOut {
 
     XmlOut attr(String name, String value) {
         try {
-            xml.writeAttribute(name, value);
+            xml.writeAttribute(name, carried(value));
             return this;
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
@@ -65,9 +86,9 @@ final class XmlOut {
             newline();
             xml.writeStartElement(name);
             for (int i = 0; i + 1 < attributes.length; i += 2) {
-                xml.writeAttribute(attributes[i], attributes[i + 1]);
+                xml.writeAttribute(attributes[i], carried(attributes[i + 1]));
             }
-            xml.writeCharacters(text);
+            xml.writeCharacters(carried(text));
             xml.writeEndElement();
             hasChildren = true;
             return this;
@@ -82,7 +103,7 @@ final class XmlOut {
             newline();
             xml.writeEmptyElement(name);
             for (int i = 0; i + 1 < attributes.length; i += 2) {
-                xml.writeAttribute(attributes[i], attributes[i + 1]);
+                xml.writeAttribute(attributes[i], carried(attributes[i + 1]));
             }
             hasChildren = true;
             return this;

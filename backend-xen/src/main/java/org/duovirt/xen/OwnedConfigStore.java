@@ -117,8 +117,13 @@ public final class OwnedConfigStore {
     }
 
     public void write(String vm, String text) {
+        writeAt(configPath(vm), text);
+    }
+
+    /** Writes an owned config at the path it was found at (its file name need not be its VM's name). */
+    public void writeAt(String path, String text) {
         mkdir(configDir);
-        runner.writeFile(configPath(vm), text.getBytes(StandardCharsets.UTF_8));
+        runner.writeFile(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Removes a file Duovirt made; a missing file is fine. */
@@ -129,8 +134,9 @@ public final class OwnedConfigStore {
         }
     }
 
+    /** Makes the directory 0700 (also when it was already there: it holds root's VM configs, images and memory). */
     public void mkdir(String dir) {
-        CommandResult result = runner.run(List.of("mkdir", "-p", "--", dir));
+        CommandResult result = runner.run(List.of("sh", "-c", "mkdir -p -m 0700 -- \"$1\" && chmod 0700 -- \"$1\"", "sh", dir));
         if (!result.ok()) {
             throw new DuovirtException("Could not create " + dir + " on " + runner.hostLabel() + ".", null, result.stderr(), null);
         }

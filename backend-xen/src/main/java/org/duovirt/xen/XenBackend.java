@@ -39,6 +39,11 @@ public final class XenBackend implements HypervisorBackend {
     }
 
     @Override
+    public java.util.List<String> uriProblems(URI uri, org.duovirt.core.spi.ConnectOptions options) {
+        return XenUri.problems(uri);
+    }
+
+    @Override
     public HostConnection connect(URI uri) {
         CommandRunner runner = XenUri.isLocal(uri) ? new LocalTransport() : SshTransport.connect(XenUri.sshTarget(uri));
         try {

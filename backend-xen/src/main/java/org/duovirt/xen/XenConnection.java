@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.limits.VmLimits;
 import org.duovirt.core.model.CpuPool;
 import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.model.HostInfo;
@@ -57,6 +58,7 @@ final class XenConnection implements HostConnection {
     private final XenPinPlans pinPlans;
     private final XenStorage storage;
     private final XenVmViews views;
+    private final XenLimits limits;
     private final XenLifecycle lifecycle;
     private final XenHostViews hostViews;
     private volatile boolean closed;
@@ -73,7 +75,8 @@ final class XenConnection implements HostConnection {
         this.pinPlans = new XenPinPlans(domains);
         this.storage = new XenStorage(domains);
         this.views = new XenVmViews(domains);
-        this.lifecycle = new XenLifecycle(domains, watcher);
+        this.limits = new XenLimits(domains);
+        this.lifecycle = new XenLifecycle(domains, watcher, limits);
         this.hostViews = new XenHostViews(domains);
         runner.onConnectionLost(watcher::connectionLost);
     }
@@ -169,6 +172,11 @@ final class XenConnection implements HostConnection {
         return hostViews.volumes(pool);
     }
 
+    @Override
+    public VmLimits limits(String vm) {
+        return limits.limits();
+    }
+
     // ---- VMs ----
 
     @Override
@@ -260,7 +268,7 @@ final class XenConnection implements HostConnection {
     private XenVmCreator creator(VmSpec spec) {
         HostInfo host = hostInfo();
         return new XenVmCreator(domains, host.supportedModes(), deviceModel,
-                spec.network() == null ? List.of() : networks(), host.totalMemoryKiB() / 1024);
+                spec.network() == null ? List.of() : networks(), limits);
     }
 
     @Override

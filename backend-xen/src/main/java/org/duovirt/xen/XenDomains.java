@@ -84,7 +84,8 @@ final class XenDomains {
      * persistent change would only apply after a shutdown and start.
      */
     void persist(String vm, OwnedVm owned, XlConfig changed) {
-        store.write(vm, XlConfigWriter.write(changed));
+        // The same file config-update hands to xl: the one the config was read from.
+        store.writeAt(owned.path(), XlConfigWriter.write(changed));
         XlDomainRow row = runningOrNull(vm);
         if (row != null) {
             xl.xl("hand the changed config of '" + vm + "' to xl", vm, "config-update", domid(row), owned.path());

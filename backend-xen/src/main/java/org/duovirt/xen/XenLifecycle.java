@@ -2,7 +2,6 @@ package org.duovirt.xen;
 
 import java.util.Set;
 import org.duovirt.core.error.DuovirtException;
-import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.model.PinScope;
 import org.duovirt.xen.OwnedConfigStore.OwnedVm;
 import org.duovirt.xen.parse.XlDomainRow;
@@ -15,10 +14,12 @@ import org.duovirt.xen.parse.XlDomainRow;
 final class XenLifecycle {
     private final XenDomains domains;
     private final DomainWatcher watcher;
+    private final XenLimits limits;
 
-    XenLifecycle(XenDomains domains, DomainWatcher watcher) {
+    XenLifecycle(XenDomains domains, DomainWatcher watcher, XenLimits limits) {
         this.domains = domains;
         this.watcher = watcher;
+        this.limits = limits;
     }
 
     void start(String vm) {
@@ -75,9 +76,7 @@ final class XenLifecycle {
     }
 
     void setVcpus(String vm, int count, Set<PinScope> scopes) {
-        if (count < 1) {
-            throw new InvalidSpecException("A VM needs at least 1 vCPU; " + count + " was asked for.");
-        }
+        limits.requireVcpus(count);
         OwnedVm owned = scopes.contains(PinScope.CONFIG) ? domains.requireOwned(vm, "change the vCPUs of") : null;
         if (scopes.contains(PinScope.LIVE)) {
             XlDomainRow row = domains.requireRunning(vm, "change the vCPUs of");
@@ -89,9 +88,7 @@ final class XenLifecycle {
     }
 
     void setMemory(String vm, long memoryMiB, Set<PinScope> scopes) {
-        if (memoryMiB < 16) {
-            throw new InvalidSpecException("Memory must be at least 16 MiB; " + memoryMiB + " MiB was asked for.");
-        }
+        limits.requireMemory(memoryMiB);
         OwnedVm owned = scopes.contains(PinScope.CONFIG) ? domains.requireOwned(vm, "change the memory of") : null;
         if (scopes.contains(PinScope.LIVE)) {
             XlDomainRow row = domains.requireRunning(vm, "change the memory of");

@@ -13,6 +13,11 @@ import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecValidator;
+import org.duovirt.core.limits.Bounds;
+import org.duovirt.core.limits.Limit;
+import org.duovirt.core.limits.Problem;
+import org.duovirt.core.limits.Units;
+import org.duovirt.core.limits.VmLimits;
 import org.duovirt.core.model.VmState;
 import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.ProgressListener;
@@ -34,14 +39,10 @@ final class XenVmCreator {
     private final Set<VirtMode> hostModes;
     private final boolean deviceModel;
     private final List<String> bridges;
-    private final long hostMemoryMiB;
+    private final XenLimits limits;
 
-    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges) {
-        this(domains, hostModes, deviceModel, bridges, Long.MAX_VALUE);
-    }
-
-    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, long hostMemoryMiB) {
-        this.hostMemoryMiB = hostMemoryMiB;
+    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, XenLimits limits) {
+        this.limits = limits;
         this.domains = domains;
         this.hostModes = hostModes;
         this.deviceModel = deviceModel;
@@ -60,7 +61,9 @@ final class XenVmCreator {
             String newImage = null;
             if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
                 progress.progress("Creating the disk image", 0.3);
-                newImage = newImage(spec.name(), (long) Math.ceil(disk.sizeGiB() * (1L << 30)), undo);
+                long bytes = Units.gibToBytes(disk.sizeGiB());
+                checkRoom(disk, bytes, progress);
+                newImage = newImage(spec.name(), bytes, undo);
             }
             List<XlDisk> disks = disks(spec, mode, newImage);
             cancelled(progress);
@@ -87,7 +90,7 @@ final class XenVmCreator {
             cancelled(progress);
             progress.progress("Done", 1.0);
             return new VmSummary(spec.name(), config.uuid(), VmState.SHUTOFF, -1, spec.vcpus(), spec.vcpus(),
-                    spec.memoryMiB() * 1024, spec.memoryMiB() * 1024);
+                    Units.mibToKiB(spec.memoryMiB()), Units.mibToKiB(spec.memoryMiB()));
         } catch (RuntimeException e) {
             while (!undo.isEmpty()) {
                 try {
@@ -174,9 +177,13 @@ final class XenVmCreator {
     }
 
     private void hostProblems(VmSpec spec, List<SpecProblem> problems) {
-        if (spec.memoryMiB() > hostMemoryMiB) {
-            problems.add(new SpecProblem(SpecField.MEMORY, "The VM asks for " + spec.memoryMiB() + " MiB but " + domains.host()
-                    + " has only " + hostMemoryMiB + " MiB in all."));
+        // The host's bounds, where the host-free ones (already in the list) passed.
+        VmLimits host = limits.limits();
+        if (Bounds.memory(spec.memoryMiB(), Long.MAX_VALUE) == null) {
+            addIfAny(problems, SpecField.MEMORY, Bounds.memory(spec.memoryMiB(), host.hostMemoryMiB()));
+        }
+        if (Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS) == null) {
+            addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), host.maxVcpus()));
         }
         if (VmSpecValidator.nameProblem(spec.name()) == null
                 && (domains.store().find(spec.name()) != null || domains.runningOrNull(spec.name()) != null)) {
@@ -223,6 +230,27 @@ final class XenVmCreator {
                         "These files do not exist on " + domains.host() + ": " + missing.replace("\n", ", ") + "."));
             }
         }
+    }
+
+    private static void addIfAny(List<SpecProblem> problems, SpecField field, Problem problem) {
+        if (problem != null) {
+            problems.add(new SpecProblem(field, problem.text()));
+        }
+    }
+
+    /** Past the file system's size is refused unless the user insists; past its free space is said, then done. */
+    private void checkRoom(VmSpec.Storage.NewDisk disk, long bytes, ProgressListener progress) {
+        String dir = domains.store().imageDir();
+        domains.store().mkdir(dir);
+        long[] room = limits.room(dir);
+        Problem problem = room == null ? null : Bounds.diskInPool(bytes, dir, room[0], room[1]);
+        if (problem == null) {
+            return;
+        }
+        if (problem.limit() == Limit.DISK_CAPACITY && !disk.overcommit()) {
+            throw new InvalidSpecException(problem.text() + " Give a smaller size, or insist on a sparse disk that large (--overcommit-disk).");
+        }
+        progress.progress("Warning: " + problem.text(), 0.3);
     }
 
     /** A sparse raw image under the images dir, with a file name safe for xl's disk spec (no comma). */

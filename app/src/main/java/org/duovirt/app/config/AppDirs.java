@@ -1,6 +1,9 @@
 package org.duovirt.app.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,5 +34,25 @@ public record AppDirs(Path config, Path state) {
             return Path.of(value);
         }
         return Path.of(home).resolve(fallback);
+    }
+
+    /**
+     * Makes what earlier versions left 0755/0644 private: both directories 0700 and the files directly
+     * in them 0600. Missing directories are left for the first write to create.
+     */
+    public void secure() {
+        for (Path dir : List.of(config, state)) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var files = Files.list(dir)) {
+                PrivateFiles.directory(dir);
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    PrivateFiles.restrict(f);
+                }
+            } catch (IOException e) {
+                java.util.logging.Logger.getLogger(AppDirs.class.getName()).warning("Could not make " + dir + " private: " + e);
+            }
+        }
     }
 }

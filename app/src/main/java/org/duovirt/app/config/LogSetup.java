@@ -1,7 +1,6 @@
 package org.duovirt.app.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,8 +16,11 @@ public final class LogSetup {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
         }
         try {
-            Files.createDirectories(dirs.state());
-            FileHandler handler = new FileHandler(dirs.state().resolve("duovirt.log").toString().replace("%", "%%"), 5_000_000, 1, true);
+            PrivateFiles.directory(dirs.state());
+            java.nio.file.Path log = dirs.state().resolve("duovirt.log");
+            FileHandler handler = new FileHandler(log.toString().replace("%", "%%"), 5_000_000, 1, true);
+            // FileHandler creates the file with the process umask (0644): the log names hosts and users.
+            PrivateFiles.restrict(log);
             handler.setFormatter(new SimpleFormatter());
             Logger root = Logger.getLogger("org.duovirt");
             root.addHandler(handler);

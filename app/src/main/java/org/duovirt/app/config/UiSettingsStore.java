@@ -35,8 +35,7 @@ public final class UiSettingsStore {
 
     public void save(UiSettings settings) {
         try {
-            Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), settings);
+            PrivateFiles.write(file, JSON.writeValueAsBytes(settings));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not save " + file, e);
         }

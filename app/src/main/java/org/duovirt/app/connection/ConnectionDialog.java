@@ -70,7 +70,23 @@ public final class ConnectionDialog {
         problem.setWrapText(true);
         problem.textProperty().bind(vm.problemProperty());
 
-        VBox content = new VBox(12, kinds, fields, autoconnect,
+        CheckBox confirmProgram = new CheckBox(Messages.get("connection.program-confirm"));
+        confirmProgram.setId("connection-program-confirm");
+        confirmProgram.setWrapText(true);
+        confirmProgram.selectedProperty().bindBidirectional(vm.programsConfirmedProperty());
+        confirmProgram.visibleProperty().bind(vm.needsConfirmationProperty());
+        confirmProgram.managedProperty().bind(vm.needsConfirmationProperty());
+        confirmProgram.setMaxWidth(500);
+        confirmProgram.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The checkbox and a longer problem come and go: let the window grow so the buttons stay visible.
+        vm.needsConfirmationProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
+
+        VBox content = new VBox(12, kinds, fields, autoconnect, confirmProgram,
                 new VBox(2, new Label(Messages.get("connection.uri")), uri), problem);
         content.setPrefWidth(520);
         dialog.getDialogPane().setContent(content);

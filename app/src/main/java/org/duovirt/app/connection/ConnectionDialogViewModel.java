@@ -11,7 +11,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import java.util.function.BiFunction;
+import org.duovirt.app.Messages;
 import org.duovirt.app.config.ConnectionConfig;
+import org.duovirt.core.spi.Backends;
+import org.duovirt.core.spi.ConnectOptions;
 
 /**
  * The Add Connection dialog's state: the choice, the fields, the URI they make, and what is wrong with them.
@@ -27,9 +31,18 @@ public final class ConnectionDialogViewModel {
     private final ReadOnlyStringWrapper uri = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper needsConfirmation = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty programsConfirmed = new SimpleBooleanProperty(false);
+    private final BiFunction<String, ConnectOptions, List<String>> uriCheck;
 
     public ConnectionDialogViewModel() {
-        var inputs = new javafx.beans.Observable[] {kind, user, host, port, customUri};
+        this(Backends.installed()::uriProblems);
+    }
+
+    /** @param uriCheck the backends' URI checks (problems of a URI under the given trust) */
+    public ConnectionDialogViewModel(BiFunction<String, ConnectOptions, List<String>> uriCheck) {
+        this.uriCheck = uriCheck;
+        var inputs = new javafx.beans.Observable[] {kind, user, host, port, customUri, programsConfirmed};
         for (var in : inputs) {
             in.addListener(o -> recompute());
         }
@@ -37,7 +50,21 @@ public final class ConnectionDialogViewModel {
     }
 
     private void recompute() {
-        List<String> problems = ConnectionUris.problems(kind.get(), user.get(), host.get(), port.get(), customUri.get());
+        List<String> problems = new java.util.ArrayList<>(
+                ConnectionUris.problems(kind.get(), user.get(), host.get(), port.get(), customUri.get()));
+        boolean confirm = false;
+        if (problems.isEmpty() && kind.get() == ConnectionKind.KVM_CUSTOM) {
+            // The advanced field is the one place a URI may run a program, and only once the user says so.
+            String text = customUri.get().strip();
+            List<String> strict = uriCheck.apply(text, ConnectOptions.STRICT);
+            confirm = !strict.isEmpty() && uriCheck.apply(text, ConnectOptions.PROGRAMS_CONFIRMED).isEmpty();
+            if (!confirm) {
+                problems.addAll(strict);
+            } else if (!programsConfirmed.get()) {
+                problems.add(Messages.get("connection.program-needs-confirmation"));
+            }
+        }
+        needsConfirmation.set(confirm);
         valid.set(problems.isEmpty());
         problem.set(String.join(" ", problems));
         uri.set(problems.isEmpty() ? ConnectionUris.build(kind.get(), user.get(), host.get(), port.get(), customUri.get()) : "");
@@ -71,6 +98,16 @@ public final class ConnectionDialogViewModel {
         return autoconnect;
     }
 
+    /** The custom URI has parameters that run a program (or turn a check off): the user must confirm them. */
+    public ReadOnlyBooleanProperty needsConfirmationProperty() {
+        return needsConfirmation.getReadOnlyProperty();
+    }
+
+    /** The user confirmed that the custom URI may run what it names. */
+    public BooleanProperty programsConfirmedProperty() {
+        return programsConfirmed;
+    }
+
     /** The URI the fields make, empty while they are invalid. */
     public ReadOnlyStringProperty uriProperty() {
         return uri.getReadOnlyProperty();
@@ -91,6 +128,6 @@ public final class ConnectionDialogViewModel {
             throw new IllegalStateException(problem.get());
         }
         String l = label.get() == null || label.get().isBlank() ? null : label.get().strip();
-        return new ConnectionConfig(uri.get(), l, autoconnect.get());
+        return new ConnectionConfig(uri.get(), l, autoconnect.get(), needsConfirmation.get() && programsConfirmed.get());
     }
 }

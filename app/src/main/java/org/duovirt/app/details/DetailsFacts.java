@@ -3,6 +3,7 @@ package org.duovirt.app.details;
 import java.util.ArrayList;
 import java.util.List;
 import org.duovirt.app.Messages;
+import org.duovirt.core.text.Printable;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.Units;
 import org.duovirt.core.model.ConsoleInfo;
@@ -24,7 +25,7 @@ final class DetailsFacts {
         add(out, "details.os-type", d.osType());
         add(out, "details.mode", d.mode() == null ? Messages.get("details.unknown") : d.mode().cliName().toUpperCase(java.util.Locale.ROOT));
         add(out, "details.arch", d.emulatedArch());
-        add(out, "details.hypervisor", backend + " · " + host.displayName() + " (" + host.config().uri() + ")");
+        add(out, "details.hypervisor", backend + " · " + host.displayName() + " (" + org.duovirt.core.uri.Uris.redact(host.config().uri()) + ")");
         add(out, "details.vcpus", s.vcpus() + " / " + s.maxVcpus());
         add(out, "details.memory", Units.mebibytes(s.memoryMiB()) + " / " + Units.mebibytes(s.maxMemoryKiB() / 1024));
         add(out, "details.autostart", Messages.get(d.autostart() ? "details.yes" : "details.no"));
@@ -50,6 +51,6 @@ final class DetailsFacts {
     }
 
     private static void add(List<String[]> out, String key, String value) {
-        out.add(new String[] {Messages.get(key), value == null ? "—" : value});
+        out.add(new String[] {Messages.get(key), value == null ? "—" : Printable.line(value)});
     }
 }

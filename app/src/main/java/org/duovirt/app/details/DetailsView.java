@@ -38,9 +38,9 @@ public final class DetailsView extends ScrollPane {
         Label hostLimits = new Label();
         hostLimits.getStyleClass().add("key");
         hostLimits.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.hostCpusProperty().get() == Integer.MAX_VALUE ? ""
-                        : Messages.get("details.host-limits", vm.hostCpusProperty().get(), vm.hostMemoryMiBProperty().get()),
-                vm.hostCpusProperty(), vm.hostMemoryMiBProperty()));
+                () -> vm.maxVcpusProperty().get() == Integer.MAX_VALUE ? ""
+                        : Messages.get("details.vm-limits", vm.maxVcpusProperty().get(), vm.hostMemoryMiBProperty().get()),
+                vm.maxVcpusProperty(), vm.hostMemoryMiBProperty()));
         Label problem = new Label();
         problem.getStyleClass().add("problem");
         problem.textProperty().bind(vm.problemProperty());

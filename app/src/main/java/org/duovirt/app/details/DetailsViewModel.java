@@ -22,7 +22,9 @@ import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.VmRow;
 import org.duovirt.core.error.DuovirtException;
-import org.duovirt.core.model.HostInfo;
+import org.duovirt.core.limits.Bounds;
+import org.duovirt.core.limits.Problem;
+import org.duovirt.core.limits.VmLimits;
 import org.duovirt.core.model.PinScope;
 import org.duovirt.core.model.VmDetails;
 import org.duovirt.core.spi.Feature;
@@ -33,7 +35,7 @@ import org.duovirt.core.spi.Feature;
  */
 public final class DetailsViewModel {
     /** The host's answer: the VM and the host it runs on. */
-    record Loaded(VmDetails details, HostInfo host, String backend) {
+    record Loaded(VmDetails details, VmLimits limits, String backend) {
     }
 
     private static final Logger LOG = Logger.getLogger(DetailsViewModel.class.getName());
@@ -42,7 +44,7 @@ public final class DetailsViewModel {
     private final ObservableList<String[]> facts = FXCollections.observableArrayList();
     private final IntegerProperty vcpus = new SimpleIntegerProperty();
     private final LongProperty memoryMiB = new SimpleLongProperty();
-    private final IntegerProperty hostCpus = new SimpleIntegerProperty(Integer.MAX_VALUE);
+    private final IntegerProperty maxVcpus = new SimpleIntegerProperty(Integer.MAX_VALUE);
     private final LongProperty hostMemoryMiB = new SimpleLongProperty(Long.MAX_VALUE);
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
@@ -68,7 +70,7 @@ public final class DetailsViewModel {
     public void load() {
         busy.set(true);
         HostSession host = row.host();
-        host.call("Reading details of " + row.name(), c -> new Loaded(c.details(row.name()), hostInfo(c), c.backendName()))
+        host.call("Reading details of " + row.name(), c -> new Loaded(c.details(row.name()), limits(c, row.name()), c.backendName()))
                 .whenComplete((loaded, e) -> ui.ui(() -> {
                     busy.set(false);
                     if (e != null) {
@@ -79,13 +81,16 @@ public final class DetailsViewModel {
                 }));
     }
 
-    /** The host's limits are a nicety: a host that cannot report them still shows the VM. */
-    private static HostInfo hostInfo(org.duovirt.core.spi.HostConnection c) {
+    /**
+     * The host's bounds for this VM are checked here only to say so next to the field; the backend checks
+     * them again before it sends anything, so a host that cannot report them still shows the VM.
+     */
+    private static VmLimits limits(org.duovirt.core.spi.HostConnection c, String vm) {
         if (!c.supports(Feature.HOST_INFO)) {
             return null;
         }
         try {
-            return c.hostInfo();
+            return c.limits(vm);
         } catch (DuovirtException e) {
             LOG.log(Level.INFO, "No host limits for the details view: " + e.getMessage());
             return null;
@@ -97,9 +102,9 @@ public final class DetailsViewModel {
         facts.setAll(DetailsFacts.of(loaded.details(), row.host(), loaded.backend()));
         vcpus.set(loaded.details().summary().vcpus());
         memoryMiB.set(loaded.details().summary().memoryMiB());
-        if (loaded.host() != null) {
-            hostCpus.set(loaded.host().topology().cpuCount());
-            hostMemoryMiB.set(loaded.host().totalMemoryKiB() / 1024);
+        if (loaded.limits() != null) {
+            maxVcpus.set(loaded.limits().maxVcpus());
+            hostMemoryMiB.set(loaded.limits().hostMemoryMiB());
         }
         validate();
     }
@@ -107,15 +112,12 @@ public final class DetailsViewModel {
     /** Problems with the edited values, one sentence each; empty when they may be applied. */
     public List<String> problems() {
         List<String> out = new java.util.ArrayList<>();
-        if (vcpus.get() < 1) {
-            out.add(Messages.get("details.error.vcpus-min"));
-        } else if (vcpus.get() > hostCpus.get()) {
-            out.add(Messages.get("details.error.vcpus-max", hostCpus.get()));
-        }
-        if (memoryMiB.get() < 16) {
-            out.add(Messages.get("details.error.memory-min"));
-        } else if (memoryMiB.get() > hostMemoryMiB.get()) {
-            out.add(Messages.get("details.error.memory-max", hostMemoryMiB.get()));
+        // The same bounds and sentences as the CLI and the backends (core's Bounds), in the user's language.
+        for (Problem p : new Problem[] {Bounds.vcpus(vcpus.get(), Math.min(maxVcpus.get(), Bounds.ABSOLUTE_MAX_VCPUS)),
+                Bounds.memory(memoryMiB.get(), hostMemoryMiB.get())}) {
+            if (p != null) {
+                out.add(Messages.problem(p));
+            }
         }
         return out;
     }
@@ -176,8 +178,9 @@ public final class DetailsViewModel {
         return memoryMiB;
     }
 
-    public IntegerProperty hostCpusProperty() {
-        return hostCpus;
+    /** The hypervisor's vCPU maximum for this VM; Integer.MAX_VALUE until the host has said. */
+    public IntegerProperty maxVcpusProperty() {
+        return maxVcpus;
     }
 
     public LongProperty hostMemoryMiBProperty() {

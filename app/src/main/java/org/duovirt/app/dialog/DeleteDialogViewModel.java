@@ -59,13 +59,13 @@ public final class DeleteDialogViewModel {
 
     public String describe(StorageItem item) {
         String size = item.capacityBytes() > 0 ? " (" + Units.bytes(item.capacityBytes()) + ")" : "";
-        return item.target() + ": " + item.path() + size;
+        return org.duovirt.core.text.Printable.line(item.target() + ": " + item.path() + size);
     }
 
     /** The sentence summing up what the Delete button will do. */
     public StringBinding summary() {
         return Bindings.createStringBinding(() -> deleteStorage.get() && hasOwnedStorage()
-                ? Messages.get("delete.summary-with-storage", vmName, owned().size())
-                : Messages.get("delete.summary-definition-only", vmName), deleteStorage);
+                ? Messages.get("delete.summary-with-storage", org.duovirt.core.text.Printable.line(vmName), owned().size())
+                : Messages.get("delete.summary-definition-only", org.duovirt.core.text.Printable.line(vmName)), deleteStorage);
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.duovirt.app.Messages;
+import org.duovirt.core.text.Printable;
 import org.duovirt.app.ui.FxThread;
 import org.duovirt.core.error.DuovirtException;
 
@@ -22,9 +23,9 @@ public final class ErrorDialog {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         Dialogs.prepare(alert, owner, "error-dialog");
         alert.setTitle(Messages.get("error.title"));
-        alert.setHeaderText(error.getMessage());
-        alert.setContentText(error.hint() == null ? "" : error.hint());
-        TextArea details = new TextArea(details(error));
+        alert.setHeaderText(Printable.line(error.getMessage()));
+        alert.setContentText(error.hint() == null ? "" : Printable.line(error.hint()));
+        TextArea details = new TextArea(Printable.block(details(error)));
         details.setEditable(false);
         details.setWrapText(false);
         details.setPrefRowCount(12);

@@ -1,5 +1,6 @@
 package org.duovirt.app.host;
 
+import org.duovirt.app.config.ConnectionConfig;
 import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.HostConnection;
 
@@ -8,7 +9,22 @@ import org.duovirt.core.spi.HostConnection;
 public interface Connector {
     HostConnection open(String uri);
 
+    /** Opens a saved connection, trusting its URI as far as the user confirmed it. */
+    default HostConnection open(ConnectionConfig config) {
+        return open(config.uri());
+    }
+
     static Connector of(Backends backends) {
-        return backends::connect;
+        return new Connector() {
+            @Override
+            public HostConnection open(String uri) {
+                return backends.connect(uri);
+            }
+
+            @Override
+            public HostConnection open(ConnectionConfig config) {
+                return backends.connect(config.uri(), config.options());
+            }
+        };
     }
 }

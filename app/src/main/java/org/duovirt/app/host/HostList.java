@@ -38,6 +38,8 @@ public final class HostList {
     private final ListChangeListener<VmRow> rowMirror = this::mirror;
     private Set<StatsGroup> wantedStats = Set.of(StatsGroup.CPU);
 
+    private volatile List<String> loadProblems = List.of();
+
     public HostList(TaskExecutor ui, Connector connector, ScheduledExecutorService timer, Timeouts timeouts,
                     ConnectionStore store, Supplier<DefaultConnection.Opened> defaultOpener) {
         this.ui = ui;
@@ -46,6 +48,11 @@ public final class HostList {
         this.timeouts = timeouts;
         this.store = store;
         this.defaultOpener = defaultOpener;
+    }
+
+    /** Why saved connections were left out at start, one sentence each (the status bar shows them). */
+    public List<String> loadProblems() {
+        return loadProblems;
     }
 
     public ObservableList<HostSession> hosts() {
@@ -60,6 +67,8 @@ public final class HostList {
     /** Opens the saved connections (autoconnect ones connect), or the default one when none is saved. */
     public void start() {
         List<ConnectionConfig> saved = store.load();
+        loadProblems = store.problems();
+        loadProblems.forEach(p -> LOG.warning(p));
         if (saved.isEmpty()) {
             openDefault();
             return;

@@ -61,6 +61,8 @@ public final class HostSession {
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> resync;
     private volatile boolean closed;
+    /** When the host was last lost (null while connected or never connected): the log says how long it was gone. */
+    private volatile java.time.Instant lostAt;
 
     public HostSession(ConnectionConfig config, boolean demo, Connector connector, TaskExecutor ui,
                        ScheduledExecutorService timer, Timeouts timeouts) {
@@ -137,7 +139,7 @@ public final class HostSession {
             cancelRetry();
             state.set(HostState.CONNECTING);
         });
-        worker.submit("Connecting", timeouts.connect(), () -> connector.open(config.uri()))
+        worker.submit("Connecting", timeouts.connect(), () -> connector.open(config))
                 .whenComplete((c, error) -> {
                     if (error != null) {
                         failed(unwrap(error));
@@ -164,6 +166,11 @@ public final class HostSession {
             if (error != null) {
                 failed(unwrap(error));
                 return;
+            }
+            java.time.Instant wasLost = lostAt;
+            if (wasLost != null) {
+                lostAt = null;
+                LOG.info(() -> displayName() + ": reconnected after " + java.time.Duration.between(wasLost, java.time.Instant.now()).toMillis() + " ms.");
             }
             ui.ui(() -> {
                 backoff.reset();
@@ -240,7 +247,12 @@ public final class HostSession {
 
     private void failed(Throwable error) {
         String message = error instanceof DuovirtException d ? d.getMessage() : String.valueOf(error);
-        LOG.log(Level.WARNING, displayName() + ": " + message, error instanceof DuovirtException ? null : error);
+        if (connection != null && lostAt == null) {
+            lostAt = java.time.Instant.now();
+            LOG.log(Level.WARNING, displayName() + ": disconnected: " + message, error instanceof DuovirtException ? null : error);
+        } else {
+            LOG.log(Level.WARNING, displayName() + ": " + message, error instanceof DuovirtException ? null : error);
+        }
         stats.stop();
         HostConnection old = connection;
         connection = null;

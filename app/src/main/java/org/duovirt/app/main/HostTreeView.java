@@ -13,6 +13,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.duovirt.app.Messages;
+import org.duovirt.core.text.Printable;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.HostState;
 import org.duovirt.app.host.VmRow;
@@ -102,7 +103,7 @@ public final class HostTreeView extends TreeView<Object> {
                 setGraphic(hostGraphic(h));
                 setContextMenu(hostMenu(h));
             } else if (value instanceof VmRow r) {
-                setText(r.name());
+                setText(Printable.line(r.name()));
                 setContextMenu(vmMenu(r));
                 setGraphic(null);
                 watched = r;
@@ -117,7 +118,7 @@ public final class HostTreeView extends TreeView<Object> {
         private HBox hostGraphic(HostSession h) {
             var icon = Icons.icon(h.demo() ? "host.demo" : "host");
             icon.getStyleClass().add("icon-host-" + h.state().name().toLowerCase(java.util.Locale.ROOT));
-            Label name = new Label(h.displayName());
+            Label name = new Label(Printable.line(h.displayName()));
             String stateText = h.demo() && h.state() == HostState.CONNECTED
                     ? Messages.get("host.state.demo") : Messages.get(h.state().messageKey());
             Label state = new Label(stateText);

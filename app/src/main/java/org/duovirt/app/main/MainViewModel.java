@@ -147,6 +147,9 @@ public final class MainViewModel {
         status.set(Messages.get("status.hosts", hostList.hosts().size(), connected, connecting, down));
         hostList.hosts().stream().map(HostSession::lastErrorProperty).map(p -> p.get())
                 .filter(e -> e != null && !e.isBlank()).reduce((a, b) -> b).ifPresent(lastError::set);
+        if ((lastError.get() == null || lastError.get().isBlank()) && !hostList.loadProblems().isEmpty()) {
+            lastError.set(String.join(" ", hostList.loadProblems()));
+        }
     }
 
     /** The selected rows the action can run on now. */

@@ -55,4 +55,52 @@ class ConfigFilesTest {
         assertThat(back.treeDivider()).isEqualTo(0.3);
         assertThat(back.hiddenColumns()).containsExactly("col-disk");
     }
+
+    @Test
+    void badSavedConnectionsAreLeftOutOneSentenceEachAndKeptInTheFile() throws Exception {
+        Files.writeString(dir.resolve("connections.json"), """
+                {"version": 1, "connections": [
+                  {"uri": "qemu:///system", "autoconnect": true},
+                  {"uri": "qemu+ext:///system?command=/tmp/x", "autoconnect": true},
+                  {"uri": "qemu+ssh://root:hunter2@h/system", "autoconnect": true},
+                  {"label": "no uri"},
+                  {"uri": 5},
+                  {"uri": "qemu+ext:///system?command=/usr/bin/mine", "autoconnect": false, "programsConfirmed": true}
+                ]}""");
+        ConnectionStore store = new ConnectionStore(dir);
+        List<ConnectionConfig> good = store.load();
+        assertThat(good).extracting(ConnectionConfig::uri).containsExactly("qemu:///system", "qemu+ext:///system?command=/usr/bin/mine");
+        assertThat(store.problems()).hasSize(4);
+        assertThat(store.problems().get(0)).startsWith("Saved connection 2 in ").contains("runs a program");
+        assertThat(store.problems().get(1)).contains("holds a password").doesNotContain("hunter2");
+        assertThat(store.problems().get(2)).contains("has no URI");
+        store.save(good);
+        String saved = Files.readString(store.file());
+        assertThat(saved).contains("command=/tmp/x").contains("no uri");
+        assertThat(new ConnectionStore(dir).load()).hasSize(2);
+    }
+
+    @Test
+    void configStateAndLogFilesArePrivate() throws Exception {
+        Path config = dir.resolve("c/duovirt");
+        Path state = dir.resolve("s/duovirt");
+        new ConnectionStore(config).save(List.of(new ConnectionConfig("qemu:///system", null, true)));
+        new UiSettingsStore(config).save(UiSettings.defaults());
+        LogSetup.install(new AppDirs(config, state));
+        assertThat(mode(config)).isEqualTo("rwx------");
+        assertThat(mode(config.resolve("connections.json"))).isEqualTo("rw-------");
+        assertThat(mode(config.resolve("ui.json"))).isEqualTo("rw-------");
+        assertThat(mode(state)).isEqualTo("rwx------");
+        assertThat(mode(state.resolve("duovirt.log"))).isEqualTo("rw-------");
+        // What an older version left behind is tightened at start.
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(config.resolve("ui.json"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        new AppDirs(config, state).secure();
+        assertThat(mode(config)).isEqualTo("rwx------");
+        assertThat(mode(config.resolve("ui.json"))).isEqualTo("rw-------");
+    }
+
+    private static String mode(Path p) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
 }

@@ -68,16 +68,17 @@ class DetailsViewTest {
                 "vda (disk): /var/lib/libvirt/images/build-runner.qcow2", "52:54:00:00:00:04 → default (virtio)");
         assertThat(labels(robot, tab)).anyMatch(t -> t.contains(" · lab (test:///") && t.endsWith("mixed-node.xml)"));
 
-        // Edits are validated against the host: the demo host (test:///default) reports its CPUs and memory.
+        // Edits are validated against the host: the demo host (test:///default) reports its vCPU limit
+        // (the test driver's maximum, 32) and memory; the sentence is core's, as the CLI prints it.
         select(robot, "test");
         UiTestSupport.click(robot, "#tool-details");
         String demo = "#details-test";
         waitUntil("demo details loaded", WAIT, () -> labels(robot, demo).contains("Running"));
-        waitUntil("host limits known", WAIT, () -> labels(robot, demo).stream().anyMatch(t -> t.startsWith("The host has 16 CPUs")));
+        waitUntil("host limits known", WAIT, () -> labels(robot, demo).stream().anyMatch(t -> t.startsWith("This VM can have up to 32 vCPUs on this host")));
         Spinner<Integer> vcpus = robot.lookup(demo + " #details-vcpus").queryAs(Spinner.class);
         int before = vcpus.getValue();
         robot.interact(() -> vcpus.getValueFactory().setValue(64));
-        assertThat(labels(robot, demo)).contains("The host has only 16 CPUs; give the VM at most that many vCPUs.");
+        assertThat(labels(robot, demo)).contains("At most 32 vCPUs are possible for this VM on this host; 64 was asked for.");
         assertThat(robot.lookup(demo + " #details-apply").queryButton().isDisabled()).isTrue();
         robot.interact(() -> vcpus.getValueFactory().setValue(before));
         assertThat(robot.lookup(demo + " #details-apply").queryButton().isDisabled()).isFalse();

@@ -5,6 +5,8 @@ import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
+import java.util.ArrayList;
+import java.util.List;
 import org.duovirt.core.error.HostUnreachableException;
 
 /**
@@ -49,21 +51,36 @@ public final class HostKeyCheck implements HostKeyRepository {
         return refusal;
     }
 
-    /** The error that tells the user which key was refused and how to accept it if it is right. */
+    /**
+     * The error that tells the user which key was refused and how to accept it if it is right. The
+     * commands in the hint are meant to be copied into a shell, so every part that comes from the URI
+     * (user, host, known_hosts path) goes through {@link ShellQuoter}, after {@code --}.
+     */
     public HostUnreachableException refusalError(SshTarget target, Throwable cause) {
         Refusal r = refusal;
-        String portOption = target.port() == 22 ? "" : "-p " + target.port() + " ";
+        List<String> port = target.port() == 22 ? List.of() : List.of("-p", Integer.toString(target.port()));
+        String ssh = command(List.of("ssh"), port, List.of("--", target.user() + "@" + target.host()));
+        String knownHosts = target.knownHosts().toString();
         if (r.changed()) {
             return new HostUnreachableException("The SSH host key of " + target.knownHostsName() + " has changed: it now offers "
-                    + r.keyType() + " " + r.fingerprint() + ", which does not match " + target.knownHosts()
+                    + r.keyType() + " " + r.fingerprint() + ", which does not match " + knownHosts
                     + ", so Duovirt refused to connect (this can be an attack).",
-                    "If the host was really reinstalled, remove the old key with ssh-keygen -R '" + target.knownHostsName()
-                            + "' and accept the new one once with ssh " + portOption + target.user() + "@" + target.host() + ".", cause);
+                    "If the host was really reinstalled, remove the old key with "
+                            + ShellQuoter.forDisplay(List.of("ssh-keygen", "-f", knownHosts, "-R", target.knownHostsName()))
+                            + " and accept the new one once with " + ssh + ".", cause);
         }
+        String keyscan = command(List.of("ssh-keyscan"), port, List.of("--", target.host())) + " >> "
+                + ShellQuoter.forDisplay(List.of(knownHosts));
         return new HostUnreachableException("The SSH host key of " + target.knownHostsName() + " (" + r.keyType() + " "
-                + r.fingerprint() + ") is not in " + target.knownHosts() + ", so Duovirt refused to connect.",
-                "If that fingerprint is the host's, accept it once with ssh " + portOption + target.user() + "@" + target.host()
-                        + " (or ssh-keyscan " + portOption + target.host() + " >> " + target.knownHosts() + ") and connect again.", cause);
+                + r.fingerprint() + ") is not in " + knownHosts + ", so Duovirt refused to connect.",
+                "If that fingerprint is the host's, accept it once with " + ssh + " (or " + keyscan + ") and connect again.", cause);
+    }
+
+    private static String command(List<String> head, List<String> options, List<String> tail) {
+        List<String> argv = new ArrayList<>(head);
+        argv.addAll(options);
+        argv.addAll(tail);
+        return ShellQuoter.forDisplay(argv);
     }
 
     @Override

@@ -93,8 +93,13 @@ public final class LocalTransport implements CommandRunner {
     private enum Stderr { PIPE, MERGE, DISCARD }
 
     private static Process start(List<String> argv, Stderr stderr) {
+        if (!onPath(argv.get(0))) {
+            // Behind the umask wrapper a missing program is sh's exit 127; say it as before, in one sentence.
+            throw new DuovirtException("Could not run '" + argv.get(0) + "' on this machine: it is not installed.",
+                    "Install the Xen tools (Debian: xen-utils) and run Duovirt as root.", String.join(" ", argv), null);
+        }
         try {
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv)).redirectErrorStream(stderr == Stderr.MERGE);
+            ProcessBuilder builder = new ProcessBuilder(RemoteUmask.local(argv)).redirectErrorStream(stderr == Stderr.MERGE);
             if (stderr == Stderr.DISCARD) {
                 builder.redirectError(ProcessBuilder.Redirect.DISCARD);
             }
@@ -103,6 +108,19 @@ public final class LocalTransport implements CommandRunner {
             throw new DuovirtException("Could not run '" + argv.get(0) + "' on this machine: " + e.getMessage() + ".",
                     "Install the Xen tools (Debian: xen-utils) and run Duovirt as root.", String.join(" ", argv), e);
         }
+    }
+
+    private static boolean onPath(String program) {
+        if (program.contains("/")) {
+            return java.nio.file.Files.isExecutable(java.nio.file.Path.of(program));
+        }
+        String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A local process seen as a {@link RunningCommand}. */

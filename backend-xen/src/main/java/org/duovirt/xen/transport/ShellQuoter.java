@@ -27,4 +27,16 @@ public final class ShellQuoter {
         }
         return argv.stream().map(ShellQuoter::quote).collect(Collectors.joining(" "));
     }
+
+    /** Characters no POSIX shell treats specially anywhere in a word. */
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
+
+    /**
+     * A command line for a person to copy: arguments made only of characters no shell treats specially
+     * stay bare, every other one is {@link #quote quoted}. Reads like what one would type and runs as
+     * exactly these arguments.
+     */
+    public static String forDisplay(List<String> argv) {
+        return argv.stream().map(a -> PLAIN.matcher(a).matches() ? a : quote(a)).collect(Collectors.joining(" "));
+    }
 }

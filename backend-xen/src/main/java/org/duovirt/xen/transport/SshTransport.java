@@ -165,7 +165,7 @@ public final class SshTransport implements CommandRunner {
         checkSession();
         try {
             ChannelExec channel = (ChannelExec) session.openChannel("exec");
-            channel.setCommand(ShellQuoter.join(argv));
+            channel.setCommand(RemoteUmask.PREFIX + ShellQuoter.join(argv));
             if (pty) {
                 channel.setPty(true);
                 channel.setPtyType("xterm");

@@ -56,7 +56,7 @@ class HostKeyCheckTest {
         assertThat(fingerprint).startsWith("SHA256:");
         assertThat(error.getMessage()).contains("[127.0.0.1]:2222").contains("is not in").contains(fingerprint)
                 .contains("refused");
-        assertThat(error.hint()).contains("ssh -p 2222 root@127.0.0.1").contains("ssh-keyscan -p 2222 127.0.0.1");
+        assertThat(error.hint()).contains("ssh -p 2222 -- root@127.0.0.1").contains("ssh-keyscan -p 2222 -- 127.0.0.1 >> " + knownHosts);
     }
 
     @Test
@@ -70,7 +70,7 @@ class HostKeyCheckTest {
         assertThat(check.check("[127.0.0.1]:2222", now)).isEqualTo(HostKeyRepository.CHANGED);
         HostUnreachableException error = check.refusalError(target(knownHosts), null);
         assertThat(error.getMessage()).contains("has changed").contains(sshKeygenFingerprint(now)).contains("attack");
-        assertThat(error.hint()).contains("ssh-keygen -R '[127.0.0.1]:2222'");
+        assertThat(error.hint()).contains("ssh-keygen -f " + knownHosts + " -R '[127.0.0.1]:2222'");
     }
 
     @Test
@@ -94,5 +94,25 @@ class HostKeyCheckTest {
         p.getInputStream().transferTo(out);
         assertThat(p.waitFor()).isZero();
         return out.toString(StandardCharsets.UTF_8).split("\\s+")[1];
+    }
+
+    @Test
+    void everyPartOfTheHintThatCameFromTheUriIsShellQuoted() throws Exception {
+        JSch jsch = new JSch();
+        byte[] key = newHostKey(jsch);
+        Path knownHosts = dir.resolve("known hosts; touch pwned");
+        Files.writeString(knownHosts, "");
+        HostKeyCheck check = check(jsch, knownHosts);
+        check.check("[127.0.0.1]:2222", key);
+        String user = "x -oProxyCommand=touch$IFS/tmp/pwned";
+        String hint = check.refusalError(new SshTarget(user, "127.0.0.1", 2222, null, knownHosts), null).hint();
+        assertThat(hint).contains("ssh -p 2222 -- 'x -oProxyCommand=touch$IFS/tmp/pwned@127.0.0.1'")
+                .contains(">> '" + knownHosts + "'");
+        // The quoted commands, parsed by a real shell, give back exactly the arguments.
+        String sshCommand = hint.substring(hint.indexOf("ssh -p"), hint.indexOf(" (or "));
+        Process p = new ProcessBuilder("sh", "-c", "set -- " + sshCommand.substring(4) + "; printf '%s\\n' \"$@\"").start();
+        String args = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(args).isEqualTo("-p\n2222\n--\n" + user + "@127.0.0.1\n");
     }
 }

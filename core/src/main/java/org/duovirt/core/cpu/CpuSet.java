@@ -38,6 +38,9 @@ public final class CpuSet {
 
     /** CPUs 0 … count-1. */
     public static CpuSet firstN(int count) {
+        if (count < 0 || count > MAX_CPU + 1) {
+            throw new IllegalArgumentException("A host with " + count + " CPUs is out of range 0-" + (MAX_CPU + 1) + ".");
+        }
         BitSet bits = new BitSet();
         bits.set(0, count);
         return new CpuSet(bits);

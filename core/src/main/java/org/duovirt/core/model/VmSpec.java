@@ -39,8 +39,16 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
 
     /** The VM's main disk. */
     public sealed interface Storage {
-        /** A new disk image of {@code sizeGiB} in {@code pool} (null = the host's default place). */
-        record NewDisk(double sizeGiB, String pool) implements Storage { }
+        /**
+         * A new disk image of {@code sizeGiB} in {@code pool} (null = the host's default place).
+         *
+         * @param overcommit the user insists on a sparse disk larger than the whole pool
+         */
+        record NewDisk(double sizeGiB, String pool, boolean overcommit) implements Storage {
+            public NewDisk(double sizeGiB, String pool) {
+                this(sizeGiB, pool, false);
+            }
+        }
 
         /** An existing disk image, used as it is and never deleted with the VM. */
         record ImportDisk(String path) implements Storage { }

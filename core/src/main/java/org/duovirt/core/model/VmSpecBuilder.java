@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.limits.Bounds;
 
 /**
  * Builds a {@link VmSpec} from loose choices (CLI options, wizard fields) with the rules that tie them
@@ -30,6 +31,7 @@ public final class VmSpecBuilder {
     private String osVariant;
     private String machine;
     private final List<String> pins = new ArrayList<>();
+    private boolean overcommitDisk;
 
     public VmSpecBuilder name(String value) { name = value; return this; }
 
@@ -39,6 +41,8 @@ public final class VmSpecBuilder {
 
     /** A new disk of this size (null: none) in {@code poolName} (null: the host's default place). */
     public VmSpecBuilder newDisk(Double sizeGiB, String poolName) { diskGiB = sizeGiB; pool = blankToNull(poolName); return this; }
+    /** Creates the sparse new disk even when it is larger than its whole pool (the user insists). */
+    public VmSpecBuilder overcommitDisk(boolean insist) { overcommitDisk = insist; return this; }
 
     public VmSpecBuilder importDisk(String path) { importPath = blankToNull(path); return this; }
 
@@ -114,7 +118,7 @@ public final class VmSpecBuilder {
             problems.add(new SpecProblem(SpecField.NAME, "The VM needs a name."));
             return null;
         }
-        VmSpec.Storage storage = diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool)
+        VmSpec.Storage storage = diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool, overcommitDisk)
                 : importPath != null ? new VmSpec.Storage.ImportDisk(importPath) : new VmSpec.Storage.None();
         VmSpec.Boot boot = kernel != null ? new VmSpec.Boot.Kernel(kernel, initrd, cmdline)
                 : iso != null ? new VmSpec.Boot.Iso(iso)
@@ -124,6 +128,10 @@ public final class VmSpecBuilder {
 
     private List<CpuSet> pinList(List<SpecProblem> problems) {
         List<CpuSet> list = new ArrayList<>();
+        // The list grows to the highest pinned vCPU: bound the count before it can grow with a typo.
+        if (!pins.isEmpty() && Bounds.vcpus(vcpus, Bounds.ABSOLUTE_MAX_VCPUS) != null) {
+            return list;
+        }
         for (String pin : pins) {
             int eq = pin.indexOf('=');
             if (eq < 1) {

@@ -2,6 +2,9 @@ package org.duovirt.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.duovirt.core.limits.Bounds;
+import org.duovirt.core.limits.Problem;
+import org.duovirt.core.text.Printable;
 
 /**
  * Checks a {@link VmSpec} for what can be told without a host. Backends call it first, so the CLI
@@ -26,18 +29,10 @@ public final class VmSpecValidator {
         if (nameProblem != null) {
             problems.add(new SpecProblem(SpecField.NAME, nameProblem));
         }
-        if (spec.memoryMiB() < 16) {
-            problems.add(new SpecProblem(SpecField.MEMORY, "Memory must be at least 16 MiB; " + spec.memoryMiB() + " MiB was asked for."));
-        }
-        if (spec.vcpus() < 1) {
-            problems.add(new SpecProblem(SpecField.VCPUS, "A VM needs at least 1 vCPU; " + spec.vcpus() + " was asked for."));
-        }
-        if (spec.vcpus() > 4096) {
-            problems.add(new SpecProblem(SpecField.VCPUS, "At most 4096 vCPUs are possible; " + spec.vcpus() + " was asked for."));
-        }
-        if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && !(disk.sizeGiB() > 0 && disk.sizeGiB() <= 1 << 20)) {
-            problems.add(new SpecProblem(SpecField.STORAGE,
-                    "A new disk must be larger than 0 and at most 1 PiB; " + disk.sizeGiB() + " GiB was asked for."));
+        addIfAny(problems, SpecField.MEMORY, Bounds.memory(spec.memoryMiB(), Long.MAX_VALUE));
+        addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS));
+        if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
+            addIfAny(problems, SpecField.STORAGE, Bounds.diskSize(disk.sizeGiB()));
         }
         if (spec.vcpuPins().size() > spec.vcpus()) {
             problems.add(new SpecProblem(SpecField.PINNING,
@@ -54,9 +49,16 @@ public final class VmSpecValidator {
         return problems;
     }
 
+    private static void addIfAny(List<SpecProblem> problems, SpecField field, Problem problem) {
+        if (problem != null) {
+            problems.add(new SpecProblem(field, problem.text()));
+        }
+    }
+
     /**
      * A VM name may hold any printable character, quotes and unicode included (writers escape them),
-     * but no control character and no slash: both end up in file names and log lines.
+     * but no control, format, line or paragraph separator character (Unicode Cc, Cf, Zl, Zp) and no
+     * slash: names end up in file names, terminals and log lines.
      *
      * @return why the name cannot be used, or null when it can
      */
@@ -70,8 +72,14 @@ public final class VmSpecValidator {
         if (!name.equals(name.strip())) {
             return "The name must not start or end with a space.";
         }
-        if (name.chars().anyMatch(Character::isISOControl)) {
+        int hostile = Printable.firstHostile(name);
+        if (hostile >= 0 && Character.getType(hostile) == Character.CONTROL) {
             return "The name must not contain control characters such as a newline or a tab.";
+        }
+        if (hostile >= 0) {
+            // Bidi overrides reverse what follows them in every listing; separators fake a second line.
+            return "The name must not contain invisible format or separator characters such as "
+                    + String.format(java.util.Locale.ROOT, "U+%04X", hostile) + ".";
         }
         if (name.contains("/")) {
             return "The name must not contain '/'.";

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.uri.Uris;
 
 /** The backends on the class path, and the one that serves a URI. */
 public final class Backends {
@@ -29,7 +30,7 @@ public final class Backends {
     public HypervisorBackend forUri(String uri) {
         String scheme = parse(uri).getScheme();
         if (scheme == null) {
-            throw new DuovirtException("'" + uri + "' is not a connection URI: it has no scheme.",
+            throw new DuovirtException("'" + Uris.redact(uri) + "' is not a connection URI: it has no scheme.",
                     "Write it like qemu:///system or xl+ssh://root@host/.");
         }
         String wanted = scheme.toLowerCase(Locale.ROOT);
@@ -40,7 +41,22 @@ public final class Backends {
 
     /** Opens a connection with the backend that serves the URI. Blocking. */
     public HostConnection connect(String uri) {
-        return forUri(uri).connect(parse(uri));
+        return connect(uri, ConnectOptions.STRICT);
+    }
+
+    /** Opens a connection trusting the URI as {@code options} say. Blocking. */
+    public HostConnection connect(String uri, ConnectOptions options) {
+        return forUri(uri).connect(parse(uri), options);
+    }
+
+    /** What is wrong with the URI, each problem one sentence (none when it can be used); contacts no host. */
+    public List<String> uriProblems(String uri, ConnectOptions options) {
+        try {
+            URI parsed = parse(uri);
+            return forUri(uri).uriProblems(parsed, options);
+        } catch (DuovirtException e) {
+            return List.of(e.userMessage());
+        }
     }
 
     private String knownSchemes() {
@@ -51,7 +67,7 @@ public final class Backends {
         try {
             return new URI(uri.strip());
         } catch (URISyntaxException e) {
-            throw new DuovirtException("'" + uri + "' is not a valid connection URI: " + e.getReason() + ".",
+            throw new DuovirtException("'" + Uris.redact(uri) + "' is not a valid connection URI: " + e.getReason() + ".",
                     "Write it like qemu:///system or xl+ssh://root@host/.");
         }
     }

@@ -87,6 +87,17 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.STORAGE_POOLS);
     }
 
+    /**
+     * What the host allows one VM: the hypervisor's vCPU maximum for it and the host's memory, as
+     * {@link org.duovirt.core.limits.Bounds} checks them. Backends check every resize against these before
+     * anything is sent; the app asks first to show the same sentence next to the field.
+     *
+     * @param vm an existing VM, or null for a new VM of the host's default kind
+     */
+    default org.duovirt.core.limits.VmLimits limits(String vm) {
+        throw unsupported(Feature.HOST_INFO);
+    }
+
     // ---- VMs ----
 
     /**

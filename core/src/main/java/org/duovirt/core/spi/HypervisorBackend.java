@@ -27,4 +27,20 @@ public interface HypervisorBackend {
      * @throws org.duovirt.core.error.DuovirtException         for a URI this backend cannot use
      */
     HostConnection connect(URI uri);
+
+    /**
+     * Opens a connection with the URI trusted as {@code options} say. Backends whose URIs can run a
+     * program override this; the one-argument form is {@link ConnectOptions#STRICT}.
+     */
+    default HostConnection connect(URI uri, ConnectOptions options) {
+        return connect(uri);
+    }
+
+    /**
+     * What is wrong with a URI for this backend, each problem one sentence, without contacting any host:
+     * unknown parameters, passwords, files that cannot be read, programs not confirmed.
+     */
+    default java.util.List<String> uriProblems(URI uri, ConnectOptions options) {
+        return java.util.List.of();
+    }
 }

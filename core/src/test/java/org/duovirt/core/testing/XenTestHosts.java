@@ -41,4 +41,10 @@ public final class XenTestHosts {
         }
         return lines.get(lines.size() - 1);
     }
+
+    /** Runs a shell script as root in the test host's dom0 (testing/xen-host/ssh) and returns its output; failure fails the test. */
+    public static String dom0(String script) {
+        uri();
+        return Commands.ok(List.of(Repository.root().resolve("testing/xen-host/ssh").toString(), script), Duration.ofMinutes(2));
+    }
 }
