@@ -152,7 +152,7 @@ final class SpecChecks {
         }
         if (Printable.firstHostile(path) >= 0) {
             // libvirt would store a different path than the one checked (seen: a newline passed the check).
-            problems.add("The " + what + " path '" + path + "' contains a control, format or line separator character.");
+            problems.add(new SpecProblem(field, "The " + what + " path '" + path + "' contains a control, format or line separator character."));
             return;
         }
         if (!path.startsWith("/")) {

@@ -41,6 +41,11 @@ final class XenVmCreator {
     private final List<String> bridges;
     private final XenLimits limits;
 
+    /** For the host-independent decisions (mode choice, the read-back check): no host limits. */
+    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges) {
+        this(domains, hostModes, deviceModel, bridges, null);
+    }
+
     XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, XenLimits limits) {
         this.limits = limits;
         this.domains = domains;
