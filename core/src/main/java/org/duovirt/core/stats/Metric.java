@@ -2,7 +2,7 @@ package org.duovirt.core.stats;
 
 /**
  * What one series of a VM's history measures, with its unit. The CPU definitions are those of
- * docs/decisions/0003-cpu-definitions.md: {@link #CPU} is the share of the VM's own vCPUs (0–100 %),
+ * docs/decisions/0003-cpu-definitions-and-stats-history.md: {@link #CPU} is the share of the VM's own vCPUs (0–100 %),
  * {@link #VCPU} the share of one host CPU that vCPU used (0–100 %).
  */
 public enum Metric {
