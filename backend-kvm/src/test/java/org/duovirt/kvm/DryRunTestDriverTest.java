@@ -39,7 +39,7 @@ class DryRunTestDriverTest {
         assertThat(problems).extracting(SpecProblem::message)
                 .contains("A VM named 'test' already exists on test:///default.",
                         "There is no network 'wiz-nonet' on test:///default.")
-                .anyMatch(m -> m.startsWith("A 1000000 GiB disk does not fit in pool 'default-pool'"))
+                .anyMatch(m -> m.startsWith("A new disk of 1000000.0 GiB is larger than all of pool 'default-pool' (100.0 GiB)."))
                 .anyMatch(m -> m.startsWith("The kernel '/nonexistent/wiz-vmlinuz' does not exist"));
         assertThat(host.listVms(true)).extracting(VmSummary::name).containsExactly("test");
     }
