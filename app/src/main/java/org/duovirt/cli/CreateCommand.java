@@ -110,7 +110,7 @@ final class CreateCommand extends HostSubcommand {
         if (output().isJson()) {
             output().json(Json.preview(definition));
         } else {
-            output().line(definition.strip());
+            output().block(definition.strip());
         }
     }
 

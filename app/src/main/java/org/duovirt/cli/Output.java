@@ -35,6 +35,12 @@ final class Output {
         out.println(Printable.line(text));
     }
 
+    /** Several lines (a definition, CSV rows) keeping their layout; each line escaped as {@link #line} does. */
+    void block(String text) {
+        String shown = Printable.block(text.replace("\r\n", "\n").stripTrailing());
+        out.println(shown);
+    }
+
     /** A left-aligned table with a header row; columns are as wide as their widest cell. */
     void table(List<String> header, List<List<String>> rawRows) {
         List<List<String>> rows = rawRows.stream().map(r -> r.stream().map(Printable::line).toList()).toList();

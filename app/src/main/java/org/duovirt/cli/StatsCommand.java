@@ -52,7 +52,7 @@ final class StatsCommand extends HostSubcommand {
         for (VmRates r : rates) {
             StringBuilder rows = new StringBuilder();
             StatsCsv.rows(rows, sample.timestamp(), r.name(), VmSeries.of(r, 0));
-            output().line(rows.toString().replace("\r\n", "\n").stripTrailing());
+            output().block(rows.toString());
         }
     }
 

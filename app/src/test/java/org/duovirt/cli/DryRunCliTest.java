@@ -29,6 +29,7 @@ class DryRunCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("<domain").contains("<name>wiz-dry &lt;&amp;&gt;</name>").contains("machine=\"pc\"")
                 .contains("<duovirt:os id=\"http://debian.org/debian/12\"/>").contains("<libosinfo:os id=\"http://debian.org/debian/12\"/>");
+        assertThat(run.out().lines()).as("the XML keeps its lines").anyMatch(l -> l.strip().startsWith("<name>"));
         CliRun list = CliRun.of("list", "-c", "test:///default", "--all");
         assertThat(list.out()).doesNotContain("wiz-dry");
     }

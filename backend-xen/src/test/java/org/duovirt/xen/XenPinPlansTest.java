@@ -61,6 +61,10 @@ class XenPinPlansTest {
                 sent.add("write " + argv.get(argv.size() - 1));
                 return ok(argv, "");
             }
+            if (argv.get(0).equals("sh") && line.contains("mkdir -p")) {
+                sent.add("mkdir " + argv.get(argv.size() - 1));
+                return ok(argv, "");
+            }
             if (argv.get(0).equals("sh")) {
                 return ok(argv, "C\0/etc/xen/duovirt/web server.cfg\0" + (written.isEmpty() ? CFG : written.get(written.size() - 1)) + "\0");
             }
@@ -129,7 +133,7 @@ class XenPinPlansTest {
         plans(host).apply("web server", PLAN, PinScope.both(), ProgressListener.NONE);
         // vCPU 0 has 3 / 2-3 already; vCPU 2's soft set changes from none
         assertThat(host.sent).containsExactly("xl vcpu-pin 3 1 2 1-2", "xl vcpu-pin 3 2 0,2-3 0-3",
-                "mkdir -p -- /etc/xen/duovirt", "write /etc/xen/duovirt/web server.cfg",
+                "mkdir /etc/xen/duovirt", "write /etc/xen/duovirt/web server.cfg",
                 "xl config-update 3 /etc/xen/duovirt/web server.cfg");
         assertThat(host.written.get(0)).contains("cpus = [ \"3\", \"2\", \"0,2-3\" ]").contains("cpus_soft = [ \"2-3\", \"1-2\", \"0-3\" ]");
     }
@@ -143,11 +147,11 @@ class XenPinPlansTest {
                 .hasMessageStartingWith("Pinning 'web server' failed at the config /etc/xen/duovirt/web server.cfg")
                 .hasMessageEndingWith("the 2 steps already applied were undone, so it keeps its old pins.");
         assertThat(host.sent).containsExactly("xl vcpu-pin 3 1 2 1-2", "xl vcpu-pin 3 2 0,2-3 0-3",
-                "mkdir -p -- /etc/xen/duovirt", "write /etc/xen/duovirt/web server.cfg",
+                "mkdir /etc/xen/duovirt", "write /etc/xen/duovirt/web server.cfg",
                 "xl config-update 3 /etc/xen/duovirt/web server.cfg",
                 // undo: the half-done cfg step first (old text back), then newest first; vCPU 2's soft set was
                 // "none" (offline) and goes back to "all"
-                "mkdir -p -- /etc/xen/duovirt", "write /etc/xen/duovirt/web server.cfg",
+                "mkdir /etc/xen/duovirt", "write /etc/xen/duovirt/web server.cfg",
                 "xl config-update 3 /etc/xen/duovirt/web server.cfg",
                 "xl vcpu-pin 3 2 0,2-3 all", "xl vcpu-pin 3 1 0-3 0-3");
         assertThat(host.written.get(1)).isEqualTo(CFG);
