@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.duovirt.app.console.ConsoleView;
 import org.duovirt.app.ui.UiTestSupport;
 import org.duovirt.core.testing.Repository;
 import org.testfx.api.FxRobot;
@@ -156,8 +157,10 @@ final class WizardDriver {
     }
 
     /** What the open console tab shows. */
+    /** What the console tab the wizard opened holds (the terminal's text buffer: scrollback and screen). */
     static String consoleText(FxRobot robot) {
-        return robot.lookup("#console-output").tryQueryAs(javafx.scene.control.TextArea.class).map(a -> onFx(a::getText)).orElse("");
+        return robot.lookup((Node n) -> n instanceof ConsoleView).tryQueryAs(ConsoleView.class)
+                .map(v -> onFx(v::text)).orElse("");
     }
 
     /** Saves the wizard window as a PNG in docs/screenshots/ (the window as JavaFX draws it). */
