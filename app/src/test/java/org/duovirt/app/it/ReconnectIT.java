@@ -133,8 +133,8 @@ class ReconnectIT {
 
     @Test
     void aXenHostWhoseSshRelayIsCutAndRestoredIsSeenGoneAndBack() throws Exception {
-        // Issue 13 asks for 5 s; under TCG the SSH handshake and the first xl calls alone take longer, so this
-        // bound is what the emulated test host allows today (the figure is printed; see the closing note).
+        // Issue 13 asks for 5 s: 1.5 s was measured on a quiet machine, over 5 s at load 30, where the SSH handshake
+        // and the first xl calls under TCG are the slow part; the test fails past 30 s and prints the figure.
         goneAndBack("Xen over SSH, relay cut and restored", xenUri, relay::cut, relay::restore, Duration.ofSeconds(30));
     }
 
@@ -194,8 +194,8 @@ class ReconnectIT {
             watching.set(false);
             watcher.join(2000);
         }
-        // The issue's target is 100 ms; on this shared 2-core machine JavaFX's own layout pulse reached 131-134 ms
-        // at load 30 (a stack sample showed no Duovirt code), so the test fails only past 250 ms and prints the figure.
+        // The issue's target is 100 ms: 7 ms was measured on a quiet machine, 131-134 ms at load 30 inside JavaFX's
+        // own layout pulse (a stack sample showed no Duovirt code); the test fails past 250 ms and prints the figure.
         assertThat(worstStallMs.get()).as("worst FX thread stall, ms").isLessThan(250);
     }
 }
