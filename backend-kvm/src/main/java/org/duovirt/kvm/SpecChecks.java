@@ -52,10 +52,10 @@ final class SpecChecks {
         HostCapabilities caps = host.capabilities();
         // The host's bounds, where the host-free ones (already in the list) passed.
         if (Bounds.memory(spec.memoryMiB(), Long.MAX_VALUE) == null) {
-            addIfAny(problems, SpecField.MEMORY, Bounds.memory(spec.memoryMiB(), hostMiB));
+            SpecProblem.addIfAny(problems, SpecField.MEMORY, Bounds.memory(spec.memoryMiB(), hostMiB));
         }
         if (Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS) == null && (spec.mode() == null || caps.modes().contains(spec.mode()))) {
-            addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), limits.maxVcpusForNew(domainType(spec.mode(), caps))));
+            SpecProblem.addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), limits.maxVcpusForNew(domainType(spec.mode(), caps))));
         }
         if (spec.mode() != null && !caps.modes().contains(spec.mode())) {
             problems.add(new SpecProblem(SpecField.MODE, "This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
@@ -134,11 +134,6 @@ final class SpecChecks {
         }
     }
 
-    private static void addIfAny(List<SpecProblem> problems, SpecField field, Problem problem) {
-        if (problem != null) {
-            problems.add(new SpecProblem(field, problem.text()));
-        }
-    }
 
     private static String describe(HostCapabilities caps) {
         return caps.modes().isEmpty() ? "only " + String.join(", ", caps.domainTypes())

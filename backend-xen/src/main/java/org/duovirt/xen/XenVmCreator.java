@@ -185,10 +185,10 @@ final class XenVmCreator {
         // The host's bounds, where the host-free ones (already in the list) passed.
         VmLimits host = limits.limits();
         if (Bounds.memory(spec.memoryMiB(), Long.MAX_VALUE) == null) {
-            addIfAny(problems, SpecField.MEMORY, Bounds.memory(spec.memoryMiB(), host.hostMemoryMiB()));
+            SpecProblem.addIfAny(problems, SpecField.MEMORY, Bounds.memory(spec.memoryMiB(), host.hostMemoryMiB()));
         }
         if (Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS) == null) {
-            addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), host.maxVcpus()));
+            SpecProblem.addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), host.maxVcpus()));
         }
         if (VmSpecValidator.nameProblem(spec.name()) == null
                 && (domains.store().find(spec.name()) != null || domains.runningOrNull(spec.name()) != null)) {
@@ -237,11 +237,6 @@ final class XenVmCreator {
         }
     }
 
-    private static void addIfAny(List<SpecProblem> problems, SpecField field, Problem problem) {
-        if (problem != null) {
-            problems.add(new SpecProblem(field, problem.text()));
-        }
-    }
 
     /** Past the file system's size is refused unless the user insists; past its free space is said, then done. */
     private void checkRoom(VmSpec.Storage.NewDisk disk, long bytes, ProgressListener progress) {

@@ -2,6 +2,7 @@ package org.duovirt.core.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.duovirt.core.limits.Problem;
 
 /**
  * One thing wrong with a spec: the field it concerns and one sentence in the user's words.
@@ -13,6 +14,13 @@ public record SpecProblem(SpecField field, String message) {
     public SpecProblem {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** Adds a bound's problem (from {@link org.duovirt.core.limits.Bounds}) under its field; null adds nothing. */
+    public static void addIfAny(List<SpecProblem> problems, SpecField field, Problem problem) {
+        if (problem != null) {
+            problems.add(new SpecProblem(field, problem.text()));
+        }
     }
 
     /** The sentences alone, in order (the CLI and exceptions print these). */

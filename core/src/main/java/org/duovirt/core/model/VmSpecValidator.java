@@ -3,7 +3,6 @@ package org.duovirt.core.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.duovirt.core.limits.Bounds;
-import org.duovirt.core.limits.Problem;
 import org.duovirt.core.text.Printable;
 
 /**
@@ -29,10 +28,10 @@ public final class VmSpecValidator {
         if (nameProblem != null) {
             problems.add(new SpecProblem(SpecField.NAME, nameProblem));
         }
-        addIfAny(problems, SpecField.MEMORY, Bounds.memory(spec.memoryMiB(), Long.MAX_VALUE));
-        addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS));
+        SpecProblem.addIfAny(problems, SpecField.MEMORY, Bounds.memory(spec.memoryMiB(), Long.MAX_VALUE));
+        SpecProblem.addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS));
         if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
-            addIfAny(problems, SpecField.STORAGE, Bounds.diskSize(disk.sizeGiB()));
+            SpecProblem.addIfAny(problems, SpecField.STORAGE, Bounds.diskSize(disk.sizeGiB()));
         }
         if (spec.vcpuPins().size() > spec.vcpus()) {
             problems.add(new SpecProblem(SpecField.PINNING,
@@ -49,11 +48,6 @@ public final class VmSpecValidator {
         return problems;
     }
 
-    private static void addIfAny(List<SpecProblem> problems, SpecField field, Problem problem) {
-        if (problem != null) {
-            problems.add(new SpecProblem(field, problem.text()));
-        }
-    }
 
     /**
      * A VM name may hold any printable character, quotes and unicode included (writers escape them),
