@@ -19,6 +19,7 @@ public final class ConsoleView extends BorderPane {
     /** Style class of the terminal area, for the themes. */
     public static final String TERMINAL_STYLE = "console-terminal";
     private final ConsoleTerminal terminal = new ConsoleTerminal();
+    private boolean disposed;
 
     public ConsoleView(ConsoleViewModel vm) {
         setId("console-" + vm.row().name());
@@ -73,8 +74,17 @@ public final class ConsoleView extends BorderPane {
         return terminal.getTerminalTextBuffer().getHeight();
     }
 
+    /** Whether {@link #dispose()} ran: the terminal's threads and repaint timer are stopped. */
+    public boolean isDisposed() {
+        return disposed;
+    }
+
     /** Stops the terminal's threads; the view model detaches from the console. */
     public void dispose() {
+        if (disposed) {
+            return;
+        }
+        disposed = true;
         terminal.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.duovirt.app.main;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.control.Tab;
@@ -139,7 +140,22 @@ final class CenterTabs extends TabPane {
 
     void closeCurrent() {
         Tab t = getSelectionModel().getSelectedItem();
-        if (t != null && t.isClosable()) {
+        if (t != null) {
+            close(t);
+        }
+    }
+
+    /**
+     * Closes every tab that can be closed, as if the user had closed it: consoles let go of their streams and
+     * their terminals' repaint timers (JediTermFX's timer throws on every frame once its terminal is collected
+     * undisposed), graphs stop sampling.
+     */
+    void closeAll() {
+        List.copyOf(getTabs()).forEach(this::close);
+    }
+
+    private void close(Tab t) {
+        if (t.isClosable()) {
             getTabs().remove(t);
             if (t.getOnClosed() != null) {
                 t.getOnClosed().handle(null);

@@ -144,4 +144,9 @@ public final class MainView extends BorderPane {
     public CheckMenuItem darkThemeItem() {
         return darkTheme;
     }
+
+    /** Closes the console, graphics, details and graph tabs, releasing what each holds. */
+    public void closeTabs() {
+        tabs.closeAll();
+    }
 }

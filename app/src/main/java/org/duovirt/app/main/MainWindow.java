@@ -123,6 +123,7 @@ public final class MainWindow {
         }
         settings = settings.withTreeDivider(view.split().getDividerPositions()[0]);
         settingsStore.save(settings);
+        view.closeTabs();
         hosts.closeAll();
         timer.shutdownNow();
     }

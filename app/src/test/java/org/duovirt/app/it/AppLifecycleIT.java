@@ -111,6 +111,7 @@ class AppLifecycleIT {
             }
         }
         assertThat(echoed).as("the guest echoed a typed line; console shows:%n%s", consoleText(robot)).isTrue();
+        ConsoleView console = robot.lookup("#console-" + VM).queryAs(ConsoleView.class);
         select(robot, VM);
 
         UiTestSupport.click(robot, "#tool-shutdown .arrow-button");
@@ -131,6 +132,11 @@ class AppLifecycleIT {
         waitUntil("the guest is gone from the table", WAIT, () -> !visibleNames(robot).contains(VM));
         assertThat(virsh("list", "--all", "--name").lines().map(String::strip)).doesNotContain(VM);
         assertThat(Path.of(volume)).doesNotExist();
+
+        // Closing the window closes its console tabs: a terminal dropped undisposed would keep its repaint
+        // timer, which throws on every frame once the terminal is collected.
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
+        assertThat(UiTestSupport.onFx(console::isDisposed)).as("the console's terminal was disposed with the window").isTrue();
     }
 
     private static void select(FxRobot robot, String name) {
