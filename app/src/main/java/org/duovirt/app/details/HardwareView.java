@@ -45,7 +45,7 @@ public final class HardwareView extends SplitPane {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : org.duovirt.core.text.Printable.line(item.title()));
                 setGraphic(empty || item == null ? null : Icons.icon("hw." + item.icon()));
-                setId(empty || item == null ? null : "hw-entry-" + item.id());
+                setId(empty || item == null ? null : cellId(item));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -96,6 +96,11 @@ public final class HardwareView extends SplitPane {
     /** Shows a button on the overview that opens the VM's Performance tab. */
     public void setOnPerformance(Runnable open) {
         pages.setOnPerformance(open);
+    }
+
+    /** The list cell's node id: the entry's id with every character CSS selectors would need escaped as '-'. */
+    static String cellId(HardwareEntry entry) {
+        return "hw-entry-" + entry.id().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     private void sync() {
