@@ -81,7 +81,7 @@ final class HardwarePages {
         grid.addRow(0, key(Messages.get("details.vcpus")), vcpus);
         Label model = value("");
         Label topology = value("");
-        vm.hardwareProperty().addListener((o, a, hw) -> {
+        onHardware(hw -> {
             model.setText(orDash(hw.cpuModel()));
             topology.setText(orDash(hw.topology()));
         });
@@ -108,7 +108,7 @@ final class HardwarePages {
         memory.valueProperty().addListener((o, a, b) -> res.memoryMiBProperty().set(b == null ? 0 : b));
         Label max = value("");
         max.setId("hw-memory-max");
-        vm.hardwareProperty().addListener((o, a, hw) -> max.setText(hw.maxMemoryMiB() > 0 ? Units.mebibytes(hw.maxMemoryMiB()) : "—"));
+        onHardware(hw -> max.setText(hw.maxMemoryMiB() > 0 ? Units.mebibytes(hw.maxMemoryMiB()) : "—"));
         GridPane grid = grid();
         grid.addRow(0, key(Messages.get("details.memory-mib")), memory);
         grid.addRow(1, key(Messages.get("hw.memory.max")), max);
@@ -161,7 +161,7 @@ final class HardwarePages {
         Label cmd = value("");
         Label kernelNote = new Label();
         kernelNote.setWrapText(true);
-        vm.hardwareProperty().addListener((o, a, hw) -> {
+        onHardware(hw -> {
             k.setText(orDash(hw.kernel()));
             i.setText(orDash(hw.initrd()));
             cmd.setText(orDash(hw.cmdline()));
@@ -254,6 +254,18 @@ final class HardwarePages {
                 key(Messages.get("hw.add.disk")), row(disk, addDisk), problem(dev.newDiskProblemProperty()),
                 key(Messages.get("hw.add.nic")), row(network, mac, addNic), problem(dev.newNicProblemProperty()),
                 new Label(Messages.get("devices.hint")));
+    }
+
+    /** Runs {@code show} with the hardware read so far (pages are built when first selected) and after every read. */
+    private void onHardware(java.util.function.Consumer<org.duovirt.core.model.VmHardware> show) {
+        if (vm.hardwareProperty().get() != null) {
+            show.accept(vm.hardwareProperty().get());
+        }
+        vm.hardwareProperty().addListener((o, a, hw) -> {
+            if (hw != null) {
+                show.accept(hw);
+            }
+        });
     }
 
     private Button action(String id, String key, Feature feature, Runnable run) {

@@ -62,6 +62,7 @@ public final class HardwareView extends SplitPane {
         add.setOnAction(e -> {
             adding = true;
             list.getSelectionModel().clearSelection();
+            vm.selectedProperty().set(null);
             page.setContent(pages.addPage());
         });
         String addReason = vm.devices().unsupportedReason(Feature.DISK_HOTPLUG);
