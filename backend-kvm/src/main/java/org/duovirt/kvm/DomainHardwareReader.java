@@ -13,7 +13,7 @@ import org.w3c.dom.Node;
 
 /**
  * Reads a domain XML into the details' hardware list: one item per device libvirt defines, with the settings
- * virt-manager shows on that device's page. Graphics passwords are reported as set or not, never their value.
+ * virt-manager shows on that device's page. A graphics password is reported as "set" when the XML shows one, never its value.
  */
 final class DomainHardwareReader {
     private DomainHardwareReader() {
@@ -63,8 +63,10 @@ final class DomainHardwareReader {
             case "disk" -> disk(e);
             case "interface" -> nic(e);
             case "graphics" -> new HardwareItem(Kind.GRAPHICS, "graphics" + index, settings("type", Xml.attr(e, "type"),
-                    "listen", listen(e), "port", Xml.attr(e, "port"), "autoport", Xml.attr(e, "autoport"),
-                    "socket", Xml.attr(e, "socket"), "password", Xml.attr(e, "passwd") != null ? "set" : "none",
+                    "listen", listen(e), "port", "-1".equals(Xml.attr(e, "port")) ? null : Xml.attr(e, "port"),
+                    "autoport", Xml.attr(e, "autoport"), "socket", Xml.attr(e, "socket"),
+                    // libvirt leaves passwd out unless asked for secure XML, so only its presence is ever told.
+                    "password", Xml.attr(e, "passwd") != null ? "set" : null,
                     "keymap", Xml.attr(e, "keymap")));
             case "serial", "console", "channel" -> chardev(e, index);
             case "video" -> new HardwareItem(Kind.VIDEO, "video" + index, settings("model", Xml.attr(Xml.child(e, "model"), "type"),
