@@ -22,7 +22,8 @@ import org.duovirt.core.spi.Backends;
 /**
  * Opens the real main window (under Xvfb, real Glass toolkit), opens one VM's details and shows the
  * hardware list's pages one after the other, so docs/screenshots/capture-hardware.sh can take a picture of
- * each: for page N it writes MARKERS/N.ready and waits for MARKERS/N.done. A page id "add" opens Add Hardware; "graphics" picks the first entry whose id starts with "graphics:".
+ * each: for page N it writes MARKERS/N.ready and waits for MARKERS/N.done. A page id "add" opens Add Hardware; "definition" opens the definition editor, "coloured"/"edit" pick its
+ * tab, "diff" edits two lines and shows the diff; "graphics" picks the first entry whose id starts with "graphics:".
  * Arguments: CONFIG_DIR STATE_DIR VM MARKERS PAGE-ID...
  */
 public final class HardwareShot {
@@ -53,7 +54,18 @@ public final class HardwareShot {
         for (int i = 4; i < args.length; i++) {
             String page = args[i];
             fx(() -> {
-                if (page.equals("add")) {
+                if (page.equals("definition")) {
+                    VmRow row = table.getItems().stream().filter(r -> r.name().equals(vm)).findFirst().orElseThrow();
+                    window[0].model().openVmTab(row, "definition");
+                } else if (page.equals("coloured") || page.equals("edit")) {
+                    var tabs = (javafx.scene.control.TabPane) lookup(window[0], "#definition-editor .tab-pane");
+                    tabs.getSelectionModel().select(page.equals("coloured") ? 1 : 0);
+                } else if (page.equals("diff")) {
+                    var text = (javafx.scene.control.TextArea) lookup(window[0], "#definition-text");
+                    text.setText(text.getText().replaceFirst("<vcpu([^>]*)>\\d+</vcpu>", "<vcpu$1>3</vcpu>")
+                            .replaceFirst("(<on_crash>)[a-z-]+(</on_crash>)", "$1restart$2"));
+                    ((ButtonBase) lookup(window[0], "#definition-show")).fire();
+                } else if (page.equals("add")) {
                     ((ButtonBase) view.lookup("#hw-add")).fire();
                 } else {
                     @SuppressWarnings("unchecked")
