@@ -269,15 +269,7 @@ final class HardwarePages {
     }
 
     private Button action(String id, String key, Feature feature, Runnable run) {
-        Button b = new Button(Messages.get(key));
-        b.setId(id);
-        b.setOnAction(e -> run.run());
-        String reason = vm.devices().unsupportedReason(feature);
-        if (reason != null) {
-            b.setDisable(true);
-            b.setTooltip(new Tooltip(reason));
-        }
-        return b;
+        return org.duovirt.app.devices.DevicesView.button(id, key, vm.devices(), feature, e -> run.run());
     }
 
     private Button apply(String id, Runnable run) {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -86,8 +85,9 @@ public final class HardwareShot {
         return (T) w.view().getScene().getRoot().lookup(query);
     }
 
+    /** Polls from this (non-FX) thread: the conditions read FX state through {@link #fxGet} themselves. */
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("HardwareShot: timed out");
@@ -104,12 +104,6 @@ public final class HardwareShot {
     }
 
     private static <T> T fxGet(java.util.concurrent.Callable<T> read) {
-        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(read);
-        Platform.runLater(task);
-        try {
-            return task.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return org.duovirt.app.ui.UiTestSupport.onFx(read);
     }
 }
