@@ -68,7 +68,21 @@ final class HardwarePages {
                 grid.addRow(row++, key(fact[0]), value(fact[1]));
             }
         });
-        return pane("hw-page-overview", new HBox(12, title(Messages.get("hw.page.overview")), performance), grid);
+        return pane("hw-page-overview", new HBox(12, title(Messages.get("hw.page.overview")), performance,
+                pinning("details-pinning")), grid);
+    }
+
+    /** Opens the pinning editor; on the overview (where it always was) and on the CPUs page. */
+    private Button pinning(String id) {
+        Button pinning = new Button(Messages.get("action.pinning"));
+        pinning.setId(id);
+        pinning.setGraphic(org.duovirt.app.ui.Icons.icon("action.pinning"));
+        pinning.setOnAction(e -> {
+            if (openPinning != null) {
+                openPinning.run();
+            }
+        });
+        return pinning;
     }
 
     private Node cpus() {
@@ -87,16 +101,9 @@ final class HardwarePages {
         });
         grid.addRow(1, key(Messages.get("hw.cpu.model")), model);
         grid.addRow(2, key(Messages.get("hw.cpu.topology")), topology);
-        Button pinning = new Button(Messages.get("action.pinning"));
-        pinning.setId("details-pinning");
-        pinning.setOnAction(e -> {
-            if (openPinning != null) {
-                openPinning.run();
-            }
-        });
         Button apply = apply("details-vcpus-apply", res::applyVcpus);
         return pane("hw-page-cpus", title(Messages.get("hw.page.cpus")), grid, limits(), problem(res.problemProperty()),
-                new HBox(12, apply, revert("details-vcpus-revert", res::load), pinning, outcome()));
+                new HBox(12, apply, revert("details-vcpus-revert", res::load), pinning("details-cpus-pinning"), outcome()));
     }
 
     private Node memory() {

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The hardware list and its pages without a window, on the test driver's VM "test" (its own state per connection). */
+/**
+ * The hardware list and its pages without a window, on the mixed fixture's VM "build-runner". A fixture file
+ * gives each connection a private host; test:///default is shared by every connection of the JVM, so changes
+ * made there would leak into other tests.
+ */
 class HardwareViewModelTest {
     private final DirectTaskExecutor ui = new DirectTaskExecutor();
     private final RecordingDialogService dialogs = new RecordingDialogService();
@@ -23,11 +27,11 @@ class HardwareViewModelTest {
     void open() {
         // Standard timeouts: the test driver's state lives in its connection, so a timed-out call that made the
         // session reconnect (the fast timeouts of Sessions.testDriver, on a loaded machine) would lose the change.
-        session = Sessions.session("test:///default", uri -> org.duovirt.core.spi.Backends.installed().connect(uri),
+        session = Sessions.session(org.duovirt.app.ui.UiTestSupport.mixedFixtureUri(), uri -> org.duovirt.core.spi.Backends.installed().connect(uri),
                 org.duovirt.app.host.Timeouts.standard());
         session.connect();
         Sessions.await("listed", () -> session.state() == org.duovirt.app.host.HostState.CONNECTED && !session.vms().isEmpty());
-        vm = new HardwareViewModel(ui, Sessions.row(session, "test"), dialogs);
+        vm = new HardwareViewModel(ui, Sessions.row(session, "build-runner"), dialogs);
         vm.load().join();
     }
 
@@ -42,26 +46,29 @@ class HardwareViewModelTest {
 
     @Test
     void theListHasTheFixedPagesThenEveryDeviceOfTheDefinition() {
-        assertThat(titles()).containsExactly("Overview", "Boot options", "CPUs", "Memory", "Disk vda", "NIC dd:ee:ff",
-                "Device: memballoon");
+        assertThat(titles()).containsExactly("Overview", "Boot options", "CPUs", "Memory", "Disk vda", "CD-ROM sda",
+                "NIC 00:00:04", "Controller (sata)");
         assertThat(vm.selectedProperty().get().page()).isEqualTo(HardwareEntry.Page.OVERVIEW);
         assertThat(vm.select("disk:vda")).isTrue();
         var disk = vm.selectedProperty().get().item();
-        assertThat(disk.value("source")).isEqualTo("/guest/diskimage1");
+        assertThat(disk.value("source")).isEqualTo("/var/lib/libvirt/images/build-runner.qcow2");
         assertThat(disk.value("bus")).isEqualTo("virtio");
         assertThat(HardwareEntry.settingLabel("bus")).isEqualTo("Bus");
         assertThat(HardwareEntry.settingLabel("no-such-key")).isEqualTo("no-such-key");
-        assertThat(vm.hardwareProperty().get().maxMemoryMiB()).isEqualTo(8192);
+        assertThat(vm.hardwareProperty().get().maxMemoryMiB()).isEqualTo(4096);
         assertThat(vm.boot().chosenOrder()).containsExactly(BootDevice.HD);
     }
 
     @Test
     void selectingADevicePointsItsActionsAtItAndOnlyDisksAndNicsCanBeRemoved() {
-        vm.select("nic:aa:bb:cc:dd:ee:ff");
-        assertThat(vm.devices().selectedNicProperty().get().mac()).isEqualTo("aa:bb:cc:dd:ee:ff");
+        vm.select("nic:52:54:00:00:00:04");
+        assertThat(vm.devices().selectedNicProperty().get().mac()).isEqualTo("52:54:00:00:00:04");
         assertThat(HardwareViewModel.removable(vm.selectedProperty().get())).isTrue();
-        vm.select("other:memballoon2");
-        assertThat(vm.selectedProperty().get().item().value("element")).isEqualTo("memballoon");
+        vm.select("disk:sda");
+        assertThat(vm.devices().selectedDiskProperty().get().device()).isEqualTo("cdrom");
+        String controller = vm.entries().stream().filter(e -> e.id().startsWith("controller:")).findFirst().orElseThrow().id();
+        vm.select(controller);
+        assertThat(vm.selectedProperty().get().item().value("type")).isEqualTo("sata");
         assertThat(HardwareViewModel.removable(vm.selectedProperty().get())).isFalse();
         vm.select("cpus");
         assertThat(HardwareViewModel.removable(vm.selectedProperty().get())).isFalse();
@@ -72,7 +79,7 @@ class HardwareViewModelTest {
         vm.select("disk:vda");
         dialogs.answerConfirm(false);
         vm.removeSelected().join();
-        assertThat(dialogs.asked).containsExactly("confirm: Detach vda from test?");
+        assertThat(dialogs.asked).containsExactly("confirm: Detach vda from build-runner?");
         assertThat(titles()).contains("Disk vda");
         assertThat(dialogs.errors).isEmpty();
     }
@@ -114,12 +121,12 @@ class HardwareViewModelTest {
         res.memoryMiBProperty().set(1024);
         res.applyMemory().join();
         Sessions.await("memory read back", () -> res.memoryMiBProperty().get() == 1024 && !res.busyProperty().get());
-        assertThat(res.vcpusProperty().get()).isEqualTo(2);
-        res.vcpusProperty().set(64);
-        assertThat(res.problems()).containsExactly("At most 32 vCPUs are possible for this VM on this host; 64 was asked for.");
+        assertThat(res.vcpusProperty().get()).isEqualTo(8);
+        res.vcpusProperty().set(100_000);
+        assertThat(res.problems()).singleElement().satisfies(p -> assertThat(p).startsWith("At most ").endsWith("100000 was asked for."));
         assertThat(res.applyVcpus().isDone()).isTrue();
         res.load();
-        Sessions.await("vCPUs reverted", () -> res.vcpusProperty().get() == 2);
+        Sessions.await("vCPUs reverted", () -> res.vcpusProperty().get() == 8);
         assertThat(dialogs.errors).isEmpty();
     }
 }
