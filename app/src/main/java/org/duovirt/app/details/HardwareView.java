@@ -74,7 +74,7 @@ public final class HardwareView extends SplitPane {
         remove.setId("hw-remove");
         remove.getStyleClass().add("danger");
         remove.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !HardwareViewModel.removable(vm.selectedProperty().get()), vm.selectedProperty()));
+                () -> !vm.canRemove(vm.selectedProperty().get()), vm.selectedProperty()));
         remove.setOnAction(e -> vm.removeSelected());
         HBox buttons = new HBox(6, add, remove);
         buttons.setPadding(new Insets(6, 0, 0, 0));

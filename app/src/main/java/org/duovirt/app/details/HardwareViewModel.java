@@ -140,6 +140,15 @@ public final class HardwareViewModel {
                 && (entry.item().kind() == HardwareItem.Kind.DISK || entry.item().kind() == HardwareItem.Kind.NIC);
     }
 
+    /** Whether Remove applies to the entry here: a disk or NIC, on a host that can detach it. */
+    public boolean canRemove(HardwareEntry entry) {
+        if (!removable(entry)) {
+            return false;
+        }
+        return devices.unsupportedReason(entry.item().kind() == HardwareItem.Kind.DISK
+                ? org.duovirt.core.spi.Feature.DISK_HOTPLUG : org.duovirt.core.spi.Feature.NIC_HOTPLUG) == null;
+    }
+
     /**
      * Removes the selected disk or NIC after asking (the question says a disk's storage is kept); reloads the list
      * after. Completes with nothing done when the user says no.

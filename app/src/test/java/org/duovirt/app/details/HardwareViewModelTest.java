@@ -64,6 +64,7 @@ class HardwareViewModelTest {
         vm.select("nic:52:54:00:00:00:04");
         assertThat(vm.devices().selectedNicProperty().get().mac()).isEqualTo("52:54:00:00:00:04");
         assertThat(HardwareViewModel.removable(vm.selectedProperty().get())).isTrue();
+        assertThat(vm.canRemove(vm.selectedProperty().get())).isTrue();
         vm.select("disk:sda");
         assertThat(vm.devices().selectedDiskProperty().get().device()).isEqualTo("cdrom");
         String controller = vm.entries().stream().filter(e -> e.id().startsWith("controller:")).findFirst().orElseThrow().id();
