@@ -27,7 +27,9 @@ import picocli.CommandLine.ScopeType;
                 DeviceCommands.ChangeMedia.class, DeviceCommands.AttachInterface.class,
                 DeviceCommands.DetachInterface.class, DeviceCommands.SetLink.class, DeviceCommands.Autostart.class,
                 DeviceCommands.SetBoot.class, SnapshotCommands.Create.class, SnapshotCommands.ListSnapshots.class,
-                SnapshotCommands.Revert.class, SnapshotCommands.Delete.class, CloneCommand.class, EditCommand.class})
+                SnapshotCommands.Revert.class, SnapshotCommands.Delete.class, CloneCommand.class, EditCommand.class,
+                // --- details: hardware list (issue 10) ---
+                HardwareCommand.class})
 final class DuovirtCommand {
     @Option(names = {"-c", "--connect"}, scope = ScopeType.INHERIT, paramLabel = "URI",
             description = "Host to use, e.g. qemu:///system, qemu+ssh://root@host/system, xl+ssh://root@host/. "

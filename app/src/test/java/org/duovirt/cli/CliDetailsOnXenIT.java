@@ -66,4 +66,26 @@ class CliDetailsOnXenIT {
         assertThat(wrongPool.exitCode()).isEqualTo(1);
         assertThat(wrongPool.err()).contains("There is no storage pool 'default'");
     }
+
+    // --- details: hardware list (issue 10) ---
+    @Test
+    void theHardwareListOfAnOwnedVmComesFromItsCfg() throws Exception {
+        JsonNode hw = cli.json("hardware", VM);
+        assertThat(hw.get("kernel").asText()).isEqualTo("/root/guest/vmlinuz");
+        assertThat(hw.get("initrd").asText()).isEqualTo("/root/guest/initrd.gz");
+        assertThat(hw.get("cmdline").asText()).isEqualTo("console=hvc0");
+        assertThat(hw.get("maxMemoryMiB").asLong()).isEqualTo(64);
+        assertThat(hw.get("bootOrder")).isEmpty();
+        JsonNode disk = hw.get("devices").get(0);
+        assertThat(disk.get("kind").asText()).isEqualTo("disk");
+        assertThat(disk.get("settings").get("source").asText()).startsWith("/var/lib/xen/duovirt/images/" + VM);
+        JsonNode nic = null;
+        for (JsonNode d : hw.get("devices")) {
+            if (d.get("kind").asText().equals("nic")) {
+                nic = d;
+            }
+        }
+        assertThat(nic).as(hw.toString()).isNotNull();
+        assertThat(nic.get("settings").get("network").asText()).isEqualTo("xenbr0");
+    }
 }

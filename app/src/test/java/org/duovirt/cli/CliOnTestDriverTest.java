@@ -64,4 +64,21 @@ class CliOnTestDriverTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("duovirt: CPU pools is not supported by KVM (libvirt).");
     }
+
+    // --- details: hardware list (issue 10) ---
+    @Test
+    void hardwareListsTheDevicesWithTheirSettingsAsTheDetailsPagesDo() throws Exception {
+        JsonNode hw = json("hardware", "test");
+        assertThat(hw.get("bootOrder").toString()).isEqualTo("[\"hd\"]");
+        assertThat(hw.get("maxMemoryMiB").asLong()).isEqualTo(8192);
+        JsonNode disk = hw.get("devices").get(0);
+        assertThat(disk.get("kind").asText()).isEqualTo("disk");
+        assertThat(disk.get("id").asText()).isEqualTo("vda");
+        assertThat(disk.get("settings").get("source").asText()).isEqualTo("/guest/diskimage1");
+        assertThat(disk.get("settings").get("bus").asText()).isEqualTo("virtio");
+        assertThat(hw.get("devices").get(1).get("settings").get("mac").asText()).isEqualTo("aa:bb:cc:dd:ee:ff");
+        CliRun text = CliRun.of("hardware", "test", "-c", URI);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Boot order:   hd").contains("disk          device=disk source=/guest/diskimage1");
+    }
 }

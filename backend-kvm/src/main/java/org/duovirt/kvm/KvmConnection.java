@@ -190,6 +190,12 @@ final class KvmConnection implements HostConnection {
     }
 
     @Override
+    public org.duovirt.core.model.VmHardware hardware(String vm) {
+        // Devices as they are now; boot order and maximum memory as saved, which is what the pages edit.
+        return DomainHardwareReader.read(domains.xml(vm, 0), domains.xml(vm, StorageOwnership.XML_INACTIVE));
+    }
+
+    @Override
     public String definition(String vm) {
         return domains.xml(vm, 0);
     }

@@ -190,6 +190,11 @@ final class XenConnection implements HostConnection {
     }
 
     @Override
+    public org.duovirt.core.model.VmHardware hardware(String vm) {
+        return views.hardware(vm);
+    }
+
+    @Override
     public String definition(String vm) {
         return views.definition(vm);
     }

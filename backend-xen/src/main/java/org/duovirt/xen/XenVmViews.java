@@ -63,7 +63,21 @@ final class XenVmViews {
                 cfg.maxMemoryMiB() * 1024);
     }
 
+    /** What one read of a VM gave: its details, and the owned config and live libxl config behind them. */
+    private record Read(VmDetails details, XlConfig cfg, XlDomainConfig live) {
+    }
+
     VmDetails details(String vm) {
+        return read(vm).details();
+    }
+
+    /** The hardware list: the details' devices, plus direct kernel boot, the HVM boot order and maximum memory. */
+    org.duovirt.core.model.VmHardware hardware(String vm) {
+        Read r = read(vm);
+        return XenHardware.of(r.details(), r.cfg(), r.live());
+    }
+
+    private Read read(String vm) {
         XlDomainRow row = domains.runningOrNull(vm);
         OwnedVm owned = domains.store().find(vm);
         if (row == null && owned == null) {
@@ -107,7 +121,7 @@ final class XenVmViews {
         if (vnc) {
             consoles.add(new ConsoleInfo(ConsoleInfo.Kind.VNC, "127.0.0.1"));
         }
-        return new VmDetails(summary, type, mode, "x86_64", false, disks, nics, consoles);
+        return new Read(new VmDetails(summary, type, mode, "x86_64", false, disks, nics, consoles), cfg, live);
     }
 
     String definition(String vm) {

@@ -5,7 +5,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -39,13 +42,17 @@ public final class DefinitionEditorView extends VBox {
             protected void updateItem(LineDiff.Line line, boolean empty) {
                 super.updateItem(line, empty);
                 getStyleClass().removeAll("diff-added", "diff-removed");
-                setText(empty || line == null ? null : line.toString());
+                setText(null);
+                // The line's text stays in the accessible text, the colours are drawn by the graphic.
+                setAccessibleText(empty || line == null ? null : line.toString());
+                setGraphic(empty || line == null ? null : HighlightedText.line(line.toString().substring(0, 1), line.text(),
+                        SyntaxSpans.isXml(vm.textProperty().get())));
                 if (!empty && line != null && line.kind() != LineDiff.Kind.SAME) {
                     getStyleClass().add(line.kind() == LineDiff.Kind.ADDED ? "diff-added" : "diff-removed");
                 }
             }
         });
-        SplitPane split = new SplitPane(text, diff);
+        SplitPane split = new SplitPane(editorTabs(text, vm), diff);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         Button show = new Button(Messages.get("definition.show"));
@@ -62,5 +69,25 @@ public final class DefinitionEditorView extends VBox {
         HBox.setHgrow(message, Priority.ALWAYS);
         getChildren().addAll(split, new HBox(6, show, apply, reload, message));
         vm.load();
+    }
+
+    /** The text to edit, and the same text in syntax colours (read-only, redrawn while it is shown). */
+    private static TabPane editorTabs(TextArea text, DefinitionEditorViewModel vm) {
+        ScrollPane coloured = new ScrollPane();
+        coloured.setId("definition-coloured");
+        coloured.getStyleClass().add("definition-coloured");
+        Tab edit = new Tab(Messages.get("definition.tab.edit"), text);
+        Tab colours = new Tab(Messages.get("definition.tab.coloured"), coloured);
+        colours.setId("definition-coloured-tab");
+        Runnable redraw = () -> {
+            if (colours.isSelected()) {
+                coloured.setContent(HighlightedText.of(vm.textProperty().get()));
+            }
+        };
+        colours.selectedProperty().addListener((o, a, b) -> redraw.run());
+        vm.textProperty().addListener((o, a, b) -> redraw.run());
+        TabPane tabs = new TabPane(edit, colours);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
     }
 }

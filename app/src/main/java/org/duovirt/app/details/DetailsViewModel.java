@@ -3,6 +3,7 @@ package org.duovirt.app.details;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -127,29 +128,43 @@ public final class DetailsViewModel {
     }
 
     /** Applies vCPUs and memory: persistently, and live too when the VM is running; falls back to persistent only. */
-    public void apply() {
+    public CompletableFuture<Void> apply() {
+        return change(true, true);
+    }
+
+    /** Applies the vCPU count alone (the CPUs page). */
+    public CompletableFuture<Void> applyVcpus() {
+        return change(true, false);
+    }
+
+    /** Applies the memory size alone (the Memory page). */
+    public CompletableFuture<Void> applyMemory() {
+        return change(false, true);
+    }
+
+    private CompletableFuture<Void> change(boolean cpus, boolean memory) {
         if (!problems().isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         int n = vcpus.get();
         long mib = memoryMiB.get();
         boolean running = row.state() != null && row.state().isActive();
         busy.set(true);
+        CompletableFuture<Void> done = new CompletableFuture<>();
         row.host().call("Changing " + row.name(), c -> {
             Set<PinScope> scopes = running ? PinScope.both() : EnumSet.of(PinScope.CONFIG);
             try {
-                c.setVcpus(row.name(), n, scopes);
-                c.setMemory(row.name(), mib, scopes);
+                set(c, cpus, memory, n, mib, scopes);
                 return running ? Messages.get("details.applied-live") : Messages.get("details.applied");
             } catch (DuovirtException live) {
                 if (!running) {
                     throw live;
                 }
-                c.setVcpus(row.name(), n, EnumSet.of(PinScope.CONFIG));
-                c.setMemory(row.name(), mib, EnumSet.of(PinScope.CONFIG));
+                set(c, cpus, memory, n, mib, EnumSet.of(PinScope.CONFIG));
                 return Messages.get("details.applied-next-boot", live.getMessage());
             }
         }).whenComplete((text, e) -> ui.ui(() -> {
+            done.complete(null);
             busy.set(false);
             if (e != null) {
                 errorHandler.accept(asDuovirt(e));
@@ -159,6 +174,16 @@ public final class DetailsViewModel {
                 load();
             }
         }));
+        return done;
+    }
+
+    private void set(org.duovirt.core.spi.HostConnection c, boolean cpus, boolean memory, int n, long mib, Set<PinScope> scopes) {
+        if (cpus) {
+            c.setVcpus(row.name(), n, scopes);
+        }
+        if (memory) {
+            c.setMemory(row.name(), mib, scopes);
+        }
     }
 
     static DuovirtException asDuovirt(Throwable e) {

@@ -80,7 +80,8 @@ public final class DevicesView extends VBox {
         return row;
     }
 
-    private static Button button(String id, String key, DevicesViewModel vm, Feature feature,
+    /** A button that does {@code action}, greyed with the host's reason where it lacks {@code feature}. */
+    public static Button button(String id, String key, DevicesViewModel vm, Feature feature,
                                  javafx.event.EventHandler<javafx.event.ActionEvent> action) {
         Button b = new Button(Messages.get(key));
         b.setId(id);

@@ -9,8 +9,8 @@ import javafx.scene.control.TabPane;
 import org.duovirt.app.Messages;
 import org.duovirt.app.console.ConsoleView;
 import org.duovirt.app.console.ConsoleViewModel;
-import org.duovirt.app.details.DetailsView;
-import org.duovirt.app.details.DetailsViewModel;
+import org.duovirt.app.details.HardwareView;
+import org.duovirt.app.details.HardwareViewModel;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.graphics.ChannelSource;
 import org.duovirt.app.graphics.Detacher;
@@ -31,10 +31,12 @@ final class CenterTabs extends TabPane {
     private final TaskExecutor ui;
     private final Consumer<DuovirtException> errors;
     private final Map<String, Tab> open = new HashMap<>();
+    private final org.duovirt.app.dialog.DialogService dialogs;
 
-    CenterTabs(VmTableView table, TaskExecutor ui, Consumer<DuovirtException> errors) {
+    CenterTabs(VmTableView table, TaskExecutor ui, Consumer<DuovirtException> errors, org.duovirt.app.dialog.DialogService dialogs) {
         this.ui = ui;
         this.errors = errors;
+        this.dialogs = dialogs;
         setId("center-tabs");
         Tab vms = new Tab(Messages.get("tab.vms"), table);
         vms.setId("tab-vms");
@@ -49,9 +51,9 @@ final class CenterTabs extends TabPane {
         if (focus(key)) {
             return;
         }
-        DetailsViewModel vm = new DetailsViewModel(ui, row);
-        vm.setErrorHandler(errors);
-        DetailsView view = new DetailsView(vm);
+        HardwareViewModel vm = new HardwareViewModel(ui, row, dialogs);
+        vm.resources().setErrorHandler(errors);
+        HardwareView view = new HardwareView(vm);
         view.setOnOpenPinning(() -> openPinning(row));
         if (row.host().supports(org.duovirt.core.spi.Feature.STATS)) {
             view.setOnPerformance(() -> openPerformance(row));

@@ -43,7 +43,7 @@ public final class MainView extends BorderPane {
             table.getSelectionModel().select(row);
             table.scrollTo(row);
         });
-        tabs = new CenterTabs(table, ui, this::showError);
+        tabs = new CenterTabs(table, ui, this::showError, vm.dialogs());
         filter.setId("filter");
         filter.getStyleClass().add("filter-field");
         filter.setPromptText(Messages.get("filter.prompt", Shortcuts.FIND.getDisplayText()));

@@ -74,21 +74,23 @@ class DetailsViewTest {
         UiTestSupport.click(robot, "#tool-details");
         String demo = "#details-test";
         waitUntil("demo details loaded", WAIT, () -> labels(robot, demo).contains("Running"));
+        UiTestSupport.click(robot, demo + " #hw-entry-cpus");
         waitUntil("host limits known", WAIT, () -> labels(robot, demo).stream().anyMatch(t -> t.startsWith("This VM can have up to 32 vCPUs on this host")));
         Spinner<Integer> vcpus = robot.lookup(demo + " #details-vcpus").queryAs(Spinner.class);
         int before = vcpus.getValue();
         robot.interact(() -> vcpus.getValueFactory().setValue(64));
         assertThat(labels(robot, demo)).contains("At most 32 vCPUs are possible for this VM on this host; 64 was asked for.");
-        assertThat(robot.lookup(demo + " #details-apply").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup(demo + " #details-vcpus-apply").queryButton().isDisabled()).isTrue();
         robot.interact(() -> vcpus.getValueFactory().setValue(before));
-        assertThat(robot.lookup(demo + " #details-apply").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup(demo + " #details-vcpus-apply").queryButton().isDisabled()).isFalse();
 
         // A persistent change on a shut-off VM shows in the table.
         select(robot, "build-runner");
         UiTestSupport.click(robot, "#tool-details");
+        UiTestSupport.click(robot, tab + " #hw-entry-cpus");
         Spinner<Integer> runnerVcpus = robot.lookup(tab + " #details-vcpus").queryAs(Spinner.class);
         robot.interact(() -> runnerVcpus.getValueFactory().setValue(4));
-        UiTestSupport.click(robot, tab + " #details-apply");
+        UiTestSupport.click(robot, tab + " #details-vcpus-apply");
         waitUntil("the table shows 4 vCPUs", WAIT, () -> UiTestSupport.onFx(() -> UiTestSupport.row(robot, "build-runner").vcpusProperty().get()) == 4);
         waitUntil("outcome shown", WAIT, () -> labels(robot, tab).contains("Saved; the new values apply at the next start."));
 

@@ -501,6 +501,15 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.CLONE);
     }
 
+    /**
+     * The VM's hardware list as its definition states it (devices with their settings, boot order, CPU model,
+     * maximum memory), for the details pages. The default tells what {@link #details} knows; backends with a
+     * fuller definition override it. Never includes secrets such as graphics passwords.
+     */
+    default org.duovirt.core.model.VmHardware hardware(String vm) {
+        return org.duovirt.core.model.VmHardware.of(details(vm));
+    }
+
     /** The exception every unimplemented operation throws. */
     default NotSupportedException unsupported(Feature feature) {
         return new NotSupportedException(feature, backendName());

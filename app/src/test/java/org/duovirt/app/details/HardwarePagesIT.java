@@ -1,0 +1,157 @@
+package org.duovirt.app.details;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duovirt.app.ui.UiTestSupport.onFx;
+import static org.duovirt.app.ui.UiTestSupport.waitUntil;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.duovirt.app.config.ConnectionConfig;
+import org.duovirt.app.host.VmRow;
+import org.duovirt.app.main.MainWindow;
+import org.duovirt.app.ui.UiTestSupport;
+import org.duovirt.core.testing.Commands;
+import org.duovirt.core.testing.Repository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The hardware list's pages on the real libvirtd (qemu:///system, domain type qemu) with a shut-off tiny guest:
+ * memory and boot order changed from their pages, a disk added from Add Hardware and removed from its page
+ * (answering the question), each checked with {@code virsh dumpxml --inactive}. The VM is named det-hw-*.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HardwarePagesIT {
+    private static final String URI = "qemu:///system";
+    private static final String VM = "det-hw-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    private static final Path GUEST_DIR = Path.of("/var/lib/libvirt/images/duovirt-test-det-hw");
+    private static final Path DISK = Path.of("/var/lib/libvirt/images/" + VM + " extra \"disk\".img");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String TAB = "#details-" + VM;
+    @TempDir
+    static Path home;
+    private MainWindow window;
+
+    private static String virsh(String... args) {
+        List<String> argv = new java.util.ArrayList<>(List.of("virsh", "-c", URI));
+        argv.addAll(List.of(args));
+        return Commands.ok(argv, Duration.ofMinutes(2));
+    }
+
+    private static String saved() {
+        return virsh("dumpxml", "--inactive", VM);
+    }
+
+    @BeforeAll
+    static void define() throws Exception {
+        Repository.buildGuest(GUEST_DIR);
+        Path xml = Files.createTempFile("det-hw", ".xml");
+        Files.writeString(xml, "<domain type='qemu'><name>" + VM + "</name><memory unit='MiB'>96</memory><vcpu>1</vcpu>"
+                + "<os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os><devices>"
+                + "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + GUEST_DIR.resolve("initrd.gz")
+                + "'/><target dev='vda' bus='virtio'/><readonly/></disk><serial type='pty'/><console type='pty'/></devices></domain>");
+        virsh("define", xml.toString());
+        Files.deleteIfExists(xml);
+        try (RandomAccessFile f = new RandomAccessFile(DISK.toFile(), "rw")) {
+            f.setLength(1024 * 1024);
+        }
+    }
+
+    @AfterAll
+    static void remove() throws Exception {
+        Commands.run(List.of("virsh", "-c", URI, "undefine", VM), Duration.ofMinutes(1));
+        Files.deleteIfExists(DISK);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        var dirs = UiTestSupport.tempDirs(home.resolve("it-" + System.nanoTime()), List.of(new ConnectionConfig(URI, null, true)));
+        window = UiTestSupport.open(stage, dirs);
+        onFx(() -> {
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> entries(FxRobot robot) {
+        return robot.lookup(TAB + " #hw-list").tryQueryAs(ListView.class)
+                .map(l -> ((ListView<HardwareEntry>) l).getItems().stream().map(HardwareEntry::id).toList()).orElse(List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void memoryBootOrderAndADiskChangeFromThePagesAsVirshSees(FxRobot robot) {
+        waitUntil("the VM listed", WAIT, () -> onFx(() -> window.view().table().getItems().stream()
+                .anyMatch(r -> r.name().equals(VM) && r.state() != null)));
+        robot.interact(() -> {
+            var table = window.view().table();
+            VmRow row = table.getItems().stream().filter(r -> r.name().equals(VM)).findFirst().orElseThrow();
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(row);
+        });
+        UiTestSupport.click(robot, "#tool-details");
+        waitUntil("hardware listed", WAIT, () -> entries(robot).contains("disk:vda"));
+
+        // Memory: 96 → 192 MiB from the Memory page; above the maximum, so the maximum follows.
+        UiTestSupport.click(robot, TAB + " #hw-entry-memory");
+        Spinner<Integer> memory = robot.lookup(TAB + " #details-memory").queryAs(Spinner.class);
+        waitUntil("memory read", WAIT, () -> onFx(memory::getValue) == 96);
+        robot.interact(() -> memory.getValueFactory().setValue(192));
+        UiTestSupport.click(robot, TAB + " #details-memory-apply");
+        waitUntil("virsh sees 192 MiB", WAIT, () -> saved().contains("<currentMemory unit='KiB'>196608</currentMemory>"));
+        assertThat(saved()).contains("<memory unit='KiB'>196608</memory>");
+
+        // Boot order: CD-ROM first, then the disk.
+        UiTestSupport.click(robot, TAB + " #hw-entry-boot");
+        UiTestSupport.click(robot, TAB + " #hw-boot-cdrom");
+        ListView<BootOptionsViewModel.Choice> order = robot.lookup(TAB + " #hw-boot-order").queryAs(ListView.class);
+        robot.interact(() -> order.getSelectionModel().select(1));
+        UiTestSupport.click(robot, TAB + " #hw-boot-up");
+        UiTestSupport.click(robot, TAB + " #hw-boot-apply");
+        waitUntil("virsh sees cdrom, hd", WAIT, () -> saved().replaceAll("\\s+", " ").contains("<boot dev='cdrom'/> <boot dev='hd'/>"));
+
+        // A disk added from Add Hardware (a path with spaces and quotes), then removed from its page.
+        UiTestSupport.click(robot, TAB + " #hw-add");
+        TextField path = robot.lookup(TAB + " #hw-add-disk-path").queryAs(TextField.class);
+        robot.interact(() -> path.setText(DISK.toString()));
+        UiTestSupport.click(robot, TAB + " #hw-add-disk");
+        waitUntil("virsh sees the new disk", WAIT, () -> virsh("domblklist", VM, "--inactive").contains(DISK.toString()));
+        assertThat(saved()).contains("file='" + DISK.toString().replace("\"", "&quot;") + "'");
+        waitUntil("the list shows vdb", WAIT, () -> entries(robot).contains("disk:vdb"));
+        UiTestSupport.click(robot, TAB + " #hw-entry-disk-vdb");
+        waitUntil("the vdb page", WAIT, () -> robot.lookup(TAB + " #hw-setting-source").tryQuery().isPresent());
+        UiTestSupport.click(robot, TAB + " #hw-remove");
+        waitUntil("the question", WAIT, () -> robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .anyMatch(b -> "Detach".equals(b.getText())));
+        Button detach = robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> "Detach".equals(b.getText())).findFirst().orElseThrow();
+        UiTestSupport.click(robot, detach);
+        waitUntil("virsh no longer sees the disk", WAIT, () -> !virsh("domblklist", VM, "--inactive").contains(DISK.toString()));
+        waitUntil("the list drops vdb", WAIT, () -> !entries(robot).contains("disk:vdb"));
+        assertThat(DISK).exists();
+        assertThat(saved()).contains("<currentMemory unit='KiB'>196608</currentMemory>");
+    }
+}
