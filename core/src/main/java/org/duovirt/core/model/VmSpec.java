@@ -53,6 +53,21 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
         /** An existing disk image, used as it is and never deleted with the VM. */
         record ImportDisk(String path) implements Storage { }
 
+        /**
+         * A cloud image on the host as the base of a new copy-on-write disk in {@code pool} (null = the
+         * host's default place), first booted with a NoCloud seed made from {@code cloudInit}. The image itself
+         * is only read, never changed or deleted.
+         *
+         * @param sizeGiB the new disk's size, or null for the image's own; a smaller one is raised to it
+         */
+        record CloudImage(String image, String pool, Double sizeGiB, org.duovirt.core.cloudinit.CloudInitConfig cloudInit)
+                implements Storage {
+            public CloudImage {
+                java.util.Objects.requireNonNull(image, "image");
+                java.util.Objects.requireNonNull(cloudInit, "cloudInit");
+            }
+        }
+
         record None() implements Storage { }
     }
 

@@ -33,6 +33,17 @@ public final class VmSpecValidator {
         if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
             SpecProblem.addIfAny(problems, SpecField.STORAGE, Bounds.diskSize(disk.sizeGiB()));
         }
+        if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
+            if (cloud.sizeGiB() != null) {
+                SpecProblem.addIfAny(problems, SpecField.STORAGE, Bounds.diskSize(cloud.sizeGiB()));
+            }
+            for (String p : org.duovirt.core.cloudinit.CloudInitRules.problems(cloud.cloudInit())) {
+                problems.add(new SpecProblem(SpecField.CLOUD_INIT, p));
+            }
+            if (!(spec.boot() instanceof VmSpec.Boot.None)) {
+                problems.add(new SpecProblem(SpecField.BOOT, "A cloud image boots from its own disk; give no ISO, kernel or bootloader with it."));
+            }
+        }
         if (spec.vcpuPins().size() > spec.vcpus()) {
             problems.add(new SpecProblem(SpecField.PINNING,
                     "Pinning names " + spec.vcpuPins().size() + " vCPUs but the VM has " + spec.vcpus() + "."));
