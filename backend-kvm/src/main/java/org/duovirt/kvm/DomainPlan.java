@@ -12,15 +12,23 @@ import org.duovirt.core.model.VmSpec;
  * @param ownedDisk  true when this creation made the disk (recorded in the domain's metadata)
  * @param machine    machine type (q35, pc …), or null for libvirt's default
  * @param osVariant  osinfo short id recorded in libosinfo's metadata, or null
+ * @param seedPath   the cloud-init seed ISO this creation made (attached as a CD-ROM, owned), or null
  */
 record DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
                   VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
-                  List<CpuSet> vcpuPins, String machine, String osVariant) {
+                  List<CpuSet> vcpuPins, String machine, String osVariant, String seedPath) {
+    DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
+               VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
+               List<CpuSet> vcpuPins, String machine, String osVariant) {
+        this(name, memoryKiB, vcpus, domainType, arch, boot, firmware, diskPath, diskFormat, ownedDisk, network, vcpuPins,
+                machine, osVariant, null);
+    }
+
     DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
                VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
                List<CpuSet> vcpuPins) {
         this(name, memoryKiB, vcpus, domainType, arch, boot, firmware, diskPath, diskFormat, ownedDisk, network, vcpuPins,
-                null, null);
+                null, null, null);
     }
 
     DomainPlan {

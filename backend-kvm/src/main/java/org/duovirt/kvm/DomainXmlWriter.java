@@ -46,6 +46,9 @@ final class DomainXmlWriter {
         if (plan.diskPath() != null && plan.ownedDisk()) {
             x.empty("duovirt:owned-disk", "path", plan.diskPath());
         }
+        if (plan.seedPath() != null) {
+            x.empty("duovirt:owned-disk", "path", plan.seedPath());
+        }
         if (plan.osVariant() != null) {
             x.empty("duovirt:os", "id", plan.osVariant());
         }
@@ -120,6 +123,15 @@ final class DomainXmlWriter {
             x.empty("driver", "name", "qemu", "type", "raw");
             x.empty("source", "file", iso.path());
             x.empty("target", "dev", "sda", "bus", "sata");
+            x.empty("readonly");
+            x.end();
+        }
+        if (plan.seedPath() != null) {
+            // The NoCloud seed: cloud-init finds it by its volume label (cidata) on any block device.
+            x.start("disk").attr("type", "file").attr("device", "cdrom");
+            x.empty("driver", "name", "qemu", "type", "raw");
+            x.empty("source", "file", plan.seedPath());
+            x.empty("target", "dev", "sdb", "bus", "sata");
             x.empty("readonly");
             x.end();
         }

@@ -76,11 +76,38 @@ final class SpecChecks {
             missing("disk image", disk.path(), SpecField.STORAGE, problems);
         } else if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
             poolProblem(disk, problems);
+        } else if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
+            cloudImageProblems(cloud, problems);
         }
         if (spec.network() != null) {
             networkProblem(spec.network(), problems);
         }
         return problems;
+    }
+
+    /** The image must exist and be a disk image, its pool must have room, and the seed needs its tool. */
+    private void cloudImageProblems(VmSpec.Storage.CloudImage cloud, List<SpecProblem> problems) {
+        int before = problems.size();
+        missing("cloud image", cloud.image(), SpecField.STORAGE, problems);
+        long bytes = 0;
+        if (problems.size() == before) {
+            CloudImageProbe.Result image = new CloudImageProbe(domains, local).probe(cloud.image());
+            if (image.problem() != null) {
+                problems.add(new SpecProblem(SpecField.STORAGE, image.problem()));
+            }
+            bytes = image.virtualBytes();
+        }
+        double gib = Math.max(cloud.sizeGiB() == null ? 0 : cloud.sizeGiB(), bytes / (double) (1L << 30));
+        // A sparse overlay takes room only as the guest writes; like a new disk it must fit the pool's capacity.
+        poolProblem(new VmSpec.Storage.NewDisk(Math.max(gib, 1.0 / 1024), cloud.pool()), problems);
+        if (!org.duovirt.core.cloudinit.SeedIso.available()) {
+            problems.add(new SpecProblem(SpecField.CLOUD_INIT, org.duovirt.core.cloudinit.SeedIso.missingToolProblem()));
+        }
+    }
+
+    /** True when the host is this machine (its files can be read here). */
+    boolean local() {
+        return local;
     }
 
     /** A named pool must exist (the default one is made when missing) and have room for the disk. */

@@ -103,6 +103,25 @@ final class StoragePools {
     }
 
     /**
+     * Creates a qcow2 overlay named after the VM whose backing file is the cloud image: the image is only
+     * read, every write of the guest lands in the overlay (ADR 0011).
+     */
+    static StorageVol createOverlay(StoragePool pool, String vmName, long bytes, String backingPath, String backingFormat)
+            throws LibvirtException {
+        pool.refresh(0);
+        String name = uniqueName(pool, fileStem(vmName), "qcow2");
+        XmlOut x = new XmlOut();
+        x.start("volume");
+        x.textElement("name", name);
+        x.textElement("capacity", Long.toString(bytes), "unit", "bytes");
+        x.textElement("allocation", "0", "unit", "bytes");
+        x.start("target").empty("format", "type", "qcow2").end();
+        x.start("backingStore").textElement("path", backingPath).empty("format", "type", backingFormat).end();
+        x.end();
+        return pool.storageVolCreateXML(x.toString(), 0);
+    }
+
+    /**
      * A file-name stem from a VM name: letters, digits, '.', '_' and '-' stay, anything else becomes '_'.
      * VM names may hold quotes, '$' or unicode; file names on the host need not.
      */

@@ -176,6 +176,10 @@ final class XenVmCreator {
         if (spec.firmware() == VmSpec.Firmware.UEFI && mode != VirtMode.HVM) {
             problems.add(new SpecProblem(SpecField.FIRMWARE, "UEFI firmware needs an HVM VM."));
         }
+        if (spec.storage() instanceof VmSpec.Storage.CloudImage) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "Cloud images with cloud-init are not supported on Xen hosts yet;"
+                    + " use a KVM host, or import the image's disk."));
+        }
         if (spec.boot() instanceof VmSpec.Boot.None && mode != VirtMode.HVM && spec.storage() instanceof VmSpec.Storage.None) {
             problems.add(new SpecProblem(SpecField.BOOT, "A " + mode.name() + " VM without a disk needs a kernel to boot."));
         }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.duovirt.core.error.InvalidSpecException;
-import org.duovirt.core.text.Printable;
 
 /** Reads the files a user names for cloud-init (a public key file, a user-data file) on this machine. */
 public final class CloudInitFiles {
@@ -22,7 +21,7 @@ public final class CloudInitFiles {
      * @throws InvalidSpecException in one sentence when the file is missing, too large or not UTF-8 text
      */
     public static String read(String what, Path file) {
-        String shown = Printable.line(file.toString());
+        String shown = file.toString();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new InvalidSpecException("The " + what + " '" + shown + "' is not a readable file on this machine.");
         }

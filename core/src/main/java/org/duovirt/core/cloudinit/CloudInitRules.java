@@ -29,11 +29,11 @@ public final class CloudInitRules {
         List<String> problems = new ArrayList<>();
         if (c.hostname() != null && (c.hostname().length() > 253 || !c.hostname().chars().allMatch(ch -> ch < 128)
                 || !List.of(c.hostname().split("\\.", -1)).stream().allMatch(l -> LABEL.matcher(l).matches()))) {
-            problems.add("The host name '" + Printable.line(c.hostname()) + "' is not a valid host name: use letters, digits"
+            problems.add("The host name '" + c.hostname() + "' is not a valid host name: use letters, digits"
                     + " and '-' in dot-separated labels of at most 63 characters.");
         }
         if (c.user() != null && (!USER.matcher(c.user()).matches() || c.user().equals("root"))) {
-            problems.add("The user name '" + Printable.line(c.user()) + "' cannot be created: use at most 32 lower-case letters,"
+            problems.add("The user name '" + c.user() + "' cannot be created: use at most 32 lower-case letters,"
                     + " digits, '_' or '-', starting with a letter or '_', and not root.");
         }
         if (c.passwordHash() != null && !HASH.matcher(c.passwordHash()).matches()) {
@@ -71,7 +71,7 @@ public final class CloudInitRules {
             return "An SSH public key must be one line without control or invisible characters.";
         }
         if (!KEY.matcher(key).matches()) {
-            return "'" + Printable.line(key.length() > 40 ? key.substring(0, 40) + "…" : key)
+            return "'" + (key.length() > 40 ? key.substring(0, 40) + "…" : key)
                     + "' is not an OpenSSH public key (it starts with ssh-ed25519, ssh-rsa or ecdsa-sha2-…); give the .pub file.";
         }
         return null;
