@@ -88,12 +88,12 @@ final class SpecChecks {
     /** The image must exist and be a disk image, its pool must have room, and the seed needs its tool. */
     private void cloudImageProblems(VmSpec.Storage.CloudImage cloud, List<SpecProblem> problems) {
         int before = problems.size();
-        missing("cloud image", cloud.image(), SpecField.STORAGE, problems);
+        missing("cloud image", cloud.image(), SpecField.BOOT, problems);
         long bytes = 0;
         if (problems.size() == before) {
             CloudImageProbe.Result image = new CloudImageProbe(domains, local).probe(cloud.image());
             if (image.problem() != null) {
-                problems.add(new SpecProblem(SpecField.STORAGE, image.problem()));
+                problems.add(new SpecProblem(SpecField.BOOT, image.problem()));
             }
             bytes = image.virtualBytes();
         }

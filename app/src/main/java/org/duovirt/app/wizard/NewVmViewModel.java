@@ -68,6 +68,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private volatile OsPresets presets;
     private volatile List<SpecProblem> localProblems = List.of();
     private final BooleanProperty checking = new SimpleBooleanProperty();
+    private final CloudInitChoices cloud = new CloudInitChoices();
 
     public NewVmViewModel(TaskExecutor ui, ObservableList<HostSession> hosts, HostSession preselected) {
         this.ui = ui;
@@ -80,6 +81,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         Observable[] inputs = {name, source, kernel, initrd, cmdline, iso, importPath, osVariant, memory, vcpus, newDisk,
                 diskGiB, pool, network, mode, firmware, machine};
         for (Observable input : inputs) {
+            input.addListener(o -> revalidate());
+        }
+        for (Observable input : cloud.inputs()) {
             input.addListener(o -> revalidate());
         }
         host.set(preselected != null ? preselected : hosts.isEmpty() ? null : hosts.get(0));
@@ -146,6 +150,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     public StringProperty importPathProperty() { return importPath; }
 
     public StringProperty osVariantProperty() { return osVariant; }
+
+    /** The cloud image and its cloud-init settings (source {@link InstallSource#CLOUD_IMAGE}). */
+    public CloudInitChoices cloud() { return cloud; }
 
     public StringProperty memoryProperty() { return memory; }
 
@@ -256,6 +263,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
             case KERNEL -> b.kernel(kernel.get(), initrd.get(), cmdline.get());
             case ISO -> b.iso(iso.get());
             case IMPORT -> b.importDisk(importPath.get());
+            case CLOUD_IMAGE -> cloud.addTo(b, parseProblems);
             case NONE -> { }
         }
         if (source.get() == InstallSource.KERNEL && kernel.get().isBlank()) {
@@ -264,7 +272,10 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         if (source.get() == InstallSource.ISO && iso.get().isBlank()) {
             parseProblems.add(new SpecProblem(SpecField.BOOT, Messages.get("wizard.problem.iso")));
         }
-        if (newDisk.get() && source.get() != InstallSource.IMPORT) {
+        if (source.get() == InstallSource.CLOUD_IMAGE) {
+            // The overlay always goes into the pool; the size only grows it past the image's own.
+            b.newDisk(newDisk.get() ? decimal(diskGiB.get(), parseProblems) : null, pool.get());
+        } else if (newDisk.get() && source.get() != InstallSource.IMPORT) {
             double size = decimal(diskGiB.get(), parseProblems);
             b.newDisk(size, pool.get());
         }

@@ -68,8 +68,38 @@ final class WizardPages {
         showFor(cmdline, InstallSource.KERNEL);
         showFor(iso, InstallSource.ISO);
         showFor(imported, InstallSource.IMPORT);
+        cloudFields(f);
         f.field("wizard.os", text("wizard-os", vm.osVariantProperty()), vm.problemProperty(SpecField.OS));
         return f;
+    }
+
+    /** The cloud image and what cloud-init tells its first boot; shown for that source only. */
+    private void cloudFields(WizardForm f) {
+        CloudInitChoices c = vm.cloud();
+        HBox image = browse("wizard-cloud-image", c.imageProperty(), List.of("qcow2", "img", "raw"));
+        TextField hostname = text("wizard-cloud-hostname", c.hostnameProperty());
+        hostname.setPromptText(Messages.get("wizard.cloud.prompt.hostname"));
+        TextField user = text("wizard-cloud-user", c.userProperty());
+        user.setPromptText(Messages.get("wizard.cloud.prompt.user"));
+        javafx.scene.control.PasswordField hash = new javafx.scene.control.PasswordField();
+        hash.setId("wizard-cloud-password-hash");
+        hash.textProperty().bindBidirectional(c.passwordHashProperty());
+        hash.setPromptText(Messages.get("wizard.cloud.prompt.hash"));
+        HBox key = browse("wizard-cloud-ssh-key", c.keyFileProperty(), List.of("pub"));
+        HBox userData = browse("wizard-cloud-user-data", c.userDataFileProperty(), List.of());
+        ((TextField) userData.getChildren().get(0)).setPromptText(Messages.get("wizard.cloud.prompt.optional"));
+        f.field("wizard.cloud-image", image, null);
+        f.field("wizard.cloud-hostname", hostname, null);
+        f.field("wizard.cloud-user", user, null);
+        f.field("wizard.cloud-password-hash", hash, null);
+        f.field("wizard.cloud-ssh-key", key, null);
+        f.field("wizard.cloud-user-data", userData, vm.problemProperty(SpecField.CLOUD_INIT));
+        Label hint = f.line(new Label(Messages.get("wizard.cloud-hint")));
+        hint.setId("wizard-cloud-hint");
+        hint.setWrapText(true);
+        for (javafx.scene.Node n : List.of(image, hostname, user, hash, key, userData, hint)) {
+            showFor(n, InstallSource.CLOUD_IMAGE);
+        }
     }
 
     WizardForm resources() {
@@ -97,7 +127,11 @@ final class WizardPages {
         pool.setEditable(true);
         pool.valueProperty().bindBidirectional(vm.poolProperty());
         size.disableProperty().bind(newDisk.selectedProperty().not());
-        pool.disableProperty().bind(newDisk.selectedProperty().not());
+        pool.disableProperty().bind(newDisk.selectedProperty().not().and(vm.sourceProperty().isNotEqualTo(InstallSource.CLOUD_IMAGE)));
+        Label cloudHint = f.line(new Label(Messages.get("wizard.storage.cloud-hint")));
+        cloudHint.setId("wizard-storage-cloud-hint");
+        cloudHint.setWrapText(true);
+        showFor(cloudHint, InstallSource.CLOUD_IMAGE);
         return f;
     }
 

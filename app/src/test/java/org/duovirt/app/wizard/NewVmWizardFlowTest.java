@@ -132,6 +132,49 @@ class NewVmWizardFlowTest {
     }
 
     @Test
+    void theCloudImageSourceBuildsItsSpecAndShowsHostileInputUnderItsField(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3jwP0Jv5vN9Jk0AhbLxyzs1Ez4bq9JdG7y0qO8a1bC me \"$(id)\"";
+        java.nio.file.Path keyFile = java.nio.file.Files.writeString(dir.resolve("k.pub"), key + "\n");
+        dialogs.answerWizard(m -> {
+            NewVmViewModel vm = (NewVmViewModel) m;
+            await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+            vm.nameProperty().set("wiz-cloud");
+            vm.sourceProperty().set(InstallSource.CLOUD_IMAGE);
+            assertThat(vm.problemProperty(SpecField.BOOT).get()).isEqualTo("Choose the cloud image.");
+            vm.cloud().imageProperty().set("/var/lib/libvirt/images/base.qcow2");
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get())
+                    .isEqualTo("Give an SSH public key, a password hash or a user-data file; otherwise nobody can log in to the VM.");
+            assertThat(vm.pageValid(WizardPage.SOURCE)).isFalse();
+            vm.cloud().keyFileProperty().set(dir.resolve("missing.pub").toString());
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get()).contains("is not a readable file on this machine.");
+            vm.cloud().keyFileProperty().set(keyFile.toString());
+            vm.cloud().userProperty().set("eve\n$(id)");
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get()).startsWith("The user name 'eve\n$(id)' cannot be created");
+            vm.cloud().userProperty().set("alice");
+            vm.cloud().passwordHashProperty().set("plain-secret");
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get()).contains("crypt(3) hash").doesNotContain("plain-secret");
+            vm.cloud().passwordHashProperty().set("");
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get()).isNull();
+            while (vm.pageProperty().get() != WizardPage.SUMMARY) {
+                WizardPage before = vm.pageProperty().get();
+                await("page " + before + " valid", () -> vm.pageValid(before));
+                assertThat(vm.next()).isTrue();
+            }
+            await("summary valid", () -> vm.pageValid(WizardPage.SUMMARY));
+            return true;
+        });
+        assertThat(launcher.launch(session).get(10, TimeUnit.SECONDS)).isEqualTo("wiz-cloud");
+        var cloud = (org.duovirt.core.model.VmSpec.Storage.CloudImage) host.created.storage();
+        assertThat(cloud.image()).isEqualTo("/var/lib/libvirt/images/base.qcow2");
+        assertThat(cloud.pool()).as("none chosen: the host's default pool").isNull();
+        assertThat(cloud.sizeGiB()).as("no size: the image's own").isNull();
+        assertThat(cloud.cloudInit().user()).isEqualTo("alice");
+        assertThat(cloud.cloudInit().sshKeys()).containsExactly(key);
+        assertThat(host.created.boot()).isInstanceOf(org.duovirt.core.model.VmSpec.Boot.None.class);
+    }
+
+    @Test
     void theKvmHostGreysKvmWithTheReasonAndPicksQemu() {
         NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
         await("host facts", () -> !vm.limitsProperty().get().isEmpty());
