@@ -87,6 +87,7 @@ final class WizardPages {
         hash.setPromptText(Messages.get("wizard.cloud.prompt.hash"));
         HBox key = browse("wizard-cloud-ssh-key", c.keyFileProperty(), List.of("pub"));
         HBox userData = browse("wizard-cloud-user-data", c.userDataFileProperty(), List.of());
+        userData.setId("wizard-cloud-user-data-box");
         ((TextField) userData.getChildren().get(0)).setPromptText(Messages.get("wizard.cloud.prompt.optional"));
         f.field("wizard.cloud-image", image, null);
         f.field("wizard.cloud-hostname", hostname, null);
@@ -128,6 +129,10 @@ final class WizardPages {
         pool.valueProperty().bindBidirectional(vm.poolProperty());
         size.disableProperty().bind(newDisk.selectedProperty().not());
         pool.disableProperty().bind(newDisk.selectedProperty().not().and(vm.sourceProperty().isNotEqualTo(InstallSource.CLOUD_IMAGE)));
+        // On a cloud image the disk is always made (an overlay): the box only grows it past the image's size.
+        newDisk.textProperty().bind(javafx.beans.binding.Bindings.when(vm.sourceProperty().isEqualTo(InstallSource.CLOUD_IMAGE))
+                .then(Messages.get("wizard.cloud-grow")).otherwise(Messages.get("wizard.new-disk")));
+        pool.setPromptText(Messages.get("wizard.cloud.prompt.pool"));
         Label cloudHint = f.line(new Label(Messages.get("wizard.storage.cloud-hint")));
         cloudHint.setId("wizard-storage-cloud-hint");
         cloudHint.setWrapText(true);

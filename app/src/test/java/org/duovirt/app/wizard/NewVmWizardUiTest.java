@@ -78,8 +78,7 @@ class NewVmWizardUiTest {
                 .map(n -> ((javafx.scene.control.Label) n).getText().equals("Create wiz-held on lab-test")).orElse(false));
         assertThat(robot.lookup("#status-jobs").queryLabeled().getText()).isEqualTo("1 job running");
         WizardDriver.WaitForPulse.settle();
-        WizardDriver.save(onFx(() -> window.view().getScene()), org.duovirt.core.testing.Repository.root()
-                .resolve("docs/screenshots/wizard-job-running.png"));
+        WizardDriver.save(onFx(() -> window.view().getScene()), WizardDriver.shots().resolve("wizard-job-running.png"));
         UiTestSupport.click(robot, "#jobs-panel .task-cancel-button");
         InjectingConnection.hold.countDown();
         waitUntil("cancelled", WizardDriver.WAIT, () -> lastJob().state() == org.duovirt.app.job.JobState.CANCELLED);
@@ -162,6 +161,48 @@ class NewVmWizardUiTest {
         waitUntil("wizard closed", WizardDriver.WAIT, () -> robot.lookup("#wizard-page-source").tryQuery()
                 .map(n -> n.getScene() == null || n.getScene().getWindow() == null || !n.getScene().getWindow().isShowing()).orElse(true));
         assertThat(visibleNames(robot)).doesNotContain("wiz-cancel");
+        assertThat(window.model().jobs().jobs()).isEmpty();
+    }
+
+    @Test
+    void theCloudImageSourceShowsItsFieldsAndItsProblemsInLightAndDark(FxRobot robot) throws Exception {
+        Path image = Files.writeString(home.resolve("wiz-cloud.qcow2"), "not really an image");
+        Path key = Files.writeString(home.resolve("wiz-key.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3jwP0Jv5vN9Jk0AhbLxyzs1Ez4bq9JdG7y0qO8a1bC wiz\n");
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> window.view().darkThemeItem().setSelected(dark));
+            UiTestSupport.click(robot, "#tool-new-vm");
+            WizardDriver w = new WizardDriver(robot);
+            w.waitForPage("source");
+            w.type("wizard-name", "wiz-cloud");
+            w.chooseSource(InstallSource.CLOUD_IMAGE);
+            w.type("wizard-cloud-image", image.toString());
+            w.type("wizard-cloud-hostname", "web-1");
+            w.type("wizard-cloud-user", dark ? "Eve\u202e<b> $(id)" : "alice");
+            waitUntil("no key yet: nobody could log in", WizardDriver.WAIT,
+                    () -> w.text("#wizard-cloud-user-data-box-problem").contains(dark ? "cannot be created" : "nobody can log in"));
+            assertThat(w.enabled(ButtonBar.ButtonData.NEXT_FORWARD)).isFalse();
+            assertThat(onFx(() -> w.current().lookup("#wizard-kernel").getParent().isVisible())).isFalse();
+            if (dark) {
+                assertThat(w.text("#wizard-cloud-user-data-box-problem")).as("the typed bidi override is shown escaped").contains("'Eve\\u202e<b> $(id)'");
+                assertThat(onFx(() -> w.current().getStylesheets())).anyMatch(css -> css.endsWith("dark.css"));
+                w.shot("wizard-cloud-dark-source.png");
+                w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+                continue;
+            }
+            w.type("wizard-cloud-ssh-key", key.toString());
+            waitUntil("the key clears the problem", WizardDriver.WAIT, () -> w.text("#wizard-cloud-user-data-box-problem") == null || w.text("#wizard-cloud-user-data-box-problem").isEmpty());
+            w.shot("wizard-cloud-source.png");
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+            w.waitForPage("resources");
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+            w.waitForPage("storage");
+            assertThat(onFx(() -> w.current().lookup("#wizard-storage-cloud-hint").isVisible())).isTrue();
+            assertThat(onFx(() -> w.current().lookup("#wizard-pool").isDisabled())).as("the overlay's pool is always chosen").isFalse();
+            w.shot("wizard-cloud-storage.png");
+            w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        }
+        robot.interact(() -> window.view().darkThemeItem().setSelected(false));
         assertThat(window.model().jobs().jobs()).isEmpty();
     }
 

@@ -113,6 +113,21 @@ final class WizardDriver {
         }, memory, diskGiB, greyedMode, expectedMode);
     }
 
+    /** The same with a cloud image, an SSH key file and a user as the source; the disk keeps the image's size. */
+    static WizardDriver cloudImage(FxRobot robot, String vm, String image, String keyFile, String user, String memory,
+                                   String greyedMode, String expectedMode) {
+        return fill(robot, vm, w -> {
+            w.chooseSource(InstallSource.CLOUD_IMAGE);
+            w.type("wizard-cloud-image", image);
+            w.type("wizard-cloud-ssh-key", keyFile);
+            w.type("wizard-cloud-user", user);
+        }, memory, null, greyedMode, expectedMode);
+    }
+
+    void chooseSource(InstallSource source) {
+        robot.interact(() -> ((javafx.scene.control.ComboBox<InstallSource>) current().lookup("#wizard-source")).setValue(source));
+    }
+
     private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source, String memory,
                                      String diskGiB, String greyedMode, String expectedMode) {
         waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
@@ -163,11 +178,16 @@ final class WizardDriver {
                 .map(v -> onFx(v::text)).orElse("");
     }
 
-    /** Saves the wizard window as a PNG in docs/screenshots/ (the window as JavaFX draws it). */
+    /** Where tests put their screenshots: under target/, never docs/ (docs/screenshots/ is updated by capture scripts). */
+    static Path shots() {
+        return Repository.root().resolve("app/target/screenshots");
+    }
+
+    /** Saves the wizard window as a PNG in {@link #shots()} (the window as JavaFX draws it). */
     void shot(String file) {
         WaitForPulse.settle();
         Scene scene = onFx(() -> current().getScene());
-        save(scene, Repository.root().resolve("docs/screenshots").resolve(file));
+        save(scene, shots().resolve(file));
     }
 
     static void save(Scene scene, Path file) {
