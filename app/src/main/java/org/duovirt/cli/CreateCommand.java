@@ -76,6 +76,12 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--start", description = "Start the VM once it is created.")
     boolean start;
 
+    @Option(names = "--nic-model", paramLabel = "MODEL", description = "The NIC's model: virtio (default on KVM), e1000 or rtl8139.")
+    String nicModel;
+
+    @Option(names = "--mac", paramLabel = "XX:XX:XX:XX:XX:XX", description = "The NIC's MAC address (unicast; default: generated).")
+    String mac;
+
     @Option(names = "--cloud-image", paramLabel = "PATH",
             description = "A qcow2/raw cloud image on the host: the new disk is a copy-on-write overlay on it, first booted with cloud-init.")
     String cloudImage;
@@ -138,7 +144,7 @@ final class CreateCommand extends HostSubcommand {
     VmSpec spec() {
         VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
                 .newDisk(diskGiB, pool).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
-                .bootloader(bootloader).network(network).mode(mode).osVariant(osId(osVariant)).machine(machine)
+                .bootloader(bootloader).network(network).nic(nicModel, mac).mode(mode).osVariant(osId(osVariant)).machine(machine)
                 .firmware(firmware(uefi, firmware));
         pins.forEach(b::pin);
         if (cloudImage != null || !sshKeys.isEmpty() || user != null || passwordHashFile != null || userData != null || hostname != null) {

@@ -137,8 +137,11 @@ final class DomainXmlWriter {
         }
         if (plan.network() != null && !plan.network().isBlank()) {
             x.start("interface").attr("type", "network");
+            if (plan.nic().mac() != null) {
+                x.empty("mac", "address", plan.nic().mac());
+            }
             x.empty("source", "network", plan.network());
-            x.empty("model", "type", "virtio");
+            x.empty("model", "type", plan.nic().model() == null ? "virtio" : plan.nic().model());
             x.end();
         }
         x.start("serial").attr("type", "pty").empty("target", "port", "0").end();

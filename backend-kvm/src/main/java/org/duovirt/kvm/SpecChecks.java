@@ -82,6 +82,13 @@ final class SpecChecks {
         if (spec.network() != null) {
             networkProblem(spec.network(), problems);
         }
+        if (spec.nic().mac() != null && VmSpecValidator.macProblem(spec.nic().mac()) == null) {
+            String user = macUser(spec.nic().mac());
+            if (user != null) {
+                problems.add(new SpecProblem(SpecField.NIC, "The MAC address " + spec.nic().mac() + " is already used by VM '"
+                        + user + "' on " + domains.uri() + "; give another or leave it empty to have one generated."));
+            }
+        }
         return problems;
     }
 
@@ -134,6 +141,29 @@ final class SpecChecks {
                 problems.add(new SpecProblem(SpecField.STORAGE, "There is no storage pool '" + name + "' on " + domains.uri() + "."));
             }
         }
+    }
+
+    /** The VM on this host whose definition (persistent or live) has a NIC with this MAC address, or null. */
+    private String macUser(String mac) {
+        try {
+            for (org.libvirt.Domain d : domains.connect().listAllDomains(0)) {
+                try {
+                    for (String xml : List.of(d.getXMLDesc(0), d.isPersistent() == 1 ? d.getXMLDesc(StorageOwnership.XML_INACTIVE) : "")) {
+                        if (!xml.isEmpty() && DomainXmlReader.read(xml).nics().stream()
+                                .anyMatch(n -> n.mac() != null && n.mac().equalsIgnoreCase(mac))) {
+                            return d.getName();
+                        }
+                    }
+                } catch (LibvirtException e) {
+                    // A domain that vanished meanwhile uses no MAC.
+                } finally {
+                    Domains.free(d);
+                }
+            }
+        } catch (LibvirtException e) {
+            // Cannot list: libvirt refuses a clash at start.
+        }
+        return null;
     }
 
     /** The network must exist and run: a VM on a stopped network fails at start, after everything was made. */

@@ -140,7 +140,7 @@ final class VmCreator {
                                    String seedPath) {
         return new DomainPlan(spec.name(), Units.mibToKiB(spec.memoryMiB()), spec.vcpus(), SpecChecks.domainType(spec.mode(), caps),
                 caps.arch(), spec.boot(), spec.firmware(), diskPath, diskFormat, owned, spec.network(), spec.vcpuPins(),
-                spec.machine(), spec.osVariant(), seedPath);
+                spec.machine(), spec.osVariant(), seedPath, spec.nic());
     }
 
     /** Past the pool's capacity is refused unless the user insists; past its free space is said, then done. */

@@ -50,6 +50,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final StringProperty diskGiB = new SimpleStringProperty("1");
     private final StringProperty pool = new SimpleStringProperty("");
     private final StringProperty network = new SimpleStringProperty("");
+    private final StringProperty nicModel = new SimpleStringProperty("virtio");
+    private final StringProperty mac = new SimpleStringProperty("");
+    private final BooleanProperty nicModelOffered = new SimpleBooleanProperty(true);
     private final ObjectProperty<VirtMode> mode = new SimpleObjectProperty<>();
     private final ObjectProperty<VmSpec.Firmware> firmware = new SimpleObjectProperty<>(VmSpec.Firmware.BIOS);
     private final StringProperty machine = new SimpleStringProperty("");
@@ -79,7 +82,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         this.checks = new HostChecks(ui, this);
         host.addListener((o, a, b) -> checks.loadFacts(b));
         Observable[] inputs = {name, source, kernel, initrd, cmdline, iso, importPath, osVariant, memory, vcpus, newDisk,
-                diskGiB, pool, network, mode, firmware, machine};
+                diskGiB, pool, network, nicModel, mac, mode, firmware, machine};
         for (Observable input : inputs) {
             input.addListener(o -> revalidate());
         }
@@ -165,6 +168,15 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     public StringProperty poolProperty() { return pool; }
 
     public StringProperty networkProperty() { return network; }
+
+    /** virtio, e1000 or rtl8139; the Xen backend refuses a model, so the network page offers none there. */
+    public StringProperty nicModelProperty() { return nicModel; }
+
+    /** False on Xen, whose guests get its paravirtual NIC. */
+    public javafx.beans.property.ReadOnlyBooleanProperty nicModelOfferedProperty() { return nicModelOffered; }
+
+    /** Empty: the host generates one. */
+    public StringProperty macProperty() { return mac; }
 
     /** null: the best the host can run. */
     public ObjectProperty<VirtMode> modeProperty() { return mode; }
@@ -257,7 +269,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         VmSpecBuilder b = new VmSpecBuilder().name(name.get())
                 .memoryMiB(number(memory.get(), SpecField.MEMORY, "wizard.problem.memory", parseProblems))
                 .vcpus((int) Math.min(Integer.MAX_VALUE, number(vcpus.get(), SpecField.VCPUS, "wizard.problem.vcpus", parseProblems)))
-                .network(network.get()).mode(mode.get() == null ? null : mode.get().cliName()).firmware(firmware.get())
+                .network(network.get()).nic(facts.get().xen() ? null : nicModel.get(), mac.get()).mode(mode.get() == null ? null : mode.get().cliName()).firmware(firmware.get())
                 .machine(machine.get()).osVariant(osId(parseProblems));
         switch (source.get()) {
             case KERNEL -> b.kernel(kernel.get(), initrd.get(), cmdline.get());
@@ -352,6 +364,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         ui.assertUiThread();
         facts.set(f);
         networks.setAll(f.networks());
+        nicModelOffered.set(!f.xen());
         pools.setAll(f.pools());
         modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info().supportedModes()));
         if (mode.get() == null || modes.stream().noneMatch(c -> c.mode() == mode.get() && c.available())) {

@@ -147,6 +147,16 @@ final class WizardPages {
         network.setEditable(true);
         network.setPromptText(Messages.get("wizard.network.none"));
         network.valueProperty().bindBidirectional(vm.networkProperty());
+        ComboBox<String> model = f.field("wizard.nic-model", new ComboBox<>(), null);
+        model.setId("wizard-nic-model");
+        model.getItems().setAll(org.duovirt.core.model.VmSpec.Nic.MODELS);
+        model.valueProperty().bindBidirectional(vm.nicModelProperty());
+        model.disableProperty().bind(vm.nicModelOfferedProperty().not());
+        TextField mac = f.field("wizard.mac", text("wizard-mac", vm.macProperty()), vm.problemProperty(SpecField.NIC));
+        mac.setPromptText(Messages.get("wizard.mac.prompt"));
+        Label hint = f.line(new Label(Messages.get("wizard.nic-hint")));
+        hint.setId("wizard-nic-hint");
+        hint.setWrapText(true);
         return f;
     }
 

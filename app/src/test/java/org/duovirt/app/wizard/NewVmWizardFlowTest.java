@@ -175,6 +175,25 @@ class NewVmWizardFlowTest {
     }
 
     @Test
+    void theNetworkPageTakesANicModelAndAMacAndRefusesAMulticastOne() {
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        vm.nameProperty().set("wiz-nic");
+        vm.kernelProperty().set("/boot/vmlinuz");
+        assertThat(vm.nicModelProperty().get()).isEqualTo("virtio");
+        assertThat(vm.nicModelOfferedProperty().get()).isTrue();
+        vm.networkProperty().set("default");
+        vm.nicModelProperty().set("e1000");
+        vm.macProperty().set("03:00:00:00:00:01");
+        assertThat(vm.problemProperty(SpecField.NIC).get()).contains("is a multicast address");
+        assertThat(vm.pageValid(WizardPage.NETWORK)).isFalse();
+        vm.macProperty().set("52:54:00:AA:BB:CC");
+        assertThat(vm.problemProperty(SpecField.NIC).get()).isNull();
+        assertThat(vm.pageValid(WizardPage.NETWORK)).isTrue();
+        assertThat(vm.specOrNull().nic()).isEqualTo(new org.duovirt.core.model.VmSpec.Nic("e1000", "52:54:00:aa:bb:cc"));
+    }
+
+    @Test
     void theKvmHostGreysKvmWithTheReasonAndPicksQemu() {
         NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
         await("host facts", () -> !vm.limitsProperty().get().isEmpty());

@@ -207,6 +207,31 @@ class NewVmWizardUiTest {
     }
 
     @Test
+    void theNetworkPageShowsAMulticastMacAsAProblemInTheDarkTheme(FxRobot robot) throws Exception {
+        Path kernel = Files.writeString(home.resolve("wiz-vmlinuz-nic"), "not really a kernel");
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        robot.interact(() -> window.view().darkThemeItem().setSelected(true));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        w.type("wizard-name", "wiz-nic");
+        w.type("wizard-kernel", kernel.toString());
+        for (int i = 0; i < 3; i++) {
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        }
+        w.waitForPage("network");
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) w.current().lookup("#wizard-nic-model")).setValue("e1000"));
+        w.type("wizard-mac", "01:00:5e:00:00:01");
+        waitUntil("the MAC's problem", WizardDriver.WAIT, () -> String.valueOf(w.text("#wizard-mac-problem")).contains("multicast"));
+        assertThat(w.enabled(ButtonBar.ButtonData.NEXT_FORWARD)).isFalse();
+        w.shot("wizard-network-dark.png");
+        w.type("wizard-mac", "52:54:00:12:34:56");
+        waitUntil("Next again", WizardDriver.WAIT, () -> w.enabled(ButtonBar.ButtonData.NEXT_FORWARD));
+        w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        robot.interact(() -> window.view().darkThemeItem().setSelected(false));
+    }
+
+    @Test
     void theWizardFollowsTheDarkTheme(FxRobot robot) {
         waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
         robot.interact(() -> window.view().darkThemeItem().setSelected(true));

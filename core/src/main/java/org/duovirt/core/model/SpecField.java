@@ -4,5 +4,7 @@ package org.duovirt.core.model;
 public enum SpecField {
     NAME, MEMORY, VCPUS, STORAGE, BOOT, NETWORK, MODE, FIRMWARE, MACHINE, PINNING, OS,
     /** The cloud-init settings of a cloud image: host name, user, password hash, keys, user-data. */
-    CLOUD_INIT
+    CLOUD_INIT,
+    /** The NIC's model and MAC address. */
+    NIC
 }

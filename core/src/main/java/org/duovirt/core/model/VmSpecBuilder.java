@@ -33,6 +33,8 @@ public final class VmSpecBuilder {
     private final List<String> pins = new ArrayList<>();
     private boolean overcommitDisk;
     private String cloudImage;
+    private String nicModel;
+    private String mac;
     private org.duovirt.core.cloudinit.CloudInitConfig cloudInit;
 
     public VmSpecBuilder name(String value) { name = value; return this; }
@@ -70,6 +72,9 @@ public final class VmSpecBuilder {
     public VmSpecBuilder bootloader(String value) { bootloader = blankToNull(value); return this; }
 
     public VmSpecBuilder network(String value) { network = blankToNull(value); return this; }
+
+    /** The NIC's model (virtio, e1000, rtl8139; null: the host's default) and MAC address (null: generated). */
+    public VmSpecBuilder nic(String model, String macAddress) { nicModel = blankToNull(model); mac = blankToNull(macAddress); return this; }
 
     /** kvm, qemu, pv, pvh or hvm; null lets the backend choose. */
     public VmSpecBuilder mode(String value) { mode = blankToNull(value); return this; }
@@ -143,7 +148,8 @@ public final class VmSpecBuilder {
         VmSpec.Boot boot = kernel != null ? new VmSpec.Boot.Kernel(kernel, initrd, cmdline)
                 : iso != null ? new VmSpec.Boot.Iso(iso)
                 : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader) : new VmSpec.Boot.None();
-        return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, virtMode, firmware, pinList, osVariant, machine);
+        return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, virtMode, firmware, pinList, osVariant, machine,
+                new VmSpec.Nic(nicModel, mac));
     }
 
     private List<CpuSet> pinList(List<SpecProblem> problems) {
