@@ -122,6 +122,18 @@ public final class NewVmViewModel implements DialogService.WizardModel {
                 Math.max(1, preset.recommendedCpus()), preset.recommendedGiB()));
     }
 
+    /**
+     * The OS presets matching what the user typed in the OS field (every word in the name, id, vendor or family),
+     * at most 50; empty until osinfo-db is read. Safe from any thread: the presets are immutable.
+     */
+    public List<OsPreset> presetMatches(String text) {
+        OsPresets db = presets;
+        if (db == null || text == null || text.isBlank()) {
+            return List.of();
+        }
+        return db.search(text).stream().limit(50).toList();
+    }
+
     /** What the chosen OS preset recommends, for the resources page; empty for none. */
     public ReadOnlyStringProperty recommendationProperty() {
         return recommendation;

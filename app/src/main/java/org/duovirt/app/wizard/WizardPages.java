@@ -69,8 +69,25 @@ final class WizardPages {
         showFor(iso, InstallSource.ISO);
         showFor(imported, InstallSource.IMPORT);
         cloudFields(f);
-        f.field("wizard.os", text("wizard-os", vm.osVariantProperty()), vm.problemProperty(SpecField.OS));
+        f.field("wizard.os", osPicker(), vm.problemProperty(SpecField.OS));
         return f;
+    }
+
+    /**
+     * The OS field with ControlsFX's auto-completion: typing filters the osinfo presets by name, id, vendor or
+     * family; picking one puts its short id in the field (the view model resolves it to the full id).
+     */
+    private TextField osPicker() {
+        TextField os = text("wizard-os", vm.osVariantProperty());
+        os.setPromptText(Messages.get("wizard.os.prompt"));
+        var binding = org.controlsfx.control.textfield.TextFields.bindAutoCompletion(os,
+                request -> vm.presetMatches(request.getUserText()), converter(p -> p.name() + " — " + p.shortId()
+                        + (p.vendor() == null ? "" : " (" + p.vendor() + ")")));
+        binding.setVisibleRowCount(12);
+        // As wide as the field: the default popup cuts "Ubuntu 24.04 LTS — ubuntu24.04 (Canonical Ltd)" short.
+        binding.prefWidthProperty().bind(os.widthProperty());
+        binding.setOnAutoCompleted(e -> os.setText(e.getCompletion().shortId()));
+        return os;
     }
 
     /** The cloud image and what cloud-init tells its first boot; shown for that source only. */

@@ -232,6 +232,40 @@ class NewVmWizardUiTest {
     }
 
     @Test
+    void typingInTheOsFieldFiltersThePresetsByVendorAndPickingOneFillsItsId(FxRobot robot) {
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        javafx.scene.control.TextField os = onFx(() -> (javafx.scene.control.TextField) w.current().lookup("#wizard-os"));
+        robot.clickOn(os).write("canonical 24");
+        waitUntil("the picker lists Ubuntu 24.04 only", WizardDriver.WAIT, () -> onFx(() -> suggestions(robot))
+                .equals(List.of("Ubuntu 24.04 LTS — ubuntu24.04 (Canonical Ltd)")));
+        javafx.scene.Node list = onFx(() -> robot.lookup(".auto-complete-popup").query());
+        WizardDriver.WaitForPulse.settle();
+        WizardDriver.save(onFx(list::getScene), WizardDriver.shots().resolve("wizard-os-picker-popup.png"));
+        w.shot("wizard-os-picker.png");
+        UiTestSupport.click(robot, onFx(() -> robot.from(list).lookup(".list-cell").queryAll().stream()
+                .filter(c -> "Ubuntu 24.04 LTS — ubuntu24.04 (Canonical Ltd)".equals(((javafx.scene.control.ListCell<?>) c).getText()))
+                .findFirst().orElseThrow()));
+        waitUntil("the short id in the field", WizardDriver.WAIT, () -> "ubuntu24.04".equals(onFx(os::getText)));
+        w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    private static List<String> suggestions(FxRobot robot) {
+        return robot.lookup(".auto-complete-popup").tryQuery().filter(javafx.scene.Node::isVisible)
+                .map(n -> n instanceof javafx.scene.control.ListView<?> l ? l : (javafx.scene.control.ListView<?>) ((javafx.scene.Parent) n)
+                        .lookup(".list-view"))
+                .map(l -> l.getItems().stream().map(i -> ((javafx.scene.control.ListView<Object>) l).getCellFactory() == null
+                        ? String.valueOf(i) : cellText(l, i)).toList()).orElse(List.of());
+    }
+
+    private static String cellText(javafx.scene.control.ListView<?> l, Object item) {
+        return l.lookupAll(".list-cell").stream().map(c -> (javafx.scene.control.ListCell<?>) c)
+                .filter(c -> c.getItem() == item).map(javafx.scene.control.ListCell::getText).findFirst().orElse(String.valueOf(item));
+    }
+
+    @Test
     void theWizardFollowsTheDarkTheme(FxRobot robot) {
         waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
         robot.interact(() -> window.view().darkThemeItem().setSelected(true));
