@@ -72,6 +72,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private volatile List<SpecProblem> localProblems = List.of();
     private final BooleanProperty checking = new SimpleBooleanProperty();
     private final CloudInitChoices cloud = new CloudInitChoices();
+    private final WizardPinning pinning = new WizardPinning();
 
     public NewVmViewModel(TaskExecutor ui, ObservableList<HostSession> hosts, HostSession preselected) {
         this.ui = ui;
@@ -89,6 +90,15 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         for (Observable input : cloud.inputs()) {
             input.addListener(o -> revalidate());
         }
+        vcpus.addListener(o -> pinning.follow(parse(vcpus.get())));
+        pinning.enabledProperty().addListener((o, was, on) -> {
+            if (on) {
+                pinning.applyPreset(parse(vcpus.get()));
+            }
+        });
+        pinning.presetProperty().addListener(o -> pinning.applyPreset(parse(vcpus.get())));
+        pinning.enabledProperty().addListener(o -> revalidate());
+        pinning.planProperty().addListener(o -> revalidate());
         host.set(preselected != null ? preselected : hosts.isEmpty() ? null : hosts.get(0));
         osVariant.addListener((o, a, b) -> applyPreset());
         revalidate();
@@ -165,6 +175,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     public StringProperty importPathProperty() { return importPath; }
 
     public StringProperty osVariantProperty() { return osVariant; }
+
+    /** The optional pinning step of the resources page. */
+    public WizardPinning pinning() { return pinning; }
 
     /** The cloud image and its cloud-init settings (source {@link InstallSource#CLOUD_IMAGE}). */
     public CloudInitChoices cloud() { return cloud; }
@@ -281,8 +294,12 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         VmSpecBuilder b = new VmSpecBuilder().name(name.get())
                 .memoryMiB(number(memory.get(), SpecField.MEMORY, "wizard.problem.memory", parseProblems))
                 .vcpus((int) Math.min(Integer.MAX_VALUE, number(vcpus.get(), SpecField.VCPUS, "wizard.problem.vcpus", parseProblems)))
-                .network(network.get()).nic(facts.get().xen() ? null : nicModel.get(), mac.get()).mode(mode.get() == null ? null : mode.get().cliName()).firmware(firmware.get())
+                .network(network.get()).nic(facts.get().xen() || network.get() == null || network.get().isBlank() ? null : nicModel.get(), mac.get()).mode(mode.get() == null ? null : mode.get().cliName()).firmware(firmware.get())
                 .machine(machine.get()).osVariant(osId(parseProblems));
+        long cpuCount = parse(vcpus.get());
+        if (cpuCount > 0 && cpuCount <= Integer.MAX_VALUE) {
+            pinning.addTo(b, (int) cpuCount, parseProblems);
+        }
         switch (source.get()) {
             case KERNEL -> b.kernel(kernel.get(), initrd.get(), cmdline.get());
             case ISO -> b.iso(iso.get());
@@ -377,6 +394,8 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         facts.set(f);
         networks.setAll(f.networks());
         nicModelOffered.set(!f.xen());
+        pinning.host(f.info() == null ? null : f.info().topology(), f.xen());
+        pinning.follow(parse(vcpus.get()));
         pools.setAll(f.pools());
         modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info().supportedModes()));
         if (mode.get() == null || modes.stream().noneMatch(c -> c.mode() == mode.get() && c.available())) {

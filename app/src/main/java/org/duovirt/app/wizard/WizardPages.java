@@ -131,7 +131,49 @@ final class WizardPages {
         recommended.setId("wizard-recommended");
         recommended.setWrapText(true);
         recommended.textProperty().bind(vm.recommendationProperty());
+        pinningStep(f);
         return f;
+    }
+
+    /**
+     * The optional pinning step: the pinning editor's own grid for the VM being created, a preset to start from,
+     * core.pin's warnings beside it; what it draws is written into the definition with the VM.
+     */
+    private void pinningStep(WizardForm f) {
+        WizardPinning pin = vm.pinning();
+        CheckBox enabled = f.line(new CheckBox(Messages.get("wizard.pin.enable")));
+        enabled.setId("wizard-pin-enable");
+        enabled.selectedProperty().bindBidirectional(pin.enabledProperty());
+        ComboBox<org.duovirt.core.pin.Preset.Kind> preset = new ComboBox<>();
+        preset.setId("wizard-pin-preset");
+        preset.getItems().setAll(WizardPinning.PRESETS);
+        preset.setConverter(converter(k -> Messages.get("pin.preset." + k.cliName())));
+        preset.valueProperty().bindBidirectional(pin.presetProperty());
+        org.duovirt.app.pinning.PinGrid grid = new org.duovirt.app.pinning.PinGrid();
+        grid.setId("wizard-pin-grid");
+        grid.topologyProperty().bind(pin.topologyProperty());
+        grid.planProperty().bindBidirectional(pin.planProperty());
+        Label warnings = new Label();
+        warnings.setId("wizard-pin-warnings");
+        warnings.setWrapText(true);
+        warnings.getStyleClass().add("pin-warnings");
+        warnings.textProperty().bind(pin.warningsProperty());
+        Label hint = new Label(Messages.get("wizard.pin.hint"));
+        hint.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, new HBox(8, new Label(Messages.get("pin.presets")), preset),
+                grid, warnings, hint);
+        box.setId("wizard-pin-step");
+        box.getStylesheets().add(org.duovirt.app.pinning.PinEditorView.class.getResource(org.duovirt.app.pinning.PinEditorView.STYLESHEET)
+                .toExternalForm());
+        box.visibleProperty().bind(pin.enabledProperty());
+        box.managedProperty().bind(pin.enabledProperty());
+        f.line(box);
+        Label problem = f.line(new Label());
+        problem.getStyleClass().add("problem");
+        problem.setId("wizard-pin-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> org.duovirt.core.text.Printable.line(vm.problemProperty(SpecField.PINNING).get()), vm.problemProperty(SpecField.PINNING)));
     }
 
     WizardForm storage() {

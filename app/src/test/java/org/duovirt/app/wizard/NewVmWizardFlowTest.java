@@ -20,6 +20,7 @@ import org.duovirt.app.job.Job;
 import org.duovirt.app.job.JobState;
 import org.duovirt.app.job.Jobs;
 import org.duovirt.app.job.OperationTimeouts;
+import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.model.SpecField;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmState;
@@ -191,6 +192,36 @@ class NewVmWizardFlowTest {
         assertThat(vm.problemProperty(SpecField.NIC).get()).isNull();
         assertThat(vm.pageValid(WizardPage.NETWORK)).isTrue();
         assertThat(vm.specOrNull().nic()).isEqualTo(new org.duovirt.core.model.VmSpec.Nic("e1000", "52:54:00:aa:bb:cc"));
+        vm.networkProperty().set("");
+        assertThat(vm.problemProperty(SpecField.NIC).get()).as("a MAC without a network")
+                .isEqualTo("A NIC model or MAC address needs a network to put the NIC on.");
+        vm.macProperty().set("");
+        assertThat(vm.problems()).as("no network: the model alone is no problem").isEmpty();
+    }
+
+    @Test
+    void thePinningStepDrawsAPresetForTheVcpusAndItsPinsGoIntoTheSpec() {
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        vm.nameProperty().set("wiz-pin");
+        vm.kernelProperty().set("/boot/vmlinuz");
+        vm.vcpusProperty().set("2");
+        assertThat(vm.specOrNull().vcpuPins()).as("off: no pins").isEmpty();
+        vm.pinning().enabledProperty().set(true);
+        assertThat(vm.pinning().planProperty().get().hard()).containsExactly(CpuSet.of(0), CpuSet.of(1));
+        assertThat(vm.specOrNull().vcpuPins()).containsExactly(CpuSet.of(0), CpuSet.of(1));
+        vm.vcpusProperty().set("1");
+        assertThat(vm.pinning().planProperty().get().vcpuCount()).as("the rows follow the vCPU count").isEqualTo(1);
+        vm.vcpusProperty().set("2");
+        vm.pinning().planProperty().set(vm.pinning().planProperty().get().withHard(1, CpuSet.of(0)));
+        assertThat(vm.specOrNull().vcpuPins()).containsExactly(CpuSet.of(0), CpuSet.of(0));
+        assertThat(vm.pinning().warningsProperty().get()).isNotBlank();
+        vm.pinning().planProperty().set(vm.pinning().planProperty().get().withHard(1, CpuSet.of(7)));
+        assertThat(vm.problemProperty(SpecField.PINNING).get()).contains("7");
+        assertThat(vm.pageValid(WizardPage.RESOURCES)).isFalse();
+        vm.pinning().enabledProperty().set(false);
+        assertThat(vm.problemProperty(SpecField.PINNING).get()).isNull();
+        assertThat(vm.specOrNull().vcpuPins()).isEmpty();
     }
 
     @Test

@@ -186,6 +186,27 @@ class NewVmWizardIT {
     }
 
     @Test
+    void thePinningStepsPlanIsInTheDefinitionAndHoldsOnTheRunningVm(FxRobot robot) {
+        String vm = PREFIX + "pin-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        WizardDriver w = WizardDriver.kernelBootPinned(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
+                "96", "kvm", "qemu");
+        assertThat(w.text("#wizard-definition")).contains("<vcpupin vcpu=\"0\" cpuset=\"0\"/>").contains("<vcpupin vcpu=\"1\" cpuset=\"1\"/>");
+        w.press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+        String live = virsh("vcpupin", vm);
+        String config = virsh("vcpupin", vm, "--config");
+        for (String table : List.of(live, config)) {
+            assertThat(table.lines().map(String::strip).filter(l -> l.matches("\\d+\\s+\\S+")).map(l -> l.replaceAll("\\s+", " ")))
+                    .containsExactly("0 0", "1 1");
+        }
+        try (org.duovirt.core.spi.HostConnection side = UiTestSupport.BACKENDS.connect(URI)) {
+            side.destroy(vm);
+            side.delete(vm, true);
+        }
+        assertNothingLeft(vm);
+    }
+
+    @Test
     void cancelDuringTheVolumeStepLeavesNothing(FxRobot robot) {
         InjectingConnection.mode = "cancel-at-disk";
         String vm = PREFIX + "cv-" + Long.toString(System.nanoTime() % 1_000_000, 36);

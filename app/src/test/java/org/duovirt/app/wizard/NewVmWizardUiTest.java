@@ -266,6 +266,40 @@ class NewVmWizardUiTest {
     }
 
     @Test
+    void thePinningStepShowsTheGridAndItsWarningsInLightAndDark(FxRobot robot) throws Exception {
+        Path kernel = Files.writeString(home.resolve("wiz-vmlinuz-pin"), "not really a kernel");
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> window.view().darkThemeItem().setSelected(dark));
+            UiTestSupport.click(robot, "#tool-new-vm");
+            WizardDriver w = new WizardDriver(robot);
+            w.waitForPage("source");
+            w.type("wizard-name", "wiz-pin");
+            w.type("wizard-kernel", kernel.toString());
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+            w.waitForPage("resources");
+            w.type("wizard-vcpus", "3");
+            robot.interact(() -> ((CheckBox) w.current().lookup("#wizard-pin-enable")).setSelected(true));
+            org.duovirt.app.pinning.PinGrid grid = onFx(() -> (org.duovirt.app.pinning.PinGrid) w.current().lookup("#wizard-pin-grid"));
+            waitUntil("three rows", WizardDriver.WAIT, () -> onFx(grid::rowCount) == 3);
+            // vCPU 2 moves onto vCPU 0's CPU: two vCPUs alone on one CPU is what core.pin warns about.
+            int cpu0 = onFx(() -> grid.set(0, org.duovirt.app.pinning.PinGrid.Layer.HARD)).stream().min().orElseThrow();
+            int cpu2 = onFx(() -> grid.set(2, org.duovirt.app.pinning.PinGrid.Layer.HARD)).stream().min().orElseThrow();
+            robot.interact(() -> grid.setCell(2, cpu0, true));
+            robot.interact(() -> grid.setCell(2, cpu2, false));
+            waitUntil("a warning beside the grid", WizardDriver.WAIT, () -> !String.valueOf(w.text("#wizard-pin-warnings")).isBlank());
+            waitUntil("Next enabled", WizardDriver.WAIT, () -> w.enabled(ButtonBar.ButtonData.NEXT_FORWARD));
+            w.shot(dark ? "wizard-pinning-dark.png" : "wizard-pinning.png");
+            w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        }
+        robot.interact(() -> window.view().darkThemeItem().setSelected(false));
+    }
+
+    private static List<String> problems(WizardDriver w) {
+        return w.current().lookupAll(".problem").stream().map(n -> ((javafx.scene.control.Label) n).getText()).filter(t -> t != null && !t.isEmpty()).toList();
+    }
+
+    @Test
     void theWizardFollowsTheDarkTheme(FxRobot robot) {
         waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
         robot.interact(() -> window.view().darkThemeItem().setSelected(true));

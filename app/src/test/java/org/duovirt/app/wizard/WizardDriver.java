@@ -130,6 +130,27 @@ final class WizardDriver {
 
     private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source, String memory,
                                      String diskGiB, String greyedMode, String expectedMode) {
+        return fill(robot, vm, source, w -> { }, memory, diskGiB, greyedMode, expectedMode);
+    }
+
+    /** A direct kernel boot with two vCPUs pinned by the wizard's pinning step (its compact preset, as drawn). */
+    static WizardDriver kernelBootPinned(FxRobot robot, String vm, String kernel, String initrd, String memory,
+                                         String greyedMode, String expectedMode) {
+        return fill(robot, vm, w -> {
+            w.type("wizard-kernel", kernel);
+            w.type("wizard-initrd", initrd);
+        }, w -> {
+            w.type("wizard-vcpus", "2");
+            robot.interact(() -> ((javafx.scene.control.CheckBox) w.current().lookup("#wizard-pin-enable")).setSelected(true));
+            waitUntil("the grid shows the plan", WAIT, () -> onFx(() -> ((org.duovirt.app.pinning.PinGrid) w.current()
+                    .lookup("#wizard-pin-grid")).rowCount() == 2));
+            w.shot("wizard-pinning-step.png");
+        }, memory, null, greyedMode, expectedMode);
+    }
+
+    private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source,
+                                     java.util.function.Consumer<WizardDriver> resources, String memory,
+                                     String diskGiB, String greyedMode, String expectedMode) {
         waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
         UiTestSupport.click(robot, "#tool-new-vm");
         WizardDriver w = new WizardDriver(robot);
@@ -140,6 +161,7 @@ final class WizardDriver {
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("resources");
         w.type("wizard-memory", memory);
+        resources.accept(w);
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("storage");
         if (diskGiB != null) {
