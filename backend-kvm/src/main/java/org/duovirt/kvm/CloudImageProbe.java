@@ -22,7 +22,6 @@ final class CloudImageProbe {
         }
     }
 
-    private static final byte[] QCOW2_MAGIC = {'Q', 'F', 'I', (byte) 0xfb};
     private final Domains domains;
     private final boolean local;
 
@@ -67,7 +66,7 @@ final class CloudImageProbe {
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(512);
-            if (head.length >= 32 && java.util.Arrays.equals(java.util.Arrays.copyOf(head, 4), QCOW2_MAGIC)) {
+            if (head.length >= 32 && java.util.Arrays.equals(java.util.Arrays.copyOf(head, 4), VolumeUploader.QCOW2_MAGIC)) {
                 // qcow2 header: the guest's size is the big-endian 64-bit number at byte 24.
                 return new Result("qcow2", ByteBuffer.wrap(head, 24, 8).getLong(), null);
             }

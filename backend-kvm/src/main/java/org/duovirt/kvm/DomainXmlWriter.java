@@ -109,6 +109,15 @@ final class DomainXmlWriter {
         x.end();
     }
 
+    private static void cdrom(XmlOut x, String path, String target) {
+        x.start("disk").attr("type", "file").attr("device", "cdrom");
+        x.empty("driver", "name", "qemu", "type", "raw");
+        x.empty("source", "file", path);
+        x.empty("target", "dev", target, "bus", "sata");
+        x.empty("readonly");
+        x.end();
+    }
+
     private static void devices(XmlOut x, DomainPlan plan) {
         x.start("devices");
         if (plan.diskPath() != null) {
@@ -119,21 +128,11 @@ final class DomainXmlWriter {
             x.end();
         }
         if (plan.boot() instanceof VmSpec.Boot.Iso iso) {
-            x.start("disk").attr("type", "file").attr("device", "cdrom");
-            x.empty("driver", "name", "qemu", "type", "raw");
-            x.empty("source", "file", iso.path());
-            x.empty("target", "dev", "sda", "bus", "sata");
-            x.empty("readonly");
-            x.end();
+            cdrom(x, iso.path(), "sda");
         }
         if (plan.seedPath() != null) {
             // The NoCloud seed: cloud-init finds it by its volume label (cidata) on any block device.
-            x.start("disk").attr("type", "file").attr("device", "cdrom");
-            x.empty("driver", "name", "qemu", "type", "raw");
-            x.empty("source", "file", plan.seedPath());
-            x.empty("target", "dev", "sdb", "bus", "sata");
-            x.empty("readonly");
-            x.end();
+            cdrom(x, plan.seedPath(), "sdb");
         }
         if (plan.network() != null && !plan.network().isBlank()) {
             x.start("interface").attr("type", "network");
