@@ -2,6 +2,7 @@ package org.duovirt.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.duovirt.core.cloudinit.CloudInitFiles;
 import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VmSpec;
@@ -75,6 +76,32 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--start", description = "Start the VM once it is created.")
     boolean start;
 
+    @Option(names = "--nic-model", paramLabel = "MODEL", description = "The NIC's model: virtio (default on KVM), e1000 or rtl8139.")
+    String nicModel;
+
+    @Option(names = "--mac", paramLabel = "XX:XX:XX:XX:XX:XX", description = "The NIC's MAC address (unicast; default: generated).")
+    String mac;
+
+    @Option(names = "--cloud-image", paramLabel = "PATH",
+            description = "A qcow2/raw cloud image on the host: the new disk is a copy-on-write overlay on it, first booted with cloud-init.")
+    String cloudImage;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE", description = "Cloud-init: a public key file (.pub, one key a line) to authorize.")
+    List<java.nio.file.Path> sshKeys = new ArrayList<>();
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Cloud-init: the user to create (default: the image's own user).")
+    String user;
+
+    @Option(names = "--password-hash-file", paramLabel = "FILE",
+            description = "Cloud-init: a file holding the user's crypt(3) password hash (mkpasswd -m sha-512).")
+    java.nio.file.Path passwordHashFile;
+
+    @Option(names = "--user-data", paramLabel = "FILE", description = "Cloud-init: your own user-data file (#cloud-config or a #! script).")
+    java.nio.file.Path userData;
+
+    @Option(names = "--hostname", paramLabel = "NAME", description = "Cloud-init: the guest's host name (default: from the VM name).")
+    String hostname;
+
     @Override
     void run() {
         VmSpec spec = spec();
@@ -117,10 +144,29 @@ final class CreateCommand extends HostSubcommand {
     VmSpec spec() {
         VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
                 .newDisk(diskGiB, pool).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
-                .bootloader(bootloader).network(network).mode(mode).osVariant(osId(osVariant)).machine(machine)
+                .bootloader(bootloader).network(network).nic(nicModel, mac).mode(mode).osVariant(osId(osVariant)).machine(machine)
                 .firmware(firmware(uefi, firmware));
         pins.forEach(b::pin);
+        if (cloudImage != null || !sshKeys.isEmpty() || user != null || passwordHashFile != null || userData != null || hostname != null) {
+            b.cloudImage(cloudImage, cloudInit());
+        }
         return b.build();
+    }
+
+    /** The cloud-init options, their files read on this machine. */
+    private org.duovirt.core.cloudinit.CloudInitConfig cloudInit() {
+        List<String> keys = new ArrayList<>();
+        for (java.nio.file.Path file : sshKeys) {
+            List<String> inFile = CloudInitFiles.keys(CloudInitFiles.read("SSH key file", file));
+            if (inFile.isEmpty()) {
+                throw new InvalidSpecException("The SSH key file '" + file
+                        + "' holds no key.");
+            }
+            keys.addAll(inFile);
+        }
+        String hash = passwordHashFile == null ? null : CloudInitFiles.read("password hash file", passwordHashFile).strip();
+        String data = userData == null ? null : CloudInitFiles.read("user-data file", userData);
+        return new org.duovirt.core.cloudinit.CloudInitConfig(hostname, user, hash, keys, data);
     }
 
     /** A short id (debian12) becomes osinfo's full id, which goes into the VM's metadata; unknown ids are refused. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "os-presets", description = "List the OS presets (osinfo-db plus newer releases) for --os.")
 final class OsPresetsCommand extends HostSubcommand {
-    @Option(names = "--search", paramLabel = "TEXT", description = "Only presets whose id or name contains every word.")
+    @Option(names = "--search", paramLabel = "TEXT", description = "Only presets whose id, name, vendor or family contains every word.")
     String search;
 
     @Override
@@ -33,6 +33,7 @@ final class OsPresetsCommand extends HostSubcommand {
         m.put("id", p.id());
         m.put("name", p.name());
         m.put("family", p.family());
+        m.put("vendor", p.vendor());
         m.put("recommendedMemoryMiB", p.recommendedMiB());
         m.put("minimumMemoryMiB", p.minimumMiB());
         m.put("recommendedVcpus", p.recommendedCpus());

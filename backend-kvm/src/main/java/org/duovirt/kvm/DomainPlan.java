@@ -12,18 +12,35 @@ import org.duovirt.core.model.VmSpec;
  * @param ownedDisk  true when this creation made the disk (recorded in the domain's metadata)
  * @param machine    machine type (q35, pc …), or null for libvirt's default
  * @param osVariant  osinfo short id recorded in libosinfo's metadata, or null
+ * @param seedPath   the cloud-init seed ISO this creation made (attached as a CD-ROM, owned), or null
+ * @param nic        the NIC's model (null: virtio) and MAC address (null: libvirt generates one)
  */
 record DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
                   VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
-                  List<CpuSet> vcpuPins, String machine, String osVariant) {
+                  List<CpuSet> vcpuPins, String machine, String osVariant, String seedPath, VmSpec.Nic nic) {
+    DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
+               VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
+               List<CpuSet> vcpuPins, String machine, String osVariant, String seedPath) {
+        this(name, memoryKiB, vcpus, domainType, arch, boot, firmware, diskPath, diskFormat, ownedDisk, network, vcpuPins,
+                machine, osVariant, seedPath, VmSpec.Nic.DEFAULT);
+    }
+
+    DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
+               VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
+               List<CpuSet> vcpuPins, String machine, String osVariant) {
+        this(name, memoryKiB, vcpus, domainType, arch, boot, firmware, diskPath, diskFormat, ownedDisk, network, vcpuPins,
+                machine, osVariant, null);
+    }
+
     DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
                VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
                List<CpuSet> vcpuPins) {
         this(name, memoryKiB, vcpus, domainType, arch, boot, firmware, diskPath, diskFormat, ownedDisk, network, vcpuPins,
-                null, null);
+                null, null, null);
     }
 
     DomainPlan {
         vcpuPins = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(vcpuPins));
+        nic = nic == null ? VmSpec.Nic.DEFAULT : nic;
     }
 }

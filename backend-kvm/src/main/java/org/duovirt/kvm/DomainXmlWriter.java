@@ -46,6 +46,9 @@ final class DomainXmlWriter {
         if (plan.diskPath() != null && plan.ownedDisk()) {
             x.empty("duovirt:owned-disk", "path", plan.diskPath());
         }
+        if (plan.seedPath() != null) {
+            x.empty("duovirt:owned-disk", "path", plan.seedPath());
+        }
         if (plan.osVariant() != null) {
             x.empty("duovirt:os", "id", plan.osVariant());
         }
@@ -106,6 +109,15 @@ final class DomainXmlWriter {
         x.end();
     }
 
+    private static void cdrom(XmlOut x, String path, String target) {
+        x.start("disk").attr("type", "file").attr("device", "cdrom");
+        x.empty("driver", "name", "qemu", "type", "raw");
+        x.empty("source", "file", path);
+        x.empty("target", "dev", target, "bus", "sata");
+        x.empty("readonly");
+        x.end();
+    }
+
     private static void devices(XmlOut x, DomainPlan plan) {
         x.start("devices");
         if (plan.diskPath() != null) {
@@ -116,17 +128,19 @@ final class DomainXmlWriter {
             x.end();
         }
         if (plan.boot() instanceof VmSpec.Boot.Iso iso) {
-            x.start("disk").attr("type", "file").attr("device", "cdrom");
-            x.empty("driver", "name", "qemu", "type", "raw");
-            x.empty("source", "file", iso.path());
-            x.empty("target", "dev", "sda", "bus", "sata");
-            x.empty("readonly");
-            x.end();
+            cdrom(x, iso.path(), "sda");
+        }
+        if (plan.seedPath() != null) {
+            // The NoCloud seed: cloud-init finds it by its volume label (cidata) on any block device.
+            cdrom(x, plan.seedPath(), "sdb");
         }
         if (plan.network() != null && !plan.network().isBlank()) {
             x.start("interface").attr("type", "network");
+            if (plan.nic().mac() != null) {
+                x.empty("mac", "address", plan.nic().mac());
+            }
             x.empty("source", "network", plan.network());
-            x.empty("model", "type", "virtio");
+            x.empty("model", "type", plan.nic().model() == null ? "virtio" : plan.nic().model());
             x.end();
         }
         x.start("serial").attr("type", "pty").empty("target", "port", "0").end();

@@ -76,11 +76,45 @@ final class SpecChecks {
             missing("disk image", disk.path(), SpecField.STORAGE, problems);
         } else if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
             poolProblem(disk, problems);
+        } else if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
+            cloudImageProblems(cloud, problems);
         }
         if (spec.network() != null) {
             networkProblem(spec.network(), problems);
         }
+        if (spec.nic().mac() != null && VmSpecValidator.macProblem(spec.nic().mac()) == null) {
+            String user = macUser(spec.nic().mac());
+            if (user != null) {
+                problems.add(new SpecProblem(SpecField.NIC, "The MAC address " + spec.nic().mac() + " is already used by VM '"
+                        + user + "' on " + domains.uri() + "; give another or leave it empty to have one generated."));
+            }
+        }
         return problems;
+    }
+
+    /** The image must exist and be a disk image, its pool must have room, and the seed needs its tool. */
+    private void cloudImageProblems(VmSpec.Storage.CloudImage cloud, List<SpecProblem> problems) {
+        int before = problems.size();
+        missing("cloud image", cloud.image(), SpecField.BOOT, problems);
+        long bytes = 0;
+        if (problems.size() == before) {
+            CloudImageProbe.Result image = new CloudImageProbe(domains, local).probe(cloud.image());
+            if (image.problem() != null) {
+                problems.add(new SpecProblem(SpecField.BOOT, image.problem()));
+            }
+            bytes = image.virtualBytes();
+        }
+        double gib = Math.max(cloud.sizeGiB() == null ? 0 : cloud.sizeGiB(), bytes / (double) (1L << 30));
+        // A sparse overlay takes room only as the guest writes; like a new disk it must fit the pool's capacity.
+        poolProblem(new VmSpec.Storage.NewDisk(Math.max(gib, 1.0 / 1024), cloud.pool()), problems);
+        if (!org.duovirt.core.cloudinit.SeedIso.available()) {
+            problems.add(new SpecProblem(SpecField.CLOUD_INIT, org.duovirt.core.cloudinit.SeedIso.missingToolProblem()));
+        }
+    }
+
+    /** True when the host is this machine (its files can be read here). */
+    boolean local() {
+        return local;
     }
 
     /** A named pool must exist (the default one is made when missing) and have room for the disk. */
@@ -107,6 +141,29 @@ final class SpecChecks {
                 problems.add(new SpecProblem(SpecField.STORAGE, "There is no storage pool '" + name + "' on " + domains.uri() + "."));
             }
         }
+    }
+
+    /** The VM on this host whose definition (persistent or live) has a NIC with this MAC address, or null. */
+    private String macUser(String mac) {
+        try {
+            for (org.libvirt.Domain d : domains.connect().listAllDomains(0)) {
+                try {
+                    for (String xml : List.of(d.getXMLDesc(0), d.isPersistent() == 1 ? d.getXMLDesc(StorageOwnership.XML_INACTIVE) : "")) {
+                        if (!xml.isEmpty() && DomainXmlReader.read(xml).nics().stream()
+                                .anyMatch(n -> n.mac() != null && n.mac().equalsIgnoreCase(mac))) {
+                            return d.getName();
+                        }
+                    }
+                } catch (LibvirtException e) {
+                    // A domain that vanished meanwhile uses no MAC.
+                } finally {
+                    Domains.free(d);
+                }
+            }
+        } catch (LibvirtException e) {
+            // Cannot list: libvirt refuses a clash at start.
+        }
+        return null;
     }
 
     /** The network must exist and run: a VM on a stopped network fails at start, after everything was made. */

@@ -59,6 +59,11 @@ final class StorageOwnership {
     }
 
     private static String reason(DiskInfo disk, boolean inPool, String otherUser, Set<String> createdHere) {
+        boolean madeHere = createdHere != null && createdHere.contains(disk.source());
+        if (madeHere && "cdrom".equals(disk.device())) {
+            // A cloud-init seed Duovirt built for this VM: media, but its own.
+            return otherUser != null ? "VM '" + otherUser + "' uses it too" : inPool ? null : "it is not in a storage pool libvirt manages";
+        }
         if (!"disk".equals(disk.device())) {
             return "it is removable media (" + disk.device() + "), e.g. an installer image";
         }

@@ -90,6 +90,20 @@ final class StoragePools {
 
     /** Creates a qcow2 volume named after the VM (safe characters only, unique in the pool). */
     static StorageVol createQcow2(StoragePool pool, String vmName, long bytes) throws LibvirtException {
+        return createQcow2(pool, vmName, bytes, null, null);
+    }
+
+    /**
+     * Creates a qcow2 overlay named after the VM whose backing file is the cloud image: the image is only
+     * read, every write of the guest lands in the overlay (ADR 0012).
+     */
+    static StorageVol createOverlay(StoragePool pool, String vmName, long bytes, String backingPath, String backingFormat)
+            throws LibvirtException {
+        return createQcow2(pool, vmName, bytes, backingPath, backingFormat);
+    }
+
+    private static StorageVol createQcow2(StoragePool pool, String vmName, long bytes, String backingPath, String backingFormat)
+            throws LibvirtException {
         pool.refresh(0);
         String name = uniqueName(pool, fileStem(vmName), "qcow2");
         XmlOut x = new XmlOut();
@@ -98,6 +112,9 @@ final class StoragePools {
         x.textElement("capacity", Long.toString(bytes), "unit", "bytes");
         x.textElement("allocation", "0", "unit", "bytes");
         x.start("target").empty("format", "type", "qcow2").end();
+        if (backingPath != null) {
+            x.start("backingStore").textElement("path", backingPath).empty("format", "type", backingFormat).end();
+        }
         x.end();
         return pool.storageVolCreateXML(x.toString(), 0);
     }

@@ -63,9 +63,30 @@ final class VmCreator {
                 diskPath = disk.path();
                 diskFormat = disk.path().toLowerCase(Locale.ROOT).endsWith(".qcow2") ? "qcow2" : "raw";
             }
+            String seedPath = null;
+            if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
+                progress.progress("Creating the disk on the cloud image", 0.2);
+                StoragePools.Resolved pool = new StoragePools(domains.connect()).resolve(cloud.pool());
+                if (pool.createdHere()) {
+                    undo.pool = pool.pool();
+                }
+                CloudImageProbe.Result image = new CloudImageProbe(domains, checks.local()).probe(cloud.image());
+                if (image.problem() != null) {
+                    throw new InvalidSpecException(image.problem());
+                }
+                long bytes = Math.max(image.virtualBytes(), cloud.sizeGiB() == null ? 0 : Units.gibToBytes(cloud.sizeGiB()));
+                undo.volume = StoragePools.createOverlay(pool.pool(), spec.name(), bytes, cloud.image(), image.format());
+                diskPath = undo.volume.getPath();
+                diskFormat = "qcow2";
+                ownedDisk = true;
+                checkCancelled(progress, spec);
+                progress.progress("Building the cloud-init seed", 0.4);
+                seedPath = CloudSeeds.place(domains, pool.pool(), spec.name(), cloud.cloudInit(), progress);
+                undo.seedPath = seedPath;
+            }
             checkCancelled(progress, spec);
             progress.progress("Defining the VM", 0.7);
-            DomainPlan plan = plan(spec, caps, diskPath, diskFormat, ownedDisk);
+            DomainPlan plan = plan(spec, caps, diskPath, diskFormat, ownedDisk, seedPath);
             undo.domain = domains.connect().domainDefineXML(DomainXmlWriter.write(plan));
             checkCancelled(progress, spec);
             VmSummary summary = domains.summary(undo.domain);
@@ -101,16 +122,25 @@ final class VmCreator {
                 diskPath = disk.path();
                 diskFormat = disk.path().toLowerCase(Locale.ROOT).endsWith(".qcow2") ? "qcow2" : "raw";
             }
-            return DomainXmlWriter.write(plan(spec, caps, diskPath, diskFormat, owned));
+            String seedPath = null;
+            if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
+                StoragePools pools = new StoragePools(domains.connect());
+                diskPath = pools.predictPath(cloud.pool(), spec.name(), "qcow2");
+                diskFormat = "qcow2";
+                owned = true;
+                seedPath = pools.predictPath(cloud.pool(), CloudSeeds.stem(spec.name()), "iso");
+            }
+            return DomainXmlWriter.write(plan(spec, caps, diskPath, diskFormat, owned, seedPath));
         } catch (LibvirtException e) {
             throw LibvirtErrors.failed("Previewing VM '" + spec.name() + "'", e);
         }
     }
 
-    private static DomainPlan plan(VmSpec spec, HostCapabilities caps, String diskPath, String diskFormat, boolean owned) {
+    private static DomainPlan plan(VmSpec spec, HostCapabilities caps, String diskPath, String diskFormat, boolean owned,
+                                   String seedPath) {
         return new DomainPlan(spec.name(), Units.mibToKiB(spec.memoryMiB()), spec.vcpus(), SpecChecks.domainType(spec.mode(), caps),
                 caps.arch(), spec.boot(), spec.firmware(), diskPath, diskFormat, owned, spec.network(), spec.vcpuPins(),
-                spec.machine(), spec.osVariant());
+                spec.machine(), spec.osVariant(), seedPath, spec.nic());
     }
 
     /** Past the pool's capacity is refused unless the user insists; past its free space is said, then done. */
@@ -134,9 +164,10 @@ final class VmCreator {
     }
 
     /** What this creation made so far, removed in reverse order. */
-    private static final class Undo {
+    private final class Undo {
         StoragePool pool;
         StorageVol volume;
+        String seedPath;
         Domain domain;
 
         void run() {
@@ -150,6 +181,9 @@ final class VmCreator {
                         // Best effort; the original error is what the user needs to see.
                     }
                 }
+            }
+            if (seedPath != null) {
+                CloudSeeds.remove(domains, seedPath);
             }
             if (volume != null) {
                 try {

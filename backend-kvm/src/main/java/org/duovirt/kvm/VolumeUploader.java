@@ -22,7 +22,7 @@ import org.libvirt.StorageVol;
  */
 final class VolumeUploader {
     private static final int CHUNK = 1 << 20;
-    private static final byte[] QCOW2_MAGIC = {'Q', 'F', 'I', (byte) 0xfb};
+    static final byte[] QCOW2_MAGIC = {'Q', 'F', 'I', (byte) 0xfb};
     private final Domains domains;
     private final KvmStorage storage;
 

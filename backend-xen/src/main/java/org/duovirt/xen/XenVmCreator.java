@@ -176,6 +176,14 @@ final class XenVmCreator {
         if (spec.firmware() == VmSpec.Firmware.UEFI && mode != VirtMode.HVM) {
             problems.add(new SpecProblem(SpecField.FIRMWARE, "UEFI firmware needs an HVM VM."));
         }
+        if (spec.nic().model() != null) {
+            problems.add(new SpecProblem(SpecField.NIC, "The NIC model is a KVM choice; Xen gives PV and PVH guests"
+                    + " its paravirtual NIC (leave the model empty)."));
+        }
+        if (spec.storage() instanceof VmSpec.Storage.CloudImage) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "Cloud images with cloud-init are not supported on Xen hosts yet;"
+                    + " use a KVM host, or import the image's disk."));
+        }
         if (spec.boot() instanceof VmSpec.Boot.None && mode != VirtMode.HVM && spec.storage() instanceof VmSpec.Storage.None) {
             problems.add(new SpecProblem(SpecField.BOOT, "A " + mode.name() + " VM without a disk needs a kernel to boot."));
         }
@@ -290,7 +298,7 @@ final class XenVmCreator {
         } else if (spec.boot() instanceof VmSpec.Boot.None && mode == VirtMode.PV) {
             bootloader = "pygrub";
         }
-        List<XlVif> vifs = spec.network() == null ? List.of() : List.of(new XlVif(spec.network(), null));
+        List<XlVif> vifs = spec.network() == null ? List.of() : List.of(new XlVif(spec.network(), spec.nic().mac()));
         boolean vnc = deviceModel && mode != VirtMode.PVH;
         return new XlConfig(spec.name(), mode.cliName(), spec.memoryMiB(), spec.memoryMiB(), spec.vcpus(), spec.vcpus(),
                 spec.vcpuPins(), List.of(), kernel, ramdisk, cmdline, bootloader, spec.boot() instanceof VmSpec.Boot.Iso,

@@ -8,6 +8,8 @@ public enum InstallSource {
     ISO,
     /** An existing disk image, used as it is and never deleted with the VM. */
     IMPORT,
+    /** A cloud image as the base of a copy-on-write disk, first booted with a cloud-init seed Duovirt builds. */
+    CLOUD_IMAGE,
     /** Nothing: boot from the new disk (or the network) later. */
     NONE;
 

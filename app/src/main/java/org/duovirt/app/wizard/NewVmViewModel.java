@@ -50,6 +50,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final StringProperty diskGiB = new SimpleStringProperty("1");
     private final StringProperty pool = new SimpleStringProperty("");
     private final StringProperty network = new SimpleStringProperty("");
+    private final StringProperty nicModel = new SimpleStringProperty("virtio");
+    private final StringProperty mac = new SimpleStringProperty("");
+    private final BooleanProperty nicModelOffered = new SimpleBooleanProperty(true);
     private final ObjectProperty<VirtMode> mode = new SimpleObjectProperty<>();
     private final ObjectProperty<VmSpec.Firmware> firmware = new SimpleObjectProperty<>(VmSpec.Firmware.BIOS);
     private final StringProperty machine = new SimpleStringProperty("");
@@ -68,6 +71,8 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private volatile OsPresets presets;
     private volatile List<SpecProblem> localProblems = List.of();
     private final BooleanProperty checking = new SimpleBooleanProperty();
+    private final CloudInitChoices cloud = new CloudInitChoices();
+    private final WizardPinning pinning = new WizardPinning();
 
     public NewVmViewModel(TaskExecutor ui, ObservableList<HostSession> hosts, HostSession preselected) {
         this.ui = ui;
@@ -78,10 +83,22 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         this.checks = new HostChecks(ui, this);
         host.addListener((o, a, b) -> checks.loadFacts(b));
         Observable[] inputs = {name, source, kernel, initrd, cmdline, iso, importPath, osVariant, memory, vcpus, newDisk,
-                diskGiB, pool, network, mode, firmware, machine};
+                diskGiB, pool, network, nicModel, mac, mode, firmware, machine};
         for (Observable input : inputs) {
             input.addListener(o -> revalidate());
         }
+        for (Observable input : cloud.inputs()) {
+            input.addListener(o -> revalidate());
+        }
+        vcpus.addListener(o -> pinning.follow(parse(vcpus.get())));
+        pinning.enabledProperty().addListener((o, was, on) -> {
+            if (on) {
+                pinning.applyPreset(parse(vcpus.get()));
+            }
+        });
+        pinning.presetProperty().addListener(o -> pinning.applyPreset(parse(vcpus.get())));
+        pinning.enabledProperty().addListener(o -> revalidate());
+        pinning.planProperty().addListener(o -> revalidate());
         host.set(preselected != null ? preselected : hosts.isEmpty() ? null : hosts.get(0));
         osVariant.addListener((o, a, b) -> applyPreset());
         revalidate();
@@ -113,6 +130,18 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         }
         recommendation.set(Messages.get("wizard.recommended", preset.name(), preset.recommendedMiB(),
                 Math.max(1, preset.recommendedCpus()), preset.recommendedGiB()));
+    }
+
+    /**
+     * The OS presets matching what the user typed in the OS field (every word in the name, id, vendor or family),
+     * at most 50; empty until osinfo-db is read. Safe from any thread: the presets are immutable.
+     */
+    public List<OsPreset> presetMatches(String text) {
+        OsPresets db = presets;
+        if (db == null || text == null || text.isBlank()) {
+            return List.of();
+        }
+        return db.search(text).stream().limit(50).toList();
     }
 
     /** What the chosen OS preset recommends, for the resources page; empty for none. */
@@ -147,6 +176,12 @@ public final class NewVmViewModel implements DialogService.WizardModel {
 
     public StringProperty osVariantProperty() { return osVariant; }
 
+    /** The optional pinning step of the resources page. */
+    public WizardPinning pinning() { return pinning; }
+
+    /** The cloud image and its cloud-init settings (source {@link InstallSource#CLOUD_IMAGE}). */
+    public CloudInitChoices cloud() { return cloud; }
+
     public StringProperty memoryProperty() { return memory; }
 
     public StringProperty vcpusProperty() { return vcpus; }
@@ -158,6 +193,15 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     public StringProperty poolProperty() { return pool; }
 
     public StringProperty networkProperty() { return network; }
+
+    /** virtio, e1000 or rtl8139; the Xen backend refuses a model, so the network page offers none there. */
+    public StringProperty nicModelProperty() { return nicModel; }
+
+    /** False on Xen, whose guests get its paravirtual NIC. */
+    public javafx.beans.property.ReadOnlyBooleanProperty nicModelOfferedProperty() { return nicModelOffered; }
+
+    /** Empty: the host generates one. */
+    public StringProperty macProperty() { return mac; }
 
     /** null: the best the host can run. */
     public ObjectProperty<VirtMode> modeProperty() { return mode; }
@@ -250,12 +294,17 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         VmSpecBuilder b = new VmSpecBuilder().name(name.get())
                 .memoryMiB(number(memory.get(), SpecField.MEMORY, "wizard.problem.memory", parseProblems))
                 .vcpus((int) Math.min(Integer.MAX_VALUE, number(vcpus.get(), SpecField.VCPUS, "wizard.problem.vcpus", parseProblems)))
-                .network(network.get()).mode(mode.get() == null ? null : mode.get().cliName()).firmware(firmware.get())
+                .network(network.get()).nic(facts.get().xen() || network.get() == null || network.get().isBlank() ? null : nicModel.get(), mac.get()).mode(mode.get() == null ? null : mode.get().cliName()).firmware(firmware.get())
                 .machine(machine.get()).osVariant(osId(parseProblems));
+        long cpuCount = parse(vcpus.get());
+        if (cpuCount > 0 && cpuCount <= Integer.MAX_VALUE) {
+            pinning.addTo(b, (int) cpuCount, parseProblems);
+        }
         switch (source.get()) {
             case KERNEL -> b.kernel(kernel.get(), initrd.get(), cmdline.get());
             case ISO -> b.iso(iso.get());
             case IMPORT -> b.importDisk(importPath.get());
+            case CLOUD_IMAGE -> cloud.addTo(b, parseProblems);
             case NONE -> { }
         }
         if (source.get() == InstallSource.KERNEL && kernel.get().isBlank()) {
@@ -264,7 +313,10 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         if (source.get() == InstallSource.ISO && iso.get().isBlank()) {
             parseProblems.add(new SpecProblem(SpecField.BOOT, Messages.get("wizard.problem.iso")));
         }
-        if (newDisk.get() && source.get() != InstallSource.IMPORT) {
+        if (source.get() == InstallSource.CLOUD_IMAGE) {
+            // The overlay always goes into the pool; the size only grows it past the image's own.
+            b.newDisk(newDisk.get() ? decimal(diskGiB.get(), parseProblems) : null, pool.get());
+        } else if (newDisk.get() && source.get() != InstallSource.IMPORT) {
             double size = decimal(diskGiB.get(), parseProblems);
             b.newDisk(size, pool.get());
         }
@@ -341,6 +393,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         ui.assertUiThread();
         facts.set(f);
         networks.setAll(f.networks());
+        nicModelOffered.set(!f.xen());
+        pinning.host(f.info() == null ? null : f.info().topology(), f.xen());
+        pinning.follow(parse(vcpus.get()));
         pools.setAll(f.pools());
         modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info().supportedModes()));
         if (mode.get() == null || modes.stream().noneMatch(c -> c.mode() == mode.get() && c.available())) {

@@ -119,15 +119,19 @@ final class PlatformAndSummary {
             case KERNEL -> vm.kernelProperty().get();
             case ISO -> vm.isoProperty().get();
             case IMPORT -> vm.importPathProperty().get();
+            case CLOUD_IMAGE -> vm.cloud().imageProperty().get();
             case NONE -> "";
         };
+        boolean cloud = vm.sourceProperty().get() == InstallSource.CLOUD_IMAGE;
+        String storage = cloud ? Messages.get("wizard.summary.overlay") + (vm.newDiskProperty().get() ? ", " + vm.diskGiBProperty().get() + " GiB" : "")
+                : vm.newDiskProperty().get() ? vm.diskGiBProperty().get() + " GiB" : none;
         return String.join("\n",
                 Messages.get("wizard.host") + ": " + (vm.hostProperty().get() == null ? none : vm.hostProperty().get().displayName()),
                 Messages.get("wizard.name") + ": " + vm.nameProperty().get(),
                 Messages.get("wizard.source") + ": " + source + (path.isBlank() ? "" : " — " + path),
                 Messages.get("wizard.memory") + ": " + vm.memoryProperty().get() + "   " + Messages.get("wizard.vcpus") + ": "
                         + vm.vcpusProperty().get(),
-                Messages.get("wizard.page.storage") + ": " + (vm.newDiskProperty().get() ? vm.diskGiBProperty().get() + " GiB" : none),
+                Messages.get("wizard.page.storage") + ": " + storage,
                 Messages.get("wizard.network") + ": " + (vm.networkProperty().get() == null || vm.networkProperty().get().isBlank()
                         ? none : vm.networkProperty().get()),
                 Messages.get("wizard.mode") + ": " + (vm.modeProperty().get() == null ? none : vm.modeProperty().get().cliName())

@@ -40,7 +40,9 @@ final class WizardForm extends GridPane {
             Label text = new Label();
             text.getStyleClass().add("problem");
             text.setWrapText(true);
-            text.textProperty().bind(problem);
+            // Problems may quote what the user typed: a newline or a bidi override in it must not reshape the line.
+            text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> org.duovirt.core.text.Printable.line(problem.get()), problem));
             text.managedProperty().bind(problem.isNotEmpty());
             text.visibleProperty().bind(problem.isNotEmpty());
             text.setId(control.getId() == null ? null : control.getId() + "-problem");

@@ -6,10 +6,10 @@ import org.duovirt.core.model.SpecField;
 
 /** The wizard's pages in order, each with the spec fields whose problems it shows. */
 public enum WizardPage {
-    SOURCE(EnumSet.of(SpecField.NAME, SpecField.BOOT, SpecField.OS)),
+    SOURCE(EnumSet.of(SpecField.NAME, SpecField.BOOT, SpecField.OS, SpecField.CLOUD_INIT)),
     RESOURCES(EnumSet.of(SpecField.MEMORY, SpecField.VCPUS, SpecField.PINNING)),
     STORAGE(EnumSet.of(SpecField.STORAGE)),
-    NETWORK(EnumSet.of(SpecField.NETWORK)),
+    NETWORK(EnumSet.of(SpecField.NETWORK, SpecField.NIC)),
     PLATFORM(EnumSet.of(SpecField.MODE, SpecField.FIRMWARE, SpecField.MACHINE)),
     SUMMARY(EnumSet.noneOf(SpecField.class));
 

@@ -68,8 +68,56 @@ final class WizardPages {
         showFor(cmdline, InstallSource.KERNEL);
         showFor(iso, InstallSource.ISO);
         showFor(imported, InstallSource.IMPORT);
-        f.field("wizard.os", text("wizard-os", vm.osVariantProperty()), vm.problemProperty(SpecField.OS));
+        cloudFields(f);
+        f.field("wizard.os", osPicker(), vm.problemProperty(SpecField.OS));
         return f;
+    }
+
+    /**
+     * The OS field with ControlsFX's auto-completion: typing filters the osinfo presets by name, id, vendor or
+     * family; picking one puts its short id in the field (the view model resolves it to the full id).
+     */
+    private TextField osPicker() {
+        TextField os = text("wizard-os", vm.osVariantProperty());
+        os.setPromptText(Messages.get("wizard.os.prompt"));
+        var binding = org.controlsfx.control.textfield.TextFields.bindAutoCompletion(os,
+                request -> vm.presetMatches(request.getUserText()), converter(p -> p.name() + " — " + p.shortId()
+                        + (p.vendor() == null ? "" : " (" + p.vendor() + ")")));
+        binding.setVisibleRowCount(12);
+        // As wide as the field: the default popup cuts "Ubuntu 24.04 LTS — ubuntu24.04 (Canonical Ltd)" short.
+        binding.prefWidthProperty().bind(os.widthProperty());
+        binding.setOnAutoCompleted(e -> os.setText(e.getCompletion().shortId()));
+        return os;
+    }
+
+    /** The cloud image and what cloud-init tells its first boot; shown for that source only. */
+    private void cloudFields(WizardForm f) {
+        CloudInitChoices c = vm.cloud();
+        HBox image = browse("wizard-cloud-image", c.imageProperty(), List.of("qcow2", "img", "raw"));
+        TextField hostname = text("wizard-cloud-hostname", c.hostnameProperty());
+        hostname.setPromptText(Messages.get("wizard.cloud.prompt.hostname"));
+        TextField user = text("wizard-cloud-user", c.userProperty());
+        user.setPromptText(Messages.get("wizard.cloud.prompt.user"));
+        javafx.scene.control.PasswordField hash = new javafx.scene.control.PasswordField();
+        hash.setId("wizard-cloud-password-hash");
+        hash.textProperty().bindBidirectional(c.passwordHashProperty());
+        hash.setPromptText(Messages.get("wizard.cloud.prompt.hash"));
+        HBox key = browse("wizard-cloud-ssh-key", c.keyFileProperty(), List.of("pub"));
+        HBox userData = browse("wizard-cloud-user-data", c.userDataFileProperty(), List.of());
+        userData.setId("wizard-cloud-user-data-box");
+        ((TextField) userData.getChildren().get(0)).setPromptText(Messages.get("wizard.cloud.prompt.optional"));
+        f.field("wizard.cloud-image", image, null);
+        f.field("wizard.cloud-hostname", hostname, null);
+        f.field("wizard.cloud-user", user, null);
+        f.field("wizard.cloud-password-hash", hash, null);
+        f.field("wizard.cloud-ssh-key", key, null);
+        f.field("wizard.cloud-user-data", userData, vm.problemProperty(SpecField.CLOUD_INIT));
+        Label hint = f.line(new Label(Messages.get("wizard.cloud-hint")));
+        hint.setId("wizard-cloud-hint");
+        hint.setWrapText(true);
+        for (javafx.scene.Node n : List.of(image, hostname, user, hash, key, userData, hint)) {
+            showFor(n, InstallSource.CLOUD_IMAGE);
+        }
     }
 
     WizardForm resources() {
@@ -83,7 +131,49 @@ final class WizardPages {
         recommended.setId("wizard-recommended");
         recommended.setWrapText(true);
         recommended.textProperty().bind(vm.recommendationProperty());
+        pinningStep(f);
         return f;
+    }
+
+    /**
+     * The optional pinning step: the pinning editor's own grid for the VM being created, a preset to start from,
+     * core.pin's warnings beside it; what it draws is written into the definition with the VM.
+     */
+    private void pinningStep(WizardForm f) {
+        WizardPinning pin = vm.pinning();
+        CheckBox enabled = f.line(new CheckBox(Messages.get("wizard.pin.enable")));
+        enabled.setId("wizard-pin-enable");
+        enabled.selectedProperty().bindBidirectional(pin.enabledProperty());
+        ComboBox<org.duovirt.core.pin.Preset.Kind> preset = new ComboBox<>();
+        preset.setId("wizard-pin-preset");
+        preset.getItems().setAll(WizardPinning.PRESETS);
+        preset.setConverter(converter(k -> Messages.get("pin.preset." + k.cliName())));
+        preset.valueProperty().bindBidirectional(pin.presetProperty());
+        org.duovirt.app.pinning.PinGrid grid = new org.duovirt.app.pinning.PinGrid();
+        grid.setId("wizard-pin-grid");
+        grid.topologyProperty().bind(pin.topologyProperty());
+        grid.planProperty().bindBidirectional(pin.planProperty());
+        Label warnings = new Label();
+        warnings.setId("wizard-pin-warnings");
+        warnings.setWrapText(true);
+        warnings.getStyleClass().add("pin-warnings");
+        warnings.textProperty().bind(pin.warningsProperty());
+        Label hint = new Label(Messages.get("wizard.pin.hint"));
+        hint.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, new HBox(8, new Label(Messages.get("pin.presets")), preset),
+                grid, warnings, hint);
+        box.setId("wizard-pin-step");
+        box.getStylesheets().add(org.duovirt.app.pinning.PinEditorView.class.getResource(org.duovirt.app.pinning.PinEditorView.STYLESHEET)
+                .toExternalForm());
+        box.visibleProperty().bind(pin.enabledProperty());
+        box.managedProperty().bind(pin.enabledProperty());
+        f.line(box);
+        Label problem = f.line(new Label());
+        problem.getStyleClass().add("problem");
+        problem.setId("wizard-pin-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> org.duovirt.core.text.Printable.line(vm.problemProperty(SpecField.PINNING).get()), vm.problemProperty(SpecField.PINNING)));
     }
 
     WizardForm storage() {
@@ -97,7 +187,15 @@ final class WizardPages {
         pool.setEditable(true);
         pool.valueProperty().bindBidirectional(vm.poolProperty());
         size.disableProperty().bind(newDisk.selectedProperty().not());
-        pool.disableProperty().bind(newDisk.selectedProperty().not());
+        pool.disableProperty().bind(newDisk.selectedProperty().not().and(vm.sourceProperty().isNotEqualTo(InstallSource.CLOUD_IMAGE)));
+        // On a cloud image the disk is always made (an overlay): the box only grows it past the image's size.
+        newDisk.textProperty().bind(javafx.beans.binding.Bindings.when(vm.sourceProperty().isEqualTo(InstallSource.CLOUD_IMAGE))
+                .then(Messages.get("wizard.cloud-grow")).otherwise(Messages.get("wizard.new-disk")));
+        pool.setPromptText(Messages.get("wizard.cloud.prompt.pool"));
+        Label cloudHint = f.line(new Label(Messages.get("wizard.storage.cloud-hint")));
+        cloudHint.setId("wizard-storage-cloud-hint");
+        cloudHint.setWrapText(true);
+        showFor(cloudHint, InstallSource.CLOUD_IMAGE);
         return f;
     }
 
@@ -108,6 +206,16 @@ final class WizardPages {
         network.setEditable(true);
         network.setPromptText(Messages.get("wizard.network.none"));
         network.valueProperty().bindBidirectional(vm.networkProperty());
+        ComboBox<String> model = f.field("wizard.nic-model", new ComboBox<>(), null);
+        model.setId("wizard-nic-model");
+        model.getItems().setAll(org.duovirt.core.model.VmSpec.Nic.MODELS);
+        model.valueProperty().bindBidirectional(vm.nicModelProperty());
+        model.disableProperty().bind(vm.nicModelOfferedProperty().not());
+        TextField mac = f.field("wizard.mac", text("wizard-mac", vm.macProperty()), vm.problemProperty(SpecField.NIC));
+        mac.setPromptText(Messages.get("wizard.mac.prompt"));
+        Label hint = f.line(new Label(Messages.get("wizard.nic-hint")));
+        hint.setId("wizard-nic-hint");
+        hint.setWrapText(true);
         return f;
     }
 

@@ -32,6 +32,8 @@ class CreatingHost extends FakeHost {
     volatile CountDownLatch holdAfterCreate;
     final CountDownLatch defined = new CountDownLatch(1);
     volatile boolean xen;
+    /** The spec the last create was given. */
+    volatile VmSpec created;
 
     CreatingHost() {
         features = EnumSet.of(Feature.LIST, Feature.DETAILS, Feature.START, Feature.DESTROY, Feature.CREATE, Feature.DELETE,
@@ -72,6 +74,7 @@ class CreatingHost extends FakeHost {
     @Override
     public VmSummary create(VmSpec spec, ProgressListener progress) {
         calls.add("create " + spec.name());
+        created = spec;
         if (spec.storage() instanceof VmSpec.Storage.NewDisk) {
             made.add("disk " + spec.name());
             progress.progress("Creating the disk", 0.3);

@@ -20,6 +20,7 @@ import org.duovirt.app.job.Job;
 import org.duovirt.app.job.JobState;
 import org.duovirt.app.job.Jobs;
 import org.duovirt.app.job.OperationTimeouts;
+import org.duovirt.core.cpu.CpuSet;
 import org.duovirt.core.model.SpecField;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmState;
@@ -129,6 +130,98 @@ class NewVmWizardFlowTest {
         vm.newDiskProperty().set(true);
         vm.diskGiBProperty().set("ten");
         assertThat(vm.problemProperty(SpecField.STORAGE).get()).isEqualTo("The disk size must be a number of GiB, e.g. 10 or 0.5.");
+    }
+
+    @Test
+    void theCloudImageSourceBuildsItsSpecAndShowsHostileInputUnderItsField(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3jwP0Jv5vN9Jk0AhbLxyzs1Ez4bq9JdG7y0qO8a1bC me \"$(id)\"";
+        java.nio.file.Path keyFile = java.nio.file.Files.writeString(dir.resolve("k.pub"), key + "\n");
+        dialogs.answerWizard(m -> {
+            NewVmViewModel vm = (NewVmViewModel) m;
+            await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+            vm.nameProperty().set("wiz-cloud");
+            vm.sourceProperty().set(InstallSource.CLOUD_IMAGE);
+            assertThat(vm.problemProperty(SpecField.BOOT).get()).isEqualTo("Choose the cloud image.");
+            vm.cloud().imageProperty().set("/var/lib/libvirt/images/base.qcow2");
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get())
+                    .isEqualTo("Give an SSH public key, a password hash or a user-data file; otherwise nobody can log in to the VM.");
+            assertThat(vm.pageValid(WizardPage.SOURCE)).isFalse();
+            vm.cloud().keyFileProperty().set(dir.resolve("missing.pub").toString());
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get()).contains("is not a readable file on this machine.");
+            vm.cloud().keyFileProperty().set(keyFile.toString());
+            vm.cloud().userProperty().set("eve\n$(id)");
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get()).startsWith("The user name 'eve\n$(id)' cannot be created");
+            vm.cloud().userProperty().set("alice");
+            vm.cloud().passwordHashProperty().set("plain-secret");
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get()).contains("crypt(3) hash").doesNotContain("plain-secret");
+            vm.cloud().passwordHashProperty().set("");
+            assertThat(vm.problemProperty(SpecField.CLOUD_INIT).get()).isNull();
+            while (vm.pageProperty().get() != WizardPage.SUMMARY) {
+                WizardPage before = vm.pageProperty().get();
+                await("page " + before + " valid", () -> vm.pageValid(before));
+                assertThat(vm.next()).isTrue();
+            }
+            await("summary valid", () -> vm.pageValid(WizardPage.SUMMARY));
+            return true;
+        });
+        assertThat(launcher.launch(session).get(10, TimeUnit.SECONDS)).isEqualTo("wiz-cloud");
+        var cloud = (org.duovirt.core.model.VmSpec.Storage.CloudImage) host.created.storage();
+        assertThat(cloud.image()).isEqualTo("/var/lib/libvirt/images/base.qcow2");
+        assertThat(cloud.pool()).as("none chosen: the host's default pool").isNull();
+        assertThat(cloud.sizeGiB()).as("no size: the image's own").isNull();
+        assertThat(cloud.cloudInit().user()).isEqualTo("alice");
+        assertThat(cloud.cloudInit().sshKeys()).containsExactly(key);
+        assertThat(host.created.boot()).isInstanceOf(org.duovirt.core.model.VmSpec.Boot.None.class);
+    }
+
+    @Test
+    void theNetworkPageTakesANicModelAndAMacAndRefusesAMulticastOne() {
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        vm.nameProperty().set("wiz-nic");
+        vm.kernelProperty().set("/boot/vmlinuz");
+        assertThat(vm.nicModelProperty().get()).isEqualTo("virtio");
+        assertThat(vm.nicModelOfferedProperty().get()).isTrue();
+        vm.networkProperty().set("default");
+        vm.nicModelProperty().set("e1000");
+        vm.macProperty().set("03:00:00:00:00:01");
+        assertThat(vm.problemProperty(SpecField.NIC).get()).contains("is a multicast address");
+        assertThat(vm.pageValid(WizardPage.NETWORK)).isFalse();
+        vm.macProperty().set("52:54:00:AA:BB:CC");
+        assertThat(vm.problemProperty(SpecField.NIC).get()).isNull();
+        assertThat(vm.pageValid(WizardPage.NETWORK)).isTrue();
+        assertThat(vm.specOrNull().nic()).isEqualTo(new org.duovirt.core.model.VmSpec.Nic("e1000", "52:54:00:aa:bb:cc"));
+        vm.networkProperty().set("");
+        assertThat(vm.problemProperty(SpecField.NIC).get()).as("a MAC without a network")
+                .isEqualTo("A NIC model or MAC address needs a network to put the NIC on.");
+        vm.macProperty().set("");
+        assertThat(vm.problems()).as("no network: the model alone is no problem").isEmpty();
+    }
+
+    @Test
+    void thePinningStepDrawsAPresetForTheVcpusAndItsPinsGoIntoTheSpec() {
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        vm.nameProperty().set("wiz-pin");
+        vm.kernelProperty().set("/boot/vmlinuz");
+        vm.vcpusProperty().set("2");
+        assertThat(vm.specOrNull().vcpuPins()).as("off: no pins").isEmpty();
+        vm.pinning().enabledProperty().set(true);
+        assertThat(vm.pinning().planProperty().get().hard()).containsExactly(CpuSet.of(0), CpuSet.of(1));
+        assertThat(vm.specOrNull().vcpuPins()).containsExactly(CpuSet.of(0), CpuSet.of(1));
+        vm.vcpusProperty().set("1");
+        assertThat(vm.pinning().planProperty().get().vcpuCount()).as("the rows follow the vCPU count").isEqualTo(1);
+        vm.vcpusProperty().set("2");
+        vm.pinning().planProperty().set(vm.pinning().planProperty().get().withHard(1, CpuSet.of(0)));
+        assertThat(vm.specOrNull().vcpuPins()).containsExactly(CpuSet.of(0), CpuSet.of(0));
+        assertThat(vm.pinning().warningsProperty().get()).isNotBlank();
+        vm.pinning().planProperty().set(vm.pinning().planProperty().get().withHard(1, CpuSet.of(7)));
+        assertThat(vm.problemProperty(SpecField.PINNING).get()).contains("7");
+        assertThat(vm.pageValid(WizardPage.RESOURCES)).isFalse();
+        vm.pinning().enabledProperty().set(false);
+        assertThat(vm.problemProperty(SpecField.PINNING).get()).isNull();
+        assertThat(vm.specOrNull().vcpuPins()).isEmpty();
     }
 
     @Test

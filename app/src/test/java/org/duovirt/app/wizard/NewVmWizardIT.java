@@ -123,6 +123,90 @@ class NewVmWizardIT {
     }
 
     @Test
+    void aCloudImageGetsItsSeedWithTheUsersKeyAndDeleteRemovesSeedAndDisk(FxRobot robot) throws Exception {
+        // The tiny guest boots by kernel, it has no disk of its own: a real (empty) qcow2 stands in for the cloud image.
+        Path image = GUEST.resolveSibling("wiz-it-cloud-base.qcow2");
+        Commands.ok(List.of("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "32M"), Duration.ofSeconds(30));
+        String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3jwP0Jv5vN9Jk0AhbLxyzs1Ez4bq9JdG7y0qO8a1bC wizard \"it\" $(id) é";
+        Path keyFile = java.nio.file.Files.writeString(home.resolve("wiz-it-" + System.nanoTime() + ".pub"), key + "\n");
+        String vm = PREFIX + "cloud-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        try {
+            WizardDriver w = WizardDriver.cloudImage(robot, vm, image.toString(), keyFile.toString(), "alice", "96", "kvm", "qemu");
+            assertThat(w.text("#wizard-definition")).contains("device=\"cdrom\"").contains(vm + "-cidata.iso");
+            w.shot("wizard-cloud-summary.png");
+            w.press(ButtonBar.ButtonData.FINISH);
+            waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+            assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
+            String seed = blockDevice(vm, "cdrom");
+            String disk = blockDevice(vm, "disk");
+            assertThat(seed).endsWith(vm + "-cidata.iso");
+            assertThat(virsh("vol-dumpxml", disk)).contains("<path>" + image + "</path>");
+            Path out = home.resolve("seed-" + System.nanoTime());
+            Commands.ok(List.of("xorriso", "-osirrox", "on", "-indev", seed, "-extract", "/", out.toString()), Duration.ofSeconds(60));
+            String userData = java.nio.file.Files.readString(out.resolve("user-data"));
+            assertThat(userData).startsWith("#cloud-config\n").contains("name: \"alice\"")
+                    .contains("- \"" + key.replace("\"", "\\\"") + "\"");
+            assertThat(Commands.ok(List.of("xorriso", "-indev", seed, "-pvd_info"), Duration.ofSeconds(30))).contains("Volume Id    : cidata");
+            try (org.duovirt.core.spi.HostConnection side = UiTestSupport.BACKENDS.connect(URI)) {
+                assertThat(side.storage(vm).stream().filter(org.duovirt.core.model.StorageItem::owned).map(org.duovirt.core.model.StorageItem::path))
+                        .as("delete lists the seed and the overlay as the VM's own").containsExactlyInAnyOrder(disk, seed);
+                side.destroy(vm);
+                side.delete(vm, true);
+            }
+            assertNothingLeft(vm);
+            assertThat(image).as("the cloud image is never deleted with the VM").exists();
+        } finally {
+            Commands.ok(List.of("rm", "-f", image.toString()), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aCloudImageVmThatFailsToStartLeavesNeitherSeedNorDisk(FxRobot robot) throws Exception {
+        Path image = GUEST.resolveSibling("wiz-it-cloud-fail.qcow2");
+        Commands.ok(List.of("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "32M"), Duration.ofSeconds(30));
+        Path keyFile = java.nio.file.Files.writeString(home.resolve("wiz-it-f" + System.nanoTime() + ".pub"),
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3jwP0Jv5vN9Jk0AhbLxyzs1Ez4bq9JdG7y0qO8a1bC x\n");
+        InjectingConnection.mode = "fail-start";
+        String vm = PREFIX + "cloudf-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        try {
+            WizardDriver.cloudImage(robot, vm, image.toString(), keyFile.toString(), "", "96", "kvm", "qemu")
+                    .press(ButtonBar.ButtonData.FINISH);
+            waitUntil("the job failed", WAIT, () -> job() != null && job().state() == JobState.FAILED);
+            assertNothingLeft(vm);
+            assertThat(virsh("vol-list", "default")).doesNotContain("cidata").contains("wiz-it-cloud-fail.qcow2");
+        } finally {
+            Commands.ok(List.of("rm", "-f", image.toString()), Duration.ofSeconds(10));
+            virsh("pool-refresh", "default");
+        }
+    }
+
+    private static String blockDevice(String vm, String device) {
+        return virsh("domblklist", vm, "--details").lines().map(String::strip).map(l -> l.split("\\s+"))
+                .filter(f -> f.length == 4 && f[1].equals(device)).map(f -> f[3]).findFirst().orElseThrow();
+    }
+
+    @Test
+    void thePinningStepsPlanIsInTheDefinitionAndHoldsOnTheRunningVm(FxRobot robot) {
+        String vm = PREFIX + "pin-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        WizardDriver w = WizardDriver.kernelBootPinned(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
+                "96", "kvm", "qemu");
+        assertThat(w.text("#wizard-definition")).contains("<vcpupin vcpu=\"0\" cpuset=\"0\"/>").contains("<vcpupin vcpu=\"1\" cpuset=\"1\"/>");
+        w.press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+        String live = virsh("vcpupin", vm);
+        String config = virsh("vcpupin", vm, "--config");
+        for (String table : List.of(live, config)) {
+            assertThat(table.lines().map(String::strip).filter(l -> l.matches("\\d+\\s+\\S+")).map(l -> l.replaceAll("\\s+", " ")))
+                    .containsExactly("0 0", "1 1");
+        }
+        try (org.duovirt.core.spi.HostConnection side = UiTestSupport.BACKENDS.connect(URI)) {
+            side.destroy(vm);
+            side.delete(vm, true);
+        }
+        assertNothingLeft(vm);
+    }
+
+    @Test
     void cancelDuringTheVolumeStepLeavesNothing(FxRobot robot) {
         InjectingConnection.mode = "cancel-at-disk";
         String vm = PREFIX + "cv-" + Long.toString(System.nanoTime() % 1_000_000, 36);

@@ -78,8 +78,7 @@ class NewVmWizardUiTest {
                 .map(n -> ((javafx.scene.control.Label) n).getText().equals("Create wiz-held on lab-test")).orElse(false));
         assertThat(robot.lookup("#status-jobs").queryLabeled().getText()).isEqualTo("1 job running");
         WizardDriver.WaitForPulse.settle();
-        WizardDriver.save(onFx(() -> window.view().getScene()), org.duovirt.core.testing.Repository.root()
-                .resolve("docs/screenshots/wizard-job-running.png"));
+        WizardDriver.save(onFx(() -> window.view().getScene()), WizardDriver.shots().resolve("wizard-job-running.png"));
         UiTestSupport.click(robot, "#jobs-panel .task-cancel-button");
         InjectingConnection.hold.countDown();
         waitUntil("cancelled", WizardDriver.WAIT, () -> lastJob().state() == org.duovirt.app.job.JobState.CANCELLED);
@@ -163,6 +162,141 @@ class NewVmWizardUiTest {
                 .map(n -> n.getScene() == null || n.getScene().getWindow() == null || !n.getScene().getWindow().isShowing()).orElse(true));
         assertThat(visibleNames(robot)).doesNotContain("wiz-cancel");
         assertThat(window.model().jobs().jobs()).isEmpty();
+    }
+
+    @Test
+    void theCloudImageSourceShowsItsFieldsAndItsProblemsInLightAndDark(FxRobot robot) throws Exception {
+        Path image = Files.writeString(home.resolve("wiz-cloud.qcow2"), "not really an image");
+        Path key = Files.writeString(home.resolve("wiz-key.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB3jwP0Jv5vN9Jk0AhbLxyzs1Ez4bq9JdG7y0qO8a1bC wiz\n");
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> window.view().darkThemeItem().setSelected(dark));
+            UiTestSupport.click(robot, "#tool-new-vm");
+            WizardDriver w = new WizardDriver(robot);
+            w.waitForPage("source");
+            w.type("wizard-name", "wiz-cloud");
+            w.chooseSource(InstallSource.CLOUD_IMAGE);
+            w.type("wizard-cloud-image", image.toString());
+            w.type("wizard-cloud-hostname", "web-1");
+            w.type("wizard-cloud-user", dark ? "Eve\u202e<b> $(id)" : "alice");
+            waitUntil("no key yet: nobody could log in", WizardDriver.WAIT,
+                    () -> w.text("#wizard-cloud-user-data-box-problem").contains(dark ? "cannot be created" : "nobody can log in"));
+            assertThat(w.enabled(ButtonBar.ButtonData.NEXT_FORWARD)).isFalse();
+            assertThat(onFx(() -> w.current().lookup("#wizard-kernel").getParent().isVisible())).isFalse();
+            if (dark) {
+                assertThat(w.text("#wizard-cloud-user-data-box-problem")).as("the typed bidi override is shown escaped").contains("'Eve\\u202e<b> $(id)'");
+                assertThat(onFx(() -> w.current().getStylesheets())).anyMatch(css -> css.endsWith("dark.css"));
+                w.shot("wizard-cloud-dark-source.png");
+                w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+                continue;
+            }
+            w.type("wizard-cloud-ssh-key", key.toString());
+            waitUntil("the key clears the problem", WizardDriver.WAIT, () -> w.text("#wizard-cloud-user-data-box-problem") == null || w.text("#wizard-cloud-user-data-box-problem").isEmpty());
+            w.shot("wizard-cloud-source.png");
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+            w.waitForPage("resources");
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+            w.waitForPage("storage");
+            assertThat(onFx(() -> w.current().lookup("#wizard-storage-cloud-hint").isVisible())).isTrue();
+            assertThat(onFx(() -> w.current().lookup("#wizard-pool").isDisabled())).as("the overlay's pool is always chosen").isFalse();
+            w.shot("wizard-cloud-storage.png");
+            w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        }
+        robot.interact(() -> window.view().darkThemeItem().setSelected(false));
+        assertThat(window.model().jobs().jobs()).isEmpty();
+    }
+
+    @Test
+    void theNetworkPageShowsAMulticastMacAsAProblemInTheDarkTheme(FxRobot robot) throws Exception {
+        Path kernel = Files.writeString(home.resolve("wiz-vmlinuz-nic"), "not really a kernel");
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        robot.interact(() -> window.view().darkThemeItem().setSelected(true));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        w.type("wizard-name", "wiz-nic");
+        w.type("wizard-kernel", kernel.toString());
+        for (int i = 0; i < 3; i++) {
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        }
+        w.waitForPage("network");
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) w.current().lookup("#wizard-nic-model")).setValue("e1000"));
+        w.type("wizard-mac", "01:00:5e:00:00:01");
+        waitUntil("the MAC's problem", WizardDriver.WAIT, () -> String.valueOf(w.text("#wizard-mac-problem")).contains("multicast"));
+        assertThat(w.enabled(ButtonBar.ButtonData.NEXT_FORWARD)).isFalse();
+        w.shot("wizard-network-dark.png");
+        w.type("wizard-mac", "52:54:00:12:34:56");
+        waitUntil("Next again", WizardDriver.WAIT, () -> w.enabled(ButtonBar.ButtonData.NEXT_FORWARD));
+        w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        robot.interact(() -> window.view().darkThemeItem().setSelected(false));
+    }
+
+    @Test
+    void typingInTheOsFieldFiltersThePresetsByVendorAndPickingOneFillsItsId(FxRobot robot) {
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        UiTestSupport.click(robot, "#tool-new-vm");
+        WizardDriver w = new WizardDriver(robot);
+        w.waitForPage("source");
+        javafx.scene.control.TextField os = onFx(() -> (javafx.scene.control.TextField) w.current().lookup("#wizard-os"));
+        robot.clickOn(os).write("canonical 24");
+        waitUntil("the picker lists Ubuntu 24.04 only", WizardDriver.WAIT, () -> onFx(() -> suggestions(robot))
+                .equals(List.of("Ubuntu 24.04 LTS — ubuntu24.04 (Canonical Ltd)")));
+        javafx.scene.Node list = onFx(() -> robot.lookup(".auto-complete-popup").query());
+        WizardDriver.WaitForPulse.settle();
+        WizardDriver.save(onFx(list::getScene), WizardDriver.shots().resolve("wizard-os-picker-popup.png"));
+        w.shot("wizard-os-picker.png");
+        UiTestSupport.click(robot, onFx(() -> robot.from(list).lookup(".list-cell").queryAll().stream()
+                .filter(c -> "Ubuntu 24.04 LTS — ubuntu24.04 (Canonical Ltd)".equals(((javafx.scene.control.ListCell<?>) c).getText()))
+                .findFirst().orElseThrow()));
+        waitUntil("the short id in the field", WizardDriver.WAIT, () -> "ubuntu24.04".equals(onFx(os::getText)));
+        w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    private static List<String> suggestions(FxRobot robot) {
+        return robot.lookup(".auto-complete-popup").tryQuery().filter(javafx.scene.Node::isVisible)
+                .map(n -> n instanceof javafx.scene.control.ListView<?> l ? l : (javafx.scene.control.ListView<?>) ((javafx.scene.Parent) n)
+                        .lookup(".list-view"))
+                .map(l -> l.getItems().stream().map(i -> ((javafx.scene.control.ListView<Object>) l).getCellFactory() == null
+                        ? String.valueOf(i) : cellText(l, i)).toList()).orElse(List.of());
+    }
+
+    private static String cellText(javafx.scene.control.ListView<?> l, Object item) {
+        return l.lookupAll(".list-cell").stream().map(c -> (javafx.scene.control.ListCell<?>) c)
+                .filter(c -> c.getItem() == item).map(javafx.scene.control.ListCell::getText).findFirst().orElse(String.valueOf(item));
+    }
+
+    @Test
+    void thePinningStepShowsTheGridAndItsWarningsInLightAndDark(FxRobot robot) throws Exception {
+        Path kernel = Files.writeString(home.resolve("wiz-vmlinuz-pin"), "not really a kernel");
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> window.view().darkThemeItem().setSelected(dark));
+            UiTestSupport.click(robot, "#tool-new-vm");
+            WizardDriver w = new WizardDriver(robot);
+            w.waitForPage("source");
+            w.type("wizard-name", "wiz-pin");
+            w.type("wizard-kernel", kernel.toString());
+            w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+            w.waitForPage("resources");
+            w.type("wizard-vcpus", "3");
+            robot.interact(() -> ((CheckBox) w.current().lookup("#wizard-pin-enable")).setSelected(true));
+            org.duovirt.app.pinning.PinGrid grid = onFx(() -> (org.duovirt.app.pinning.PinGrid) w.current().lookup("#wizard-pin-grid"));
+            waitUntil("three rows", WizardDriver.WAIT, () -> onFx(grid::rowCount) == 3);
+            // vCPU 2 moves onto vCPU 0's CPU: two vCPUs alone on one CPU is what core.pin warns about.
+            int cpu0 = onFx(() -> grid.set(0, org.duovirt.app.pinning.PinGrid.Layer.HARD)).stream().min().orElseThrow();
+            int cpu2 = onFx(() -> grid.set(2, org.duovirt.app.pinning.PinGrid.Layer.HARD)).stream().min().orElseThrow();
+            robot.interact(() -> grid.setCell(2, cpu0, true));
+            robot.interact(() -> grid.setCell(2, cpu2, false));
+            waitUntil("a warning beside the grid", WizardDriver.WAIT, () -> !String.valueOf(w.text("#wizard-pin-warnings")).isBlank());
+            waitUntil("Next enabled", WizardDriver.WAIT, () -> w.enabled(ButtonBar.ButtonData.NEXT_FORWARD));
+            w.shot(dark ? "wizard-pinning-dark.png" : "wizard-pinning.png");
+            w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        }
+        robot.interact(() -> window.view().darkThemeItem().setSelected(false));
+    }
+
+    private static List<String> problems(WizardDriver w) {
+        return w.current().lookupAll(".problem").stream().map(n -> ((javafx.scene.control.Label) n).getText()).filter(t -> t != null && !t.isEmpty()).toList();
     }
 
     @Test

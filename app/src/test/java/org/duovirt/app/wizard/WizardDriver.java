@@ -113,7 +113,43 @@ final class WizardDriver {
         }, memory, diskGiB, greyedMode, expectedMode);
     }
 
+    /** The same with a cloud image, an SSH key file and a user as the source; the disk keeps the image's size. */
+    static WizardDriver cloudImage(FxRobot robot, String vm, String image, String keyFile, String user, String memory,
+                                   String greyedMode, String expectedMode) {
+        return fill(robot, vm, w -> {
+            w.chooseSource(InstallSource.CLOUD_IMAGE);
+            w.type("wizard-cloud-image", image);
+            w.type("wizard-cloud-ssh-key", keyFile);
+            w.type("wizard-cloud-user", user);
+        }, memory, null, greyedMode, expectedMode);
+    }
+
+    void chooseSource(InstallSource source) {
+        robot.interact(() -> ((javafx.scene.control.ComboBox<InstallSource>) current().lookup("#wizard-source")).setValue(source));
+    }
+
     private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source, String memory,
+                                     String diskGiB, String greyedMode, String expectedMode) {
+        return fill(robot, vm, source, w -> { }, memory, diskGiB, greyedMode, expectedMode);
+    }
+
+    /** A direct kernel boot with two vCPUs pinned by the wizard's pinning step (its compact preset, as drawn). */
+    static WizardDriver kernelBootPinned(FxRobot robot, String vm, String kernel, String initrd, String memory,
+                                         String greyedMode, String expectedMode) {
+        return fill(robot, vm, w -> {
+            w.type("wizard-kernel", kernel);
+            w.type("wizard-initrd", initrd);
+        }, w -> {
+            w.type("wizard-vcpus", "2");
+            robot.interact(() -> ((javafx.scene.control.CheckBox) w.current().lookup("#wizard-pin-enable")).setSelected(true));
+            waitUntil("the grid shows the plan", WAIT, () -> onFx(() -> ((org.duovirt.app.pinning.PinGrid) w.current()
+                    .lookup("#wizard-pin-grid")).rowCount() == 2));
+            w.shot("wizard-pinning-step.png");
+        }, memory, null, greyedMode, expectedMode);
+    }
+
+    private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source,
+                                     java.util.function.Consumer<WizardDriver> resources, String memory,
                                      String diskGiB, String greyedMode, String expectedMode) {
         waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
         UiTestSupport.click(robot, "#tool-new-vm");
@@ -125,6 +161,7 @@ final class WizardDriver {
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("resources");
         w.type("wizard-memory", memory);
+        resources.accept(w);
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("storage");
         if (diskGiB != null) {
@@ -163,11 +200,16 @@ final class WizardDriver {
                 .map(v -> onFx(v::text)).orElse("");
     }
 
-    /** Saves the wizard window as a PNG in docs/screenshots/ (the window as JavaFX draws it). */
+    /** Where tests put their screenshots: under target/, never docs/ (docs/screenshots/ is updated by capture scripts). */
+    static Path shots() {
+        return Repository.root().resolve("app/target/screenshots");
+    }
+
+    /** Saves the wizard window as a PNG in {@link #shots()} (the window as JavaFX draws it). */
     void shot(String file) {
         WaitForPulse.settle();
         Scene scene = onFx(() -> current().getScene());
-        save(scene, Repository.root().resolve("docs/screenshots").resolve(file));
+        save(scene, shots().resolve(file));
     }
 
     static void save(Scene scene, Path file) {

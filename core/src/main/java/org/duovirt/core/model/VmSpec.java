@@ -16,9 +16,16 @@ import org.duovirt.core.cpu.CpuSet;
  * @param vcpuPins   optional initial hard affinity per vCPU (index = vCPU); empty for none
  * @param osVariant  osinfo short id (e.g. debian12), or null
  * @param machine    KVM machine type (q35, pc, …), or null for the host's default
+ * @param nic        the NIC's model and MAC address on {@code network}; never null (both parts may be null)
  */
 public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
-                     VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine) {
+                     VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic) {
+    /** The spec with the host's choice of NIC model and a generated MAC address. */
+    public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
+                  VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine) {
+        this(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, machine, null);
+    }
+
     /** The spec without a machine type (the host's default). */
     public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
                   VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant) {
@@ -33,6 +40,24 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
         vcpuPins = vcpuPins == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(vcpuPins));
         machine = machine == null || machine.isBlank() ? null : machine;
         osVariant = osVariant == null || osVariant.isBlank() ? null : osVariant;
+        nic = nic == null ? Nic.DEFAULT : nic;
+    }
+
+    /**
+     * The NIC on the VM's network.
+     *
+     * @param model virtio, e1000 or rtl8139 (KVM), or null for the backend's default (virtio on KVM)
+     * @param mac   a unicast MAC address written aa:bb:cc:dd:ee:ff, or null to let the host generate one
+     */
+    public record Nic(String model, String mac) {
+        public static final Nic DEFAULT = new Nic(null, null);
+        /** The models KVM guests get from QEMU and the wizard offers. */
+        public static final List<String> MODELS = List.of("virtio", "e1000", "rtl8139");
+
+        public Nic {
+            model = model == null || model.isBlank() ? null : model.strip().toLowerCase(java.util.Locale.ROOT);
+            mac = mac == null || mac.isBlank() ? null : mac.strip().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public enum Firmware { BIOS, UEFI }
@@ -52,6 +77,21 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
 
         /** An existing disk image, used as it is and never deleted with the VM. */
         record ImportDisk(String path) implements Storage { }
+
+        /**
+         * A cloud image on the host as the base of a new copy-on-write disk in {@code pool} (null = the
+         * host's default place), first booted with a NoCloud seed made from {@code cloudInit}. The image itself
+         * is only read, never changed or deleted.
+         *
+         * @param sizeGiB the new disk's size, or null for the image's own; a smaller one is raised to it
+         */
+        record CloudImage(String image, String pool, Double sizeGiB, org.duovirt.core.cloudinit.CloudInitConfig cloudInit)
+                implements Storage {
+            public CloudImage {
+                java.util.Objects.requireNonNull(image, "image");
+                java.util.Objects.requireNonNull(cloudInit, "cloudInit");
+            }
+        }
 
         record None() implements Storage { }
     }

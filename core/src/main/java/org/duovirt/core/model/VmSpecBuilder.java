@@ -32,6 +32,10 @@ public final class VmSpecBuilder {
     private String machine;
     private final List<String> pins = new ArrayList<>();
     private boolean overcommitDisk;
+    private String cloudImage;
+    private String nicModel;
+    private String mac;
+    private org.duovirt.core.cloudinit.CloudInitConfig cloudInit;
 
     public VmSpecBuilder name(String value) { name = value; return this; }
 
@@ -46,6 +50,16 @@ public final class VmSpecBuilder {
 
     public VmSpecBuilder importDisk(String path) { importPath = blankToNull(path); return this; }
 
+    /**
+     * A cloud image as the base of the new disk, first booted with this cloud-init configuration; the disk's
+     * size and pool come from {@link #newDisk} (a null size: the image's own).
+     */
+    public VmSpecBuilder cloudImage(String path, org.duovirt.core.cloudinit.CloudInitConfig config) {
+        cloudImage = blankToNull(path);
+        cloudInit = config;
+        return this;
+    }
+
     public VmSpecBuilder kernel(String kernelPath, String initrdPath, String commandLine) {
         kernel = blankToNull(kernelPath);
         initrd = blankToNull(initrdPath);
@@ -58,6 +72,9 @@ public final class VmSpecBuilder {
     public VmSpecBuilder bootloader(String value) { bootloader = blankToNull(value); return this; }
 
     public VmSpecBuilder network(String value) { network = blankToNull(value); return this; }
+
+    /** The NIC's model (virtio, e1000, rtl8139; null: the host's default) and MAC address (null: generated). */
+    public VmSpecBuilder nic(String model, String macAddress) { nicModel = blankToNull(model); mac = blankToNull(macAddress); return this; }
 
     /** kvm, qemu, pv, pvh or hvm; null lets the backend choose. */
     public VmSpecBuilder mode(String value) { mode = blankToNull(value); return this; }
@@ -95,6 +112,12 @@ public final class VmSpecBuilder {
         if (diskGiB != null && importPath != null) {
             problems.add(new SpecProblem(SpecField.STORAGE, "Give either a new disk or an existing one to import, not both."));
         }
+        if (cloudImage != null && importPath != null) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "Give either a cloud image or an existing disk to import, not both."));
+        }
+        if (cloudImage == null && cloudInit != null) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "Cloud-init settings need a cloud image (--cloud-image)."));
+        }
         if (Stream.of(kernel, iso, bootloader).filter(s -> s != null).count() > 1) {
             problems.add(new SpecProblem(SpecField.BOOT, "Give only one boot source: a kernel, an ISO or a bootloader."));
         }
@@ -118,12 +141,15 @@ public final class VmSpecBuilder {
             problems.add(new SpecProblem(SpecField.NAME, "The VM needs a name."));
             return null;
         }
-        VmSpec.Storage storage = diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool, overcommitDisk)
+        VmSpec.Storage storage = cloudImage != null ? new VmSpec.Storage.CloudImage(cloudImage, pool, diskGiB,
+                cloudInit != null ? cloudInit : new org.duovirt.core.cloudinit.CloudInitConfig(null, null, null, null, null))
+                : diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool, overcommitDisk)
                 : importPath != null ? new VmSpec.Storage.ImportDisk(importPath) : new VmSpec.Storage.None();
         VmSpec.Boot boot = kernel != null ? new VmSpec.Boot.Kernel(kernel, initrd, cmdline)
                 : iso != null ? new VmSpec.Boot.Iso(iso)
                 : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader) : new VmSpec.Boot.None();
-        return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, virtMode, firmware, pinList, osVariant, machine);
+        return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, virtMode, firmware, pinList, osVariant, machine,
+                new VmSpec.Nic(nicModel, mac));
     }
 
     private List<CpuSet> pinList(List<SpecProblem> problems) {

@@ -33,10 +33,22 @@ public final class VmSpecValidator {
         if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
             SpecProblem.addIfAny(problems, SpecField.STORAGE, Bounds.diskSize(disk.sizeGiB()));
         }
+        if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
+            if (cloud.sizeGiB() != null) {
+                SpecProblem.addIfAny(problems, SpecField.STORAGE, Bounds.diskSize(cloud.sizeGiB()));
+            }
+            for (String p : org.duovirt.core.cloudinit.CloudInitRules.problems(cloud.cloudInit())) {
+                problems.add(new SpecProblem(SpecField.CLOUD_INIT, p));
+            }
+            if (!(spec.boot() instanceof VmSpec.Boot.None)) {
+                problems.add(new SpecProblem(SpecField.BOOT, "A cloud image boots from its own disk; give no ISO, kernel or bootloader with it."));
+            }
+        }
         if (spec.vcpuPins().size() > spec.vcpus()) {
             problems.add(new SpecProblem(SpecField.PINNING,
                     "Pinning names " + spec.vcpuPins().size() + " vCPUs but the VM has " + spec.vcpus() + "."));
         }
+        nicProblems(spec, problems);
         if (spec.machine() != null && !spec.machine().matches("[A-Za-z0-9._-]{1,64}")) {
             problems.add(new SpecProblem(SpecField.MACHINE,
                     "The machine type may hold only letters, digits, '.', '_' and '-', e.g. q35 or pc."));
@@ -48,6 +60,44 @@ public final class VmSpecValidator {
         return problems;
     }
 
+
+    private static void nicProblems(VmSpec spec, List<SpecProblem> problems) {
+        VmSpec.Nic nic = spec.nic();
+        if (nic.model() != null && !VmSpec.Nic.MODELS.contains(nic.model())) {
+            problems.add(new SpecProblem(SpecField.NIC, "The NIC model '" + nic.model() + "' is not one of "
+                    + String.join(", ", VmSpec.Nic.MODELS) + "."));
+        }
+        String mac = macProblem(nic.mac());
+        if (mac != null) {
+            problems.add(new SpecProblem(SpecField.NIC, mac));
+        }
+        if ((nic.model() != null || nic.mac() != null) && spec.network() == null) {
+            problems.add(new SpecProblem(SpecField.NIC, "A NIC model or MAC address needs a network to put the NIC on."));
+        }
+    }
+
+    /**
+     * A MAC address the VM may use: six hex pairs separated by ':', unicast (the lowest bit of the first octet
+     * clear) and not all zeros; locally administered ones (second-lowest bit set) are fine.
+     *
+     * @return why it cannot be used, or null (also for null: the host generates one)
+     */
+    public static String macProblem(String mac) {
+        if (mac == null) {
+            return null;
+        }
+        if (!mac.matches("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}")) {
+            return "The MAC address '" + mac + "' is not six hex pairs separated by ':', e.g. 52:54:00:12:34:56.";
+        }
+        int first = Integer.parseInt(mac.substring(0, 2), 16);
+        if ((first & 1) != 0) {
+            return "The MAC address '" + mac + "' is a multicast address; a NIC needs a unicast one (an even first octet, e.g. 52:…).";
+        }
+        if (mac.equals("00:00:00:00:00:00")) {
+            return "The MAC address 00:00:00:00:00:00 is not usable; leave it empty to have one generated.";
+        }
+        return null;
+    }
 
     /**
      * A VM name may hold any printable character, quotes and unicode included (writers escape them),

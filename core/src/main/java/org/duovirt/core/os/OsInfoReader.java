@@ -38,7 +38,7 @@ final class OsInfoReader {
 
     private static OsPreset read(XMLStreamReader x) throws XMLStreamException {
         Deque<String> path = new ArrayDeque<>();
-        String id = null, shortId = null, name = null, family = null, version = null, derives = null;
+        String id = null, shortId = null, name = null, family = null, version = null, derives = null, vendor = null;
         long minRam = 0, recRam = 0, recStorage = 0;
         int minCpus = 0, recCpus = 0;
         boolean virtio = false;
@@ -74,6 +74,7 @@ final class OsInfoReader {
                         case "name" -> name = name == null ? value : name; // the first is the untranslated one
                         case "family" -> family = value;
                         case "version" -> version = value;
+                        case "vendor" -> vendor = vendor == null ? value : vendor;
                         default -> { }
                     }
                 } else if (resourcesApply && ("minimum".equals(parent) || "recommended".equals(parent)) && path.size() >= 3) {
@@ -92,7 +93,7 @@ final class OsInfoReader {
             return null;
         }
         return new OsPreset(id, shortId, name == null ? shortId : name, family, version, minRam,
-                recRam > 0 ? recRam : minRam, recCpus > 0 ? recCpus : minCpus, recStorage, virtio, derives);
+                recRam > 0 ? recRam : minRam, recCpus > 0 ? recCpus : minCpus, recStorage, virtio, derives, vendor);
     }
 
     private static long mib(String bytes) {

@@ -97,14 +97,14 @@ public final class OsPresets {
         return all.stream().filter(p -> p.shortId().equalsIgnoreCase(key) || p.id().equals(key)).findFirst();
     }
 
-    /** Presets whose short id, name or id contains every word of {@code text} (case-insensitive). */
+    /** Presets whose short id, name, id, vendor or family contains every word of {@code text} (case-insensitive). */
     public List<OsPreset> search(String text) {
         if (text == null || text.isBlank()) {
             return all;
         }
         String[] words = text.toLowerCase(Locale.ROOT).split("\\s+");
         return all.stream().filter(p -> {
-            String hay = (p.shortId() + " " + p.name() + " " + p.id()).toLowerCase(Locale.ROOT);
+            String hay = (p.shortId() + " " + p.name() + " " + p.id() + " " + p.vendor() + " " + p.family()).toLowerCase(Locale.ROOT);
             for (String w : words) {
                 if (!hay.contains(w)) {
                     return false;

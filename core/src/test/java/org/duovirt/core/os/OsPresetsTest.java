@@ -59,6 +59,21 @@ class OsPresetsTest {
     }
 
     @Test
+    void searchFindsPresetsByVendorAndTheFirstUntranslatedVendorIsKeptAndInherited() throws Exception {
+        Path sys = dir.resolve("sys");
+        os(sys, "example.org", "acme-1.xml", "<os id=\"http://example.org/acme/1\"><short-id>acme1</short-id><name>Acme 1</name>"
+                + "<vendor>Acme Widgets</vendor><vendor xml:lang=\"es\">Acme Artilugios</vendor></os>");
+        os(sys, "example.org", "acme-2.xml", "<os id=\"http://example.org/acme/2\"><short-id>acme2</short-id><name>Acme 2</name>"
+                + "<derives-from id=\"http://example.org/acme/1\"/></os>");
+        OsPresets presets = OsPresets.load(List.of(sys));
+        assertThat(presets.find("acme2").orElseThrow().vendor()).isEqualTo("Acme Widgets");
+        assertThat(presets.search("widgets")).extracting(OsPreset::shortId).containsExactlyInAnyOrder("acme1", "acme2");
+        assertThat(presets.search("widgets 2")).extracting(OsPreset::shortId).containsExactly("acme2");
+        assertThat(presets.search("canonical 24.04")).extracting(OsPreset::shortId).containsExactly("ubuntu24.04");
+        assertThat(presets.search("artilugios")).as("translations are not searched").isEmpty();
+    }
+
+    @Test
     void theSystemDatabaseOfThisMachineReadsWhenInstalled() {
         OsPresets presets = OsPresets.system();
         if (Files.isDirectory(Path.of("/usr/share/osinfo/os"))) {
