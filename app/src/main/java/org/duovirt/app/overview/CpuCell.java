@@ -16,7 +16,7 @@ import org.duovirt.app.Messages;
  */
 final class CpuCell extends VBox {
     static final String STYLE_CLASS = "host-cpu-cell";
-    static final double WIDTH = 78;
+    static final double WIDTH = 64;
     private static final int SHOWN_VCPUS = 2;
     private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");

@@ -25,12 +25,26 @@ import org.duovirt.core.stats.HostCpuRates;
 final class CpuStrip extends FlowPane {
     private final Map<Integer, CpuCell> cells = new HashMap<>();
     private final Map<Integer, Label> nodeLoads = new HashMap<>();
+    private final List<FlowPane> coreFlows = new ArrayList<>();
     private CpuTopology shown;
 
     CpuStrip() {
         super(10, 10);
         setId("host-cpu-strip");
         getStyleClass().add("host-cpu-strip");
+        widthProperty().addListener(o -> wrap());
+    }
+
+    /** Shares the width between the nodes, so two nodes sit side by side when they fit. */
+    private void wrap() {
+        if (coreFlows.isEmpty() || getWidth() <= 0) {
+            return;
+        }
+        double chip = 2 * (CpuCell.WIDTH + 2) + 10;
+        double each = (getWidth() - getHgap() * (coreFlows.size() - 1)) / coreFlows.size() - 24;
+        for (FlowPane f : coreFlows) {
+            f.setPrefWrapLength(Math.max(chip, each));
+        }
     }
 
     /** Shows this topology (rebuilt only when it changed) with these figures (null: none yet). */
@@ -59,11 +73,13 @@ final class CpuStrip extends FlowPane {
         shown = t;
         cells.clear();
         nodeLoads.clear();
+        coreFlows.clear();
         getChildren().clear();
         List<NumaCell> nodes = t.cells().isEmpty() ? List.of(new NumaCell(0, t.allCpus(), 0, 0)) : t.cells();
         for (NumaCell cell : nodes) {
             getChildren().add(node(cell, t));
         }
+        wrap();
     }
 
     private VBox node(NumaCell cell, CpuTopology t) {
@@ -89,8 +105,8 @@ final class CpuStrip extends FlowPane {
             }
             cores.getChildren().add(chip);
         }
-        int perRow = Math.max(1, Math.min(16, (int) Math.ceil(Math.sqrt(count * 2.0))));
-        cores.setPrefWrapLength(perRow * (CpuCell.WIDTH + 4) + 8);
+        coreFlows.add(cores);
+        cores.setPrefWrapLength(8 * (CpuCell.WIDTH + 4));
         VBox box = new VBox(6, new HBox(12, title, load), cores);
         box.getStyleClass().add("host-node");
         box.setId("host-node-" + cell.id());
