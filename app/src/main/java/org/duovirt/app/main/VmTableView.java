@@ -85,10 +85,12 @@ public final class VmTableView extends TableView<VmRow> {
             super.updateItem(row, empty);
             if (watched != null) {
                 watched.host().stateProperty().removeListener(hostState);
+                watched.shown(false);
             }
             watched = empty ? null : row;
             if (watched != null) {
                 watched.host().stateProperty().addListener(hostState);
+                watched.shown(true);
             }
             restyle();
         }

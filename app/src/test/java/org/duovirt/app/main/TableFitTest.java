@@ -38,6 +38,8 @@ class TableFitTest {
     static Path home;
     private MainWindow window;
     private Stage stage;
+    private double width;
+    private double height;
 
     static String fixtureUri() {
         return "test://" + Path.of("src/test/resources/fixtures/states-node.xml").toAbsolutePath();
@@ -46,6 +48,9 @@ class TableFitTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
+        // TestFX hands every test the same stage: the next test gets it back at the size it had.
+        width = stage.getWidth();
+        height = stage.getHeight();
         var dirs = UiTestSupport.tempDirs(home.resolve("fit-" + System.nanoTime()),
                 List.of(new ConnectionConfig(fixtureUri(), HOST, true)));
         window = UiTestSupport.open(stage, dirs);
@@ -53,7 +58,13 @@ class TableFitTest {
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            if (width > 0 && height > 0) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            }
+            window.view().getScene().getWindow().hide();
+        }));
     }
 
     @Test
