@@ -51,7 +51,8 @@ final class CpuCell extends VBox {
         vcpus.setWrapText(true);
         vcpus.setMinHeight(26);
         vcpus.setMaxWidth(WIDTH - 6);
-        getChildren().addAll(new javafx.scene.layout.HBox(4, number, load), bar, vcpus);
+        // Number, bar, figure on lines of their own: "CPU 12" beside "100 %" does not fit a cell this narrow.
+        getChildren().addAll(number, bar, load, vcpus);
         Tooltip.install(this, tooltip);
         show(Double.NaN, List.of());
     }
