@@ -143,7 +143,7 @@ final class Domains {
 
     VmSummary summary(Domain domain) throws LibvirtException {
         DomainInfo info = domain.getInfo();
-        VmState state = StateMapping.state(info.state);
+        VmState state = withManagedSave(domain, StateMapping.state(info.state));
         int maxVcpus = info.nrVirtCpu;
         if (state.isActive()) {
             try {
@@ -157,8 +157,20 @@ final class Domains {
                 info.memory, info.maxMem);
     }
 
+    /** A managed-save image makes a shut-off VM "Saved" (virt-manager's word); a driver that cannot tell says no. */
+    static VmState withManagedSave(Domain domain, VmState state) {
+        if (state != VmState.SHUTOFF) {
+            return state;
+        }
+        try {
+            return domain.hasManagedSaveImage() == 1 ? VmState.SAVED : state;
+        } catch (LibvirtException e) {
+            return state;
+        }
+    }
+
     VmState state(String vm) {
-        return with(vm, "Reading the state of VM '" + vm + "'", d -> StateMapping.state(d.getInfo().state));
+        return with(vm, "Reading the state of VM '" + vm + "'", d -> withManagedSave(d, StateMapping.state(d.getInfo().state)));
     }
 
     /** The domain XML: live when running, else the persistent definition. */

@@ -78,7 +78,7 @@ final class EventHub implements LifecycleListener, ConnectionCloseListener {
 
     private static VmState currentState(Domain domain) {
         try {
-            return StateMapping.state(domain.getInfo().state);
+            return Domains.withManagedSave(domain, StateMapping.state(domain.getInfo().state));
         } catch (LibvirtException e) {
             return VmState.OTHER;
         }

@@ -315,7 +315,8 @@ final class KvmConnection implements HostConnection {
 
     @Override
     public org.duovirt.core.stats.HostCpuSample hostCpuSample() {
-        return NodeCpuStats.sample(domains.connect(), "Reading the CPU statistics of " + domains.uri());
+        return VcpuPlacement.withPlacement(
+                NodeCpuStats.sample(domains.connect(), "Reading the CPU statistics of " + domains.uri()), domains);
     }
 
     // ---- pinning ----

@@ -17,6 +17,7 @@ import org.libvirt.LibvirtException;
  */
 final class StatsSampler {
     private final Domains domains;
+    private final DeviceTargetCache targets = new DeviceTargetCache(System::nanoTime);
 
     StatsSampler(Domains domains) {
         this.domains = domains;
@@ -48,10 +49,15 @@ final class StatsSampler {
             }
         }
         List<VmCounters> out = new ArrayList<>(entries.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (BulkStats.Entry entry : entries) {
             Map<String, Object> params = new HashMap<>(entry.params());
-            fillMissing(entry.name(), params, groups);
+            fillMissing(entry.name(), entry.uuid(), params, groups);
             out.add(StatsRecordMapper.toCounters(entry.name(), entry.uuid(), params, groups));
+            seen.add(entry.name());
+        }
+        if (vms.isEmpty()) {
+            targets.retain(seen);
         }
         return StatsSample.now(out);
     }
@@ -66,7 +72,7 @@ final class StatsSampler {
     }
 
     /** Adds what the bulk call left out, under the bulk call's own names, from the older per-domain calls. */
-    private void fillMissing(String vm, Map<String, Object> p, Set<StatsGroup> groups) {
+    private void fillMissing(String vm, String uuid, Map<String, Object> p, Set<StatsGroup> groups) {
         boolean cpu = groups.contains(StatsGroup.CPU) && !p.containsKey("cpu.time");
         boolean vcpu = groups.contains(StatsGroup.VCPU) && !p.containsKey("vcpu.current");
         boolean memory = groups.contains(StatsGroup.MEMORY) && !p.containsKey("balloon.current");
@@ -94,12 +100,12 @@ final class StatsSampler {
                     }
                 }
                 if (block || net) {
-                    DomainDescription description = DomainXmlReader.read(d.getXMLDesc(0));
+                    DeviceTargetCache.Targets t = targets.of(d, vm, uuid);
                     if (block) {
-                        fillBlock(d, description, p);
+                        fillBlock(d, t.disks(), p);
                     }
                     if (net) {
-                        fillNet(d, description, p);
+                        fillNet(d, t.nics(), p);
                     }
                 }
                 return null;
@@ -109,14 +115,11 @@ final class StatsSampler {
         }
     }
 
-    private static void fillBlock(Domain d, DomainDescription description, Map<String, Object> p) throws LibvirtException {
+    private static void fillBlock(Domain d, List<String> disks, Map<String, Object> p) throws LibvirtException {
         int i = 0;
-        for (var disk : description.disks()) {
-            if (disk.target() == null || disk.source() == null) {
-                continue;
-            }
-            org.libvirt.DomainBlockStats s = d.blockStats(disk.target());
-            p.put("block." + i + ".name", disk.target());
+        for (String target : disks) {
+            org.libvirt.DomainBlockStats s = d.blockStats(target);
+            p.put("block." + i + ".name", target);
             p.put("block." + i + ".rd.bytes", s.rd_bytes);
             p.put("block." + i + ".wr.bytes", s.wr_bytes);
             p.put("block." + i + ".rd.reqs", s.rd_req);
@@ -126,9 +129,9 @@ final class StatsSampler {
         p.put("block.count", (long) i);
     }
 
-    private static void fillNet(Domain d, DomainDescription description, Map<String, Object> p) throws LibvirtException {
+    private static void fillNet(Domain d, List<String> nics, Map<String, Object> p) throws LibvirtException {
         int i = 0;
-        for (String target : description.nicTargets()) {
+        for (String target : nics) {
             org.libvirt.DomainInterfaceStats s = d.interfaceStats(target);
             p.put("net." + i + ".name", target);
             p.put("net." + i + ".rx.bytes", s.rx_bytes);

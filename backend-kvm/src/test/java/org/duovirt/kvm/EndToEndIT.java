@@ -136,7 +136,7 @@ class EndToEndIT {
 
         // managed save stops it, start restores it
         host.save(NAME);
-        assertThat(state()).isEqualTo(VmState.SHUTOFF);
+        assertThat(state()).isEqualTo(VmState.SAVED);
         assertThat(LiveHost.virsh("dominfo", NAME)).containsPattern("Managed save:\\s+yes");
         host.start(NAME);
         assertThat(state()).isEqualTo(VmState.RUNNING);

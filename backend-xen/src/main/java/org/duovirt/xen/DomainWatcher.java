@@ -118,7 +118,7 @@ final class DomainWatcher implements AutoCloseable {
                     restarted.remove(gone.name());
                     boolean saved = saving.remove(gone.name());
                     events.add(event(saved ? LifecycleEvent.Kind.SUSPENDED : LifecycleEvent.Kind.STOPPED, gone,
-                            saved ? VmState.SUSPENDED : VmState.SHUTOFF, saved ? "saved" : "stopped"));
+                            saved ? VmState.SAVED : VmState.SHUTOFF, saved ? "saved" : "stopped"));
                 }
             }
         }

@@ -55,7 +55,7 @@ final class XenVmViews {
 
     private static VmSummary offSummary(OwnedVm vm) {
         XlConfig cfg = vm.config();
-        VmState state = vm.saved() ? VmState.SUSPENDED : VmState.SHUTOFF;
+        VmState state = vm.saved() ? VmState.SAVED : VmState.SHUTOFF;
         if (cfg == null) {
             return new VmSummary(vm.name(), null, state, -1, 0, 0, 0, 0);
         }

@@ -66,7 +66,7 @@ class DomainWatcherTest {
         List<LifecycleEvent> events = watcher.diff(List.of());
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(Kind.SUSPENDED);
-            assertThat(e.state()).isEqualTo(VmState.SUSPENDED);
+            assertThat(e.state()).isEqualTo(VmState.SAVED);
         });
     }
 

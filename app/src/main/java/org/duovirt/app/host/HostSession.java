@@ -61,6 +61,7 @@ public final class HostSession {
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> resync;
     private volatile boolean closed;
+    private boolean rowsTracked;
     /** When the host was last lost (null while connected or never connected): the log says how long it was gone. */
     private volatile java.time.Instant lostAt;
 
@@ -325,12 +326,17 @@ public final class HostSession {
         }
     }
 
-    /** After a hub tick, on the UI thread: every row's sparklines from its history. */
+    /** After a hub tick, on the UI thread: the sparklines of every row a table shows (all rows when none tracks them). */
     private void showStats() {
         var history = stats.history();
         for (VmRow row : vms) {
-            row.showHistory(history.vm(row.name()));
+            row.ticked(history.vm(row.name()), rowsTracked);
         }
+    }
+
+    /** A table tells which rows it shows ({@link VmRow#shown}): from then on only those are rebuilt per tick. */
+    void rowsTracked() {
+        rowsTracked = true;
     }
 
     /** Counters for tests and the log: ticks skipped because a sample was still running. */

@@ -39,6 +39,9 @@ public final class VmRow {
     private final ObjectProperty<Series> memory = new SimpleObjectProperty<>(Series.EMPTY);
     private final ObjectProperty<Series> disk = new SimpleObjectProperty<>(Series.EMPTY);
     private final ObjectProperty<Series> net = new SimpleObjectProperty<>(Series.EMPTY);
+    /** Table rows showing this VM now; while none does, a tick only marks the sparklines stale. */
+    private int onScreen;
+    private boolean stale;
 
     VmRow(HostSession host, VmSummary summary) {
         this.host = host;
@@ -64,6 +67,34 @@ public final class VmRow {
     void setState(VmState newState) {
         if (newState != null && newState != state.get()) {
             state.set(newState);
+        }
+    }
+
+    /**
+     * A table row started (true) or stopped (false) showing this VM. With 1,000 VMs only the ~40 on screen need
+     * their sparklines rebuilt each tick (profile in docs/benchmarks.md); one that scrolls into view is rebuilt
+     * from the history at once.
+     */
+    public void shown(boolean on) {
+        host.rowsTracked();
+        if (on) {
+            onScreen++;
+            if (onScreen == 1 && stale) {
+                stale = false;
+                showHistory(host.stats().history().vm(name));
+            }
+        } else if (onScreen > 0) {
+            onScreen--;
+        }
+    }
+
+    /** After a hub tick: rebuilds the sparklines if a table shows this VM (or none tracks rows), else marks them stale. */
+    void ticked(VmHistory history, boolean tracked) {
+        if (!tracked || onScreen > 0) {
+            stale = false;
+            showHistory(history);
+        } else {
+            stale = true;
         }
     }
 

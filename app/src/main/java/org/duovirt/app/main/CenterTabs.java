@@ -131,13 +131,21 @@ final class CenterTabs extends TabPane {
         vm.open();
     }
 
-    /** A host's tab (storage, networks), once per host and kind. */
+    /** A host's tab (storage, networks, overview), once per host and kind; content that is AutoCloseable is closed with it. */
     void openHostTab(String key, String title, javafx.scene.Node content) {
         if (focus(key)) {
             return;
         }
         Tab tab = new Tab(title, content);
-        add(key, tab, null);
+        add(key, tab, content instanceof AutoCloseable c ? () -> closeQuietly(c) : null);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // a view's close only lets go of its subscriptions
+        }
     }
 
     void closeCurrent() {

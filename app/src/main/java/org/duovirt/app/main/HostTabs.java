@@ -17,8 +17,17 @@ final class HostTabs {
         return switch (kind) {
             case "storage" -> new StorageView(new StorageViewModel(ui, host, main.jobs(), main.dialogs()));
             case "networks" -> new NetworksView(new NetworksViewModel(ui, host, main.dialogs()));
+            case "overview" -> overview(ui, host);
             default -> throw new IllegalArgumentException("No host tab " + kind);
         };
+    }
+
+    private static Node overview(TaskExecutor ui, HostSession host) {
+        var vm = new org.duovirt.app.overview.HostOverviewViewModel(ui, host.stats().hostLoad(), host.displayName(),
+                host.statsInterval(), System::currentTimeMillis);
+        var view = new org.duovirt.app.overview.HostOverviewView(vm);
+        vm.open();
+        return view;
     }
 
     static Node vmView(String kind, TaskExecutor ui, org.duovirt.app.host.VmRow row, MainViewModel main) {

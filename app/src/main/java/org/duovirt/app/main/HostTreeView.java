@@ -164,7 +164,11 @@ public final class HostTreeView extends TreeView<Object> {
             networks.setId("menu-host-networks");
             networks.setOnAction(e -> vm.openHostTab(h, "networks"));
             networks.setDisable(!h.supports(org.duovirt.core.spi.Feature.NETWORKS));
-            return new ContextMenu(newVm, storage, networks, connect, remove);
+            MenuItem overview = new MenuItem(Messages.get("host.menu.overview"), Icons.icon("action.performance"));
+            overview.setId("menu-host-overview");
+            overview.setOnAction(e -> vm.openHostTab(h, "overview"));
+            overview.setDisable(!h.supports(org.duovirt.core.spi.Feature.HOST_INFO));
+            return new ContextMenu(newVm, overview, storage, networks, connect, remove);
         }
     }
 }

@@ -97,7 +97,16 @@ public final class MainView extends BorderPane {
                     item.selectedProperty().bindBidirectional(c.visibleProperty());
                     columns.getItems().add(item);
                 });
-        Menu view = new Menu(Messages.get("menu.view"), null, find, closeTab, new SeparatorMenuItem(), columns, darkTheme);
+        MenuItem overview = new MenuItem(Messages.get("menu.view.host-overview"), Icons.icon("action.performance"));
+        overview.setId("menu-host-overview-view");
+        overview.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+H"));
+        overview.setOnAction(e -> {
+            var host = vm.hostForOverview();
+            if (host != null) {
+                vm.openHostTab(host, "overview");
+            }
+        });
+        Menu view = new Menu(Messages.get("menu.view"), null, find, closeTab, overview, new SeparatorMenuItem(), columns, darkTheme);
         return new MenuBar(file, actions.vmMenu(), view);
     }
 

@@ -184,6 +184,22 @@ public final class MainViewModel {
         this.newVmHandler = handler;
     }
 
+    // --- host overview (issue 12) ---
+    /**
+     * The host View › Host Overview opens: the host chosen in the tree, else the first selected VM's host,
+     * else the first connected host (null when none is connected).
+     */
+    public HostSession hostForOverview() {
+        if (hostFilterProperty().get() != null) {
+            return hostFilterProperty().get();
+        }
+        if (!selection().isEmpty()) {
+            return selection().get(0).host();
+        }
+        return hostList().hosts().stream().filter(h -> h.state() == org.duovirt.app.host.HostState.CONNECTED)
+                .findFirst().orElse(null);
+    }
+
     // --- host tabs: storage and networks (issue 10) ---
     private java.util.function.BiConsumer<HostSession, String> hostTabHandler = (h, kind) -> { };
 

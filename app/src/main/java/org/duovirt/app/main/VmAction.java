@@ -9,7 +9,7 @@ import org.duovirt.core.spi.Feature;
 
 /** The VM actions of the toolbar and menus, with the states and host feature each needs. */
 public enum VmAction {
-    START(Feature.START, EnumSet.of(VmState.SHUTOFF, VmState.CRASHED, VmState.SUSPENDED)),
+    START(Feature.START, EnumSet.of(VmState.SHUTOFF, VmState.CRASHED, VmState.SUSPENDED, VmState.SAVED)),
     SHUTDOWN(Feature.SHUTDOWN, EnumSet.of(VmState.RUNNING)),
     REBOOT(Feature.REBOOT, EnumSet.of(VmState.RUNNING)),
     FORCE_OFF(Feature.DESTROY, EnumSet.of(VmState.RUNNING, VmState.PAUSED, VmState.OTHER, VmState.CRASHED)),
@@ -21,7 +21,7 @@ public enum VmAction {
     GRAPHICS(Feature.GRAPHICS_CHANNEL, EnumSet.allOf(VmState.class)),
     DETAILS(Feature.DETAILS, EnumSet.allOf(VmState.class)),
     PERFORMANCE(Feature.STATS, EnumSet.allOf(VmState.class)),
-    DELETE(Feature.DELETE, EnumSet.of(VmState.SHUTOFF, VmState.CRASHED, VmState.SUSPENDED)),
+    DELETE(Feature.DELETE, EnumSet.of(VmState.SHUTOFF, VmState.CRASHED, VmState.SUSPENDED, VmState.SAVED)),
     PINNING(Feature.PIN_LIVE, EnumSet.allOf(VmState.class));
 
     private final Feature feature;

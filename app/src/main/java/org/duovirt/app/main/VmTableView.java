@@ -45,25 +45,23 @@ public final class VmTableView extends TableView<VmRow> {
         TableColumn<VmRow, VmState> state = column("column.state", "state", r -> r.stateProperty());
         state.setCellFactory(c -> new StateCell());
         state.setPrefWidth(120);
+        ColumnFit.grow(state, StateCell.widest());
         state.setComparator((a, b) -> a.compareTo(b));
         TableColumn<VmRow, String> name = column("column.name", "name", r -> new ReadOnlyObjectWrapper<>(Printable.line(r.name())));
         name.setPrefWidth(200);
         name.setComparator(NaturalOrder.INSTANCE);
+        name.setCellFactory(c -> new FittingCell<>(s -> s));
         TableColumn<VmRow, String> host = column("column.host", "host", r -> new ReadOnlyObjectWrapper<>(Printable.line(r.host().displayName())));
         host.setPrefWidth(170);
+        host.setCellFactory(c -> new FittingCell<>(s -> s));
         TableColumn<VmRow, Number> vcpus = column("column.vcpus", "vcpus", VmRow::vcpusProperty);
         vcpus.setPrefWidth(70);
         vcpus.getStyleClass().add("number-cell");
+        vcpus.setCellFactory(c -> new FittingCell<>(n -> Long.toString(n.longValue())));
         TableColumn<VmRow, Number> memory = column("column.memory", "memory", VmRow::memoryMiBProperty);
         memory.setPrefWidth(90);
         memory.getStyleClass().add("number-cell");
-        memory.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Number mib, boolean empty) {
-                super.updateItem(mib, empty);
-                setText(empty || mib == null ? null : Units.mebibytes(mib.longValue()));
-            }
-        });
+        memory.setCellFactory(c -> new FittingCell<>(mib -> Units.mebibytes(mib.longValue())));
         statsColumns = Map.of(
                 StatsGroup.CPU, spark("column.cpu", "cpu", VmRow::cpuProperty),
                 StatsGroup.MEMORY, spark("column.memory-usage", "memory-usage", VmRow::memoryProperty),
@@ -72,6 +70,7 @@ public final class VmTableView extends TableView<VmRow> {
         getColumns().addAll(List.of(state, name, host, vcpus, memory, statsColumns.get(StatsGroup.CPU),
                 statsColumns.get(StatsGroup.MEMORY), statsColumns.get(StatsGroup.BLOCK), statsColumns.get(StatsGroup.NET)));
         getSortOrder().add(name);
+        getColumns().forEach(ColumnFit::fitHeader);
 
         setRowFactory(t -> new OfflineAwareRow());
     }
@@ -86,10 +85,12 @@ public final class VmTableView extends TableView<VmRow> {
             super.updateItem(row, empty);
             if (watched != null) {
                 watched.host().stateProperty().removeListener(hostState);
+                watched.shown(false);
             }
             watched = empty ? null : row;
             if (watched != null) {
                 watched.host().stateProperty().addListener(hostState);
+                watched.shown(true);
             }
             restyle();
         }

@@ -9,12 +9,10 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -24,7 +22,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.duovirt.app.Messages;
-import org.duovirt.core.stats.history.HistoryRange;
 
 /** A VM's Performance tab: range buttons, pause, CSV export, and the six charts in two columns. */
 public final class PerformanceView extends VBox {
@@ -64,21 +61,7 @@ public final class PerformanceView extends VBox {
     }
 
     private HBox toolbar() {
-        ToggleGroup ranges = new ToggleGroup();
-        HBox bar = new HBox(4);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getChildren().add(new Label(Messages.get("perf.range")));
-        for (HistoryRange r : HistoryRange.values()) {
-            ToggleButton b = new ToggleButton(Messages.get("perf.range." + r.name().toLowerCase(java.util.Locale.ROOT)));
-            b.setId("perf-range-" + r.name().toLowerCase(java.util.Locale.ROOT));
-            b.setToggleGroup(ranges);
-            b.setSelected(vm.rangeProperty().get() == r);
-            b.setOnAction(e -> {
-                vm.rangeProperty().set(r);
-                b.setSelected(true);
-            });
-            bar.getChildren().add(b);
-        }
+        HBox bar = RangeButtons.bar("perf-range-", vm.rangeProperty());
         ToggleButton pause = new ToggleButton(Messages.get("perf.pause"));
         pause.setId("perf-pause");
         pause.selectedProperty().bindBidirectional(vm.pausedProperty());

@@ -51,6 +51,7 @@ public final class StatsHub implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private volatile StatsSnapshot latest = StatsSnapshot.NONE;
+    private final HostLoad hostLoad;
     private ScheduledFuture<?> ticks;
     private Duration period;
     private boolean running;
@@ -67,6 +68,12 @@ public final class StatsHub implements AutoCloseable {
         this.ui = ui;
         this.vcpus = vcpus;
         this.thread = Executors.newSingleThreadExecutor(DaemonThreads.named("stats-" + host));
+        this.hostLoad = new HostLoad(host, connection, timer, thread, ui);
+    }
+
+    /** The host's own CPU and memory load (the host overview), sampled on this hub's thread while watched. */
+    public HostLoad hostLoad() {
+        return hostLoad;
     }
 
     /**
@@ -90,12 +97,14 @@ public final class StatsHub implements AutoCloseable {
         running = true;
         unsupported = false;
         reschedule(true);
+        hostLoad.start();
     }
 
     /** Stops ticking (the host was lost): every VM gets a gap, and rates start afresh after a reconnect. */
     public synchronized void stop() {
         running = false;
         cancel();
+        hostLoad.stop();
         thread.execute(() -> {
             window.reset();
             history.gapAll(System.currentTimeMillis());
@@ -201,6 +210,7 @@ public final class StatsHub implements AutoCloseable {
     public synchronized void close() {
         running = false;
         cancel();
+        hostLoad.stop();
         subscriptions.clear();
         thread.shutdownNow();
     }
