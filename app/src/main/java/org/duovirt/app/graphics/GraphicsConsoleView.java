@@ -43,6 +43,7 @@ public final class GraphicsConsoleView extends BorderPane {
     private final Button detach = new Button(Messages.get("graphics.detach"));
     private final ToggleButton fit = new ToggleButton(Messages.get("graphics.fit"));
     private final Button fullscreen = new Button(Messages.get("graphics.fullscreen"));
+    private final Button switchConsole = new Button(Messages.get("console-switch.to-text"));
     private final AnimationTimer pulse;
     /** One instance, so the scene filter added on attach is the one removed on detach. */
     private final javafx.event.EventHandler<KeyEvent> keyFilter = this::key;
@@ -91,6 +92,14 @@ public final class GraphicsConsoleView extends BorderPane {
         return fullscreen;
     }
 
+    /** Shows "Text Console" in the toolbar, running {@code action} ({@code shortcut} in its tooltip); null hides it (the host has none). */
+    public void setOnSwitch(Runnable action, javafx.scene.input.KeyCombination shortcut) {
+        switchConsole.getTooltip().setText(Messages.get("console-switch.tooltip", shortcut.getDisplayText()));
+        switchConsole.setVisible(action != null);
+        switchConsole.setManaged(action != null);
+        switchConsole.setOnAction(action == null ? null : e -> action.run());
+    }
+
     private ToolBar toolbar() {
         MenuButton sendKey = new MenuButton(Messages.get("graphics.send-key"));
         sendKey.setId("graphics-send-key");
@@ -111,9 +120,12 @@ public final class GraphicsConsoleView extends BorderPane {
         fit.selectedProperty().addListener((o, was, now) -> vm.scalingProperty().set(now ? Scaling.FIT : Scaling.ONE_TO_ONE));
         fullscreen.setId("graphics-fullscreen");
         detach.setId("graphics-detach");
+        switchConsole.setId("graphics-switch-console");
+        switchConsole.setTooltip(new javafx.scene.control.Tooltip());
+        setOnSwitch(null, javafx.scene.input.KeyCombination.NO_MATCH);
         Pane spacer = new Pane();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(sendKey, type, shot, fit, fullscreen, spacer, detach);
+        return new ToolBar(sendKey, type, shot, fit, fullscreen, spacer, switchConsole, detach);
     }
 
     private StackPane screenArea() {
