@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.spi.GraphicsChannel;
-import org.duovirt.xen.transport.TcpStream;
+import org.duovirt.core.ssh.TcpStream;
 
 /** A Xen VM's VNC server (qemu-system-xen in dom0, port from xenstore) over the host's transport. */
 final class XenGraphicsChannel implements GraphicsChannel {
