@@ -20,7 +20,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -39,6 +38,8 @@ public final class GraphicsConsoleView extends BorderPane {
     private final ScrollPane scroller = new ScrollPane();
     private final Label placeholder = new Label();
     private final Label hint = new Label();
+    /** Where the live screen comes from ("… (SSH channel via root@host to 127.0.0.1:5900)"), or the last result. */
+    private final Label status = new Label();
     private final StackPane screen = new StackPane();
     private final Button detach = new Button(Messages.get("graphics.detach"));
     private final ToggleButton fit = new ToggleButton(Messages.get("graphics.fit"));
@@ -123,9 +124,14 @@ public final class GraphicsConsoleView extends BorderPane {
         switchConsole.setId("graphics-switch-console");
         switchConsole.setTooltip(new javafx.scene.control.Tooltip());
         setOnSwitch(null, javafx.scene.input.KeyCombination.NO_MATCH);
-        Pane spacer = new Pane();
-        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(sendKey, type, shot, fit, fullscreen, spacer, switchConsole, detach);
+        status.setId("graphics-status");
+        status.getStyleClass().add("graphics-status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(0);
+        status.setAlignment(Pos.CENTER_RIGHT);
+        status.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        javafx.scene.layout.HBox.setHgrow(status, Priority.ALWAYS);
+        return new ToolBar(sendKey, type, shot, fit, fullscreen, status, switchConsole, detach);
     }
 
     private StackPane screenArea() {
@@ -274,6 +280,7 @@ public final class GraphicsConsoleView extends BorderPane {
         ConsoleState s = vm.stateProperty().get();
         boolean live = s == ConsoleState.CONNECTED;
         placeholder.setText(live ? "" : vm.messageProperty().get());
+        status.setText(live ? vm.messageProperty().get() : "");
         placeholder.setVisible(!live);
         scroller.setOpacity(live ? 1 : 0.25);
     }
