@@ -49,7 +49,7 @@ JSON
 cat > "$work/config/ui.json" <<JSON
 {"theme":"$theme","x":0.0,"y":0.0,"width":1600.0,"height":1000.0,"maximized":false,"treeDivider":0.18,"hiddenColumns":[]}
 JSON
-sleep "${BOOT:-30}" # the guest's banner on its VGA screen
+sleep "${BOOT:-60}" # the guest's banner on its VGA screen
 export work here vm THEME="$theme"
 xvfb-run -a -n "${XVFB_DISPLAY:-92}" -s "-screen 0 1600x1000x24" bash -s <<'INNER'
 set -euo pipefail

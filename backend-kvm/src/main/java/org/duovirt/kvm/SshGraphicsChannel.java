@@ -1,14 +1,12 @@
 package org.duovirt.kvm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.spi.GraphicsChannel;
 import org.duovirt.core.ssh.SshSession;
 import org.duovirt.core.ssh.SshTarget;
+import org.duovirt.core.ssh.StreamGraphicsChannel;
 import org.duovirt.core.ssh.TcpStream;
 
 /**
@@ -17,13 +15,8 @@ import org.duovirt.core.ssh.TcpStream;
  * loopback), or a direct-streamlocal channel to its UNIX socket. One session per connection, opened on the
  * first console and again when it has dropped; no port is opened on the host and nothing needs {@code nc}.
  */
-final class SshGraphicsChannel implements GraphicsChannel {
-    private final GraphicsEndpoint endpoint;
-    private final TcpStream stream;
-
-    private SshGraphicsChannel(GraphicsEndpoint endpoint, TcpStream stream) {
-        this.endpoint = endpoint;
-        this.stream = stream;
+final class SshGraphicsChannel {
+    private SshGraphicsChannel() {
     }
 
     /** The per-connection SSH session, opened lazily. */
@@ -65,31 +58,6 @@ final class SshGraphicsChannel implements GraphicsChannel {
         SshSession ssh = tunnel.session();
         TcpStream stream = endpoint.socketPath() != null ? ssh.openSocket(endpoint.socketPath())
                 : ssh.openTcp(LocalGraphicsChannel.loopbackFor(endpoint.host()), endpoint.port());
-        return new SshGraphicsChannel(endpoint, stream);
-    }
-
-    @Override
-    public InputStream fromServer() {
-        return stream.in();
-    }
-
-    @Override
-    public OutputStream toServer() {
-        return stream.out();
-    }
-
-    @Override
-    public GraphicsEndpoint endpoint() {
-        return endpoint;
-    }
-
-    @Override
-    public String route() {
-        return stream.route();
-    }
-
-    @Override
-    public void close() throws IOException {
-        stream.close();
+        return new StreamGraphicsChannel(endpoint, stream);
     }
 }

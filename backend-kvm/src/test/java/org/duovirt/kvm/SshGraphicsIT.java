@@ -101,6 +101,18 @@ class SshGraphicsIT {
         }
     }
 
+    /** libvirt's libssh2 transport reads known_hosts= itself: the same URI works with no wrapper, strictly. */
+    @Test
+    void overQemuLibssh2TheSameKnownHostsServesLibvirtAndDuovirtAlike() throws Exception {
+        String uri = "qemu+libssh2://root@127.0.0.1:" + sshd.port() + "/system?keyfile=" + enc(sshd.clientKey())
+                + "&known_hosts=" + enc(sshd.knownHosts()) + "&sshauth=privkey";
+        try (HostConnection host = Backends.installed().connect(uri); GraphicsChannel channel = host.openGraphics(NAME)) {
+            assertThat(channel.route()).startsWith("SSH channel via root@127.0.0.1:" + sshd.port());
+            FrameGrab.Picture picture = FrameGrab.grab(channel.fromServer(), channel.toServer(), null, Duration.ofSeconds(60));
+            assertThat(VncGuest.agreement(picture.argb(), still)).isGreaterThanOrEqualTo(0.99);
+        }
+    }
+
     @Test
     void anUnknownOrChangedHostKeyIsRefusedWithItsFingerprint() throws Exception {
         String fingerprint = sshd.hostKeyFingerprint();
