@@ -49,6 +49,8 @@ public final class GraphicsConsoleView extends BorderPane {
     /** One instance, so the scene filter added on attach is the one removed on detach. */
     private final javafx.event.EventHandler<KeyEvent> keyFilter = this::key;
     private WritableImage picture;
+    /** The switch's shortcut, handled here too so it also works in the console's own (detached) window. */
+    private javafx.scene.input.KeyCombination switchShortcut;
     private int buttons;
     private boolean ctrlDown;
     private boolean altDown;
@@ -69,6 +71,13 @@ public final class GraphicsConsoleView extends BorderPane {
         vm.scalingProperty().addListener((o, was, now) -> applyScaling());
         updateHint();
         updateState();
+        // Bubbling, so a grabbed keyboard (the scene filter takes every key for the guest) never switches.
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (switchShortcut != null && switchShortcut.match(e)) {
+                e.consume();
+                switchConsole.fire();
+            }
+        });
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -99,6 +108,7 @@ public final class GraphicsConsoleView extends BorderPane {
         switchConsole.setVisible(action != null);
         switchConsole.setManaged(action != null);
         switchConsole.setOnAction(action == null ? null : e -> action.run());
+        switchShortcut = action == null ? null : shortcut;
     }
 
     private ToolBar toolbar() {
@@ -128,6 +138,8 @@ public final class GraphicsConsoleView extends BorderPane {
         status.getStyleClass().add("graphics-status");
         status.setMaxWidth(Double.MAX_VALUE);
         status.setMinWidth(0);
+        // Only the room left over (it grows into it): a long route must never push Detach into the overflow menu.
+        status.setPrefWidth(1);
         status.setAlignment(Pos.CENTER_RIGHT);
         status.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         javafx.scene.layout.HBox.setHgrow(status, Priority.ALWAYS);

@@ -112,6 +112,14 @@ class ConsoleSwitchIT {
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.X);
         waitUntil("the shortcut works from the terminal too", WAIT, () -> selectedTab(robot) == screenTab);
 
+        // Detached to its own window, the screen still switches: the text tab comes up in the main window.
+        UiTestSupport.click(robot, "#graphics-detach");
+        waitUntil("the screen in its own window", WAIT, () -> screen.getScene() != window.view().getScene());
+        robot.interact(() -> screen.getScene().getWindow().requestFocus());
+        UiTestSupport.click(robot, "#graphics-status");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.X);
+        waitUntil("the text tab selected from the detached screen", WAIT, () -> selectedTab(robot) == textTab);
+
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
         assertThat(onFx(text::isDisposed)).as("the text console's terminal was disposed with the window").isTrue();
     }
