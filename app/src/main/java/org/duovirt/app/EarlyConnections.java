@@ -27,7 +27,7 @@ final class EarlyConnections implements Connector {
         backends = CompletableFuture.supplyAsync(Backends::installed, r -> DaemonThreads.named("duovirt-backends").newThread(r).start());
         for (ConnectionConfig c : savedOrNone(dirs)) {
             if (c.autoconnect() && !early.containsKey(c.uri())) {
-                early.put(c.uri(), backends.thenApplyAsync(b -> b.connect(c.uri()),
+                early.put(c.uri(), backends.thenApplyAsync(b -> b.connect(c.uri(), c.options()),
                         r -> DaemonThreads.named("duovirt-early-connect").newThread(r).start()));
             }
         }
@@ -46,6 +46,13 @@ final class EarlyConnections implements Connector {
     public HostConnection open(String uri) {
         CompletableFuture<HostConnection> opened = early.remove(uri);
         return opened != null ? join(opened) : backends().connect(uri);
+    }
+
+    /** A saved host: as trusted as the user confirmed it (command= … only when confirmed in the dialog). */
+    @Override
+    public HostConnection open(ConnectionConfig config) {
+        CompletableFuture<HostConnection> opened = early.remove(config.uri());
+        return opened != null ? join(opened) : backends().connect(config.uri(), config.options());
     }
 
     private static java.util.List<ConnectionConfig> savedOrNone(AppDirs dirs) {

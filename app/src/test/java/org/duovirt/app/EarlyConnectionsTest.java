@@ -26,6 +26,22 @@ class EarlyConnectionsTest {
     }
 
     @Test
+    void aSavedHostWhoseProgramParametersTheUserConfirmedIsOpenedWithThatConfirmation(@TempDir Path dir) throws Exception {
+        String uri = "test:///default?command=/bin/true";
+        Files.writeString(dir.resolve("connections.json"), "{\"version\":1,\"connections\":[{\"uri\":\"" + uri
+                + "\",\"autoconnect\":true,\"programsConfirmed\":true}]}");
+        EarlyConnections early = EarlyConnections.begin(new AppDirs(dir, dir.resolve("state")));
+        var config = new org.duovirt.app.config.ConnectionConfig(uri, null, true, true);
+
+        // Opened early and again later: both times as confirmed, not refused as an unconfirmed command=.
+        try (HostConnection first = early.open(config); HostConnection again = early.open(config)) {
+            assertThat(first.listVms(true)).hasSize(1);
+            assertThat(again.listVms(true)).hasSize(1);
+        }
+        assertThatThrownBy(() -> early.open(uri)).isInstanceOf(DuovirtException.class).hasMessageContaining("command=");
+    }
+
+    @Test
     void aHostThatCannotBeOpenedFailsAtItsOpenLikeAnyOther(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("connections.json"),
                 "{\"version\":1,\"connections\":[{\"uri\":\"nosuch:///x\",\"autoconnect\":true}]}");

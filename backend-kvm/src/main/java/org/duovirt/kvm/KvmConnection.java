@@ -63,6 +63,8 @@ final class KvmConnection implements HostConnection {
     private final DeviceOps devices;
     private final DefinitionEditor editor;
     private final Set<Feature> features;
+    /** Duovirt's own SSH session to a qemu+ssh host, for graphical consoles; opened on the first one. */
+    private final SshGraphicsChannel.Tunnel tunnel;
     private volatile boolean closed;
 
     KvmConnection(String uri, LibvirtConnect connect, Set<Feature> implemented) {
@@ -88,6 +90,7 @@ final class KvmConnection implements HostConnection {
         this.devices = new DeviceOps(domains);
         this.editor = new DefinitionEditor(domains);
         this.features = hostFeatures(implemented);
+        this.tunnel = new SshGraphicsChannel.Tunnel(uri);
     }
 
     /** The test driver has no consoles, no emulator threads and no graphics. */
@@ -98,8 +101,8 @@ final class KvmConnection implements HostConnection {
             out.removeAll(EnumSet.of(Feature.TEXT_CONSOLE, Feature.GRAPHICS_CONSOLE, Feature.PIN_EMULATOR,
                     Feature.GRAPHICS_CHANNEL));
         }
-        if (!isLocal()) {
-            out.remove(Feature.GRAPHICS_CHANNEL); // remote hosts need the SSH tunnel, which is not built yet
+        if (!isLocal() && !isSsh()) {
+            out.remove(Feature.GRAPHICS_CHANNEL); // tcp/tls hosts: no SSH to tunnel through, and no port is opened
         }
         return Set.copyOf(out);
     }
@@ -142,6 +145,7 @@ final class KvmConnection implements HostConnection {
         }
         closed = true;
         events.close();
+        tunnel.close();
         try {
             connect.close();
         } catch (LibvirtException | RuntimeException e) {
@@ -361,10 +365,23 @@ final class KvmConnection implements HostConnection {
 
     @Override
     public GraphicsChannel openGraphics(String vm) {
-        if (!isLocal()) {
+        if (isLocal()) {
+            return LocalGraphicsChannel.open(vm, graphics.graphics(vm));
+        }
+        if (!isSsh()) {
             throw unsupported(Feature.GRAPHICS_CHANNEL);
         }
-        return LocalGraphicsChannel.open(vm, graphics.graphics(vm));
+        tunnel.target(); // a URI that weakens the host key check is refused before anything is asked of libvirt
+        return SshGraphicsChannel.open(tunnel, vm, graphics.graphics(vm));
+    }
+
+    /** A qemu+ssh (libssh, libssh2) URI: graphical consoles follow it through an SSH session of our own. */
+    boolean isSsh() {
+        try {
+            return KvmSshTarget.isSsh(java.net.URI.create(uri));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A libvirt URI with no host (qemu:///system, qemu+unix:///session) talks to this machine. */

@@ -36,11 +36,22 @@ final class LocalGraphicsChannel implements GraphicsChannel {
         this.route = route;
     }
 
-    static GraphicsChannel open(String vm, GraphicsEndpoint endpoint) {
+    /** Refuses a display our RFB client cannot show (SPICE), in one sentence. */
+    static void requireVnc(String vm, GraphicsEndpoint endpoint) {
         if (!"vnc".equals(endpoint.protocol())) {
             throw new DuovirtException("VM '" + vm + "' has only a " + endpoint.protocol().toUpperCase(java.util.Locale.ROOT)
                     + " display, which Duovirt cannot show itself.", "Open it with remote-viewer (Debian package virt-viewer).");
         }
+    }
+
+    /** Where to connect, on the host itself, for a server listening on {@code listen} (any address → loopback). */
+    static String loopbackFor(String listen) {
+        return listen == null || listen.isEmpty() || listen.equals("0.0.0.0") ? "127.0.0.1"
+                : listen.equals("::") ? "::1" : listen;
+    }
+
+    static GraphicsChannel open(String vm, GraphicsEndpoint endpoint) {
+        requireVnc(vm, endpoint);
         try {
             if (endpoint.socketPath() != null) {
                 SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -48,8 +59,7 @@ final class LocalGraphicsChannel implements GraphicsChannel {
                 return new LocalGraphicsChannel(endpoint, new ChannelIn(ch), new ChannelOut(ch), ch,
                         "UNIX socket " + endpoint.socketPath());
             }
-            String host = endpoint.host() == null || endpoint.host().isEmpty() || endpoint.host().equals("0.0.0.0")
-                    ? "127.0.0.1" : endpoint.host().equals("::") ? "::1" : endpoint.host();
+            String host = loopbackFor(endpoint.host());
             Socket socket = new Socket();
             socket.connect(new InetSocketAddress(host, endpoint.port()), CONNECT_TIMEOUT_MS);
             socket.setTcpNoDelay(true); // key presses must not wait for Nagle

@@ -375,6 +375,6 @@ final class XenConnection implements HostConnection {
     @Override
     public GraphicsChannel openGraphics(String vm) {
         GraphicsEndpoint endpoint = graphics(vm);
-        return new XenGraphicsChannel(endpoint, runner.openTcp(endpoint.host(), endpoint.port()));
+        return new org.duovirt.core.ssh.StreamGraphicsChannel(endpoint, runner.openTcp(endpoint.host(), endpoint.port()));
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.text.Printable;
 import org.duovirt.core.uri.Uris;
-import org.duovirt.xen.transport.SshTarget;
+import org.duovirt.core.ssh.SshTarget;
 
 /**
  * The two URI forms: {@code xl:///} (this machine) and

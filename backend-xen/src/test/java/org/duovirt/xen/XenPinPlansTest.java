@@ -17,7 +17,7 @@ import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.xen.transport.CommandResult;
 import org.duovirt.xen.transport.CommandRunner;
 import org.duovirt.xen.transport.RunningCommand;
-import org.duovirt.xen.transport.TcpStream;
+import org.duovirt.core.ssh.TcpStream;
 import org.junit.jupiter.api.Test;
 
 /**

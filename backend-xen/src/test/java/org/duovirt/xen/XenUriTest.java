@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Path;
 import org.duovirt.core.error.DuovirtException;
-import org.duovirt.xen.transport.SshTarget;
+import org.duovirt.core.ssh.SshTarget;
 import org.junit.jupiter.api.Test;
 
 class XenUriTest {

@@ -12,8 +12,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreIsHypervisorAndUiNeutral = noClasses().that().resideInAPackage("org.duovirt.core..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.duovirt.app..", "org.duovirt.cli..",
-                    "org.duovirt.kvm..", "org.duovirt.xen..", "org.libvirt..", "com.sun.jna..", "com.jcraft..")
+                    "org.duovirt.kvm..", "org.duovirt.xen..", "org.libvirt..", "com.sun.jna..")
             .because("core is the hypervisor-neutral model every backend and the UI share");
+
+    @ArchTest
+    static final ArchRule onlyTheSharedSshPackageUsesJsch = noClasses().that().resideInAPackage("org.duovirt.core..")
+            .and().resideOutsideOfPackage("org.duovirt.core.ssh..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.jcraft..")
+            .because("the SSH session both backends share lives in org.duovirt.core.ssh alone (ADR 0013)");
 
     @ArchTest
     static final ArchRule rfbKnowsNoUiToolkit = noClasses().that().resideInAPackage("org.duovirt.core.rfb..")

@@ -8,6 +8,7 @@ import com.techsenger.jeditermfx.ui.TerminalCopyPasteHandler;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /**
@@ -15,10 +16,34 @@ import javafx.scene.input.KeyEvent;
  * the widget's own emulator thread into {@link TerminalTextBuffer}; the panel repaints it on the FX thread.
  */
 final class ConsoleTerminal extends JediTermFxWidget {
+    private KeyCombination windowShortcut;
+    private Runnable windowAction;
+
     ConsoleTerminal() {
         super(80, 24, new ConsoleTerminalSettings());
         // On the canvas's parent, so it runs before JediTermFX's own filter on the canvas.
         getTerminalPanel().getCanvas().getParent().addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        getTerminalPanel().getCanvas().getParent().addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
+    }
+
+    /**
+     * A window shortcut the terminal must not swallow (JediTermFX consumes every key press it sees, so the
+     * window's accelerator would never fire): on {@code shortcut} the terminal runs {@code action} itself.
+     */
+    void setWindowShortcut(KeyCombination shortcut, Runnable action) {
+        this.windowShortcut = shortcut;
+        this.windowAction = action;
+    }
+
+    /**
+     * Ctrl+Shift+key is Duovirt's (copy, paste, switch console), never the guest's: its typed character is
+     * dropped, so a shortcut pressed just before the terminal got the keyboard does not reach the guest as a
+     * control byte (or, before the console is attached, as JediTermFX's NullPointerException).
+     */
+    private void keyTyped(KeyEvent e) {
+        if (e.isControlDown() && e.isShiftDown()) {
+            e.consume();
+        }
     }
 
     /**
@@ -29,6 +54,11 @@ final class ConsoleTerminal extends JediTermFxWidget {
     private void keyPressed(KeyEvent e) {
         if (e.getCode().isModifierKey()) {
             e.consume();
+            return;
+        }
+        if (windowShortcut != null && windowShortcut.match(e)) {
+            e.consume();
+            windowAction.run();
             return;
         }
         int code = ControlKeys.code(e);

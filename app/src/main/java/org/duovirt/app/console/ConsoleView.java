@@ -4,6 +4,7 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,6 +20,8 @@ public final class ConsoleView extends BorderPane {
     /** Style class of the terminal area, for the themes. */
     public static final String TERMINAL_STYLE = "console-terminal";
     private final ConsoleTerminal terminal = new ConsoleTerminal();
+    private final javafx.scene.control.Button switchConsole = new javafx.scene.control.Button(
+            Messages.get("console-switch.to-graphics"));
     private boolean disposed;
 
     public ConsoleView(ConsoleViewModel vm) {
@@ -40,13 +43,32 @@ public final class ConsoleView extends BorderPane {
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         setCenter(pane);
-        setBottom(new HBox(status, size));
+        switchConsole.setId("console-switch-console");
+        switchConsole.setTooltip(new Tooltip());
+        switchConsole.setMinWidth(Region.USE_PREF_SIZE);
+        switchConsole.setFocusTraversable(false); // the keyboard stays with the terminal
+        setOnSwitch(null, KeyCombination.NO_MATCH);
+        HBox bottom = new HBox(status, size, switchConsole);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setBottom(bottom);
         vm.setOnConnected(connector -> {
             terminal.setTtyConnector(connector);
             terminal.start();
             TerminalTextBuffer buffer = terminal.getTerminalTextBuffer();
             vm.sized(buffer.getWidth(), buffer.getHeight());
         });
+    }
+
+    /**
+     * Shows "Graphical Console" below the terminal, running {@code action}, also on {@code shortcut} (the
+     * terminal takes every other key for the guest); a null action hides it.
+     */
+    public void setOnSwitch(Runnable action, KeyCombination shortcut) {
+        switchConsole.getTooltip().setText(Messages.get("console-switch.tooltip", shortcut.getDisplayText()));
+        switchConsole.setVisible(action != null);
+        switchConsole.setManaged(action != null);
+        switchConsole.setOnAction(action == null ? null : e -> action.run());
+        terminal.setWindowShortcut(action == null ? null : shortcut, action);
     }
 
     /** Gives the terminal the keyboard. */

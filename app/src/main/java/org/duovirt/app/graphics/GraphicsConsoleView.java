@@ -20,7 +20,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -39,14 +38,19 @@ public final class GraphicsConsoleView extends BorderPane {
     private final ScrollPane scroller = new ScrollPane();
     private final Label placeholder = new Label();
     private final Label hint = new Label();
+    /** Where the live screen comes from ("… (SSH channel via root@host to 127.0.0.1:5900)"), or the last result. */
+    private final Label status = new Label();
     private final StackPane screen = new StackPane();
     private final Button detach = new Button(Messages.get("graphics.detach"));
     private final ToggleButton fit = new ToggleButton(Messages.get("graphics.fit"));
     private final Button fullscreen = new Button(Messages.get("graphics.fullscreen"));
+    private final Button switchConsole = new Button(Messages.get("console-switch.to-text"));
     private final AnimationTimer pulse;
     /** One instance, so the scene filter added on attach is the one removed on detach. */
     private final javafx.event.EventHandler<KeyEvent> keyFilter = this::key;
     private WritableImage picture;
+    /** The switch's shortcut, handled here too so it also works in the console's own (detached) window. */
+    private javafx.scene.input.KeyCombination switchShortcut;
     private int buttons;
     private boolean ctrlDown;
     private boolean altDown;
@@ -67,6 +71,13 @@ public final class GraphicsConsoleView extends BorderPane {
         vm.scalingProperty().addListener((o, was, now) -> applyScaling());
         updateHint();
         updateState();
+        // Bubbling, so a grabbed keyboard (the scene filter takes every key for the guest) never switches.
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (switchShortcut != null && switchShortcut.match(e)) {
+                e.consume();
+                switchConsole.fire();
+            }
+        });
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -91,6 +102,15 @@ public final class GraphicsConsoleView extends BorderPane {
         return fullscreen;
     }
 
+    /** Shows "Text Console" in the toolbar, running {@code action} ({@code shortcut} in its tooltip); null hides it (the host has none). */
+    public void setOnSwitch(Runnable action, javafx.scene.input.KeyCombination shortcut) {
+        switchConsole.getTooltip().setText(Messages.get("console-switch.tooltip", shortcut.getDisplayText()));
+        switchConsole.setVisible(action != null);
+        switchConsole.setManaged(action != null);
+        switchConsole.setOnAction(action == null ? null : e -> action.run());
+        switchShortcut = action == null ? null : shortcut;
+    }
+
     private ToolBar toolbar() {
         MenuButton sendKey = new MenuButton(Messages.get("graphics.send-key"));
         sendKey.setId("graphics-send-key");
@@ -111,9 +131,19 @@ public final class GraphicsConsoleView extends BorderPane {
         fit.selectedProperty().addListener((o, was, now) -> vm.scalingProperty().set(now ? Scaling.FIT : Scaling.ONE_TO_ONE));
         fullscreen.setId("graphics-fullscreen");
         detach.setId("graphics-detach");
-        Pane spacer = new Pane();
-        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(sendKey, type, shot, fit, fullscreen, spacer, detach);
+        switchConsole.setId("graphics-switch-console");
+        switchConsole.setTooltip(new javafx.scene.control.Tooltip());
+        setOnSwitch(null, javafx.scene.input.KeyCombination.NO_MATCH);
+        status.setId("graphics-status");
+        status.getStyleClass().add("graphics-status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(0);
+        // Only the room left over (it grows into it): a long route must never push Detach into the overflow menu.
+        status.setPrefWidth(1);
+        status.setAlignment(Pos.CENTER_RIGHT);
+        status.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        javafx.scene.layout.HBox.setHgrow(status, Priority.ALWAYS);
+        return new ToolBar(sendKey, type, shot, fit, fullscreen, status, switchConsole, detach);
     }
 
     private StackPane screenArea() {
@@ -262,6 +292,7 @@ public final class GraphicsConsoleView extends BorderPane {
         ConsoleState s = vm.stateProperty().get();
         boolean live = s == ConsoleState.CONNECTED;
         placeholder.setText(live ? "" : vm.messageProperty().get());
+        status.setText(live ? vm.messageProperty().get() : "");
         placeholder.setVisible(!live);
         scroller.setOpacity(live ? 1 : 0.25);
     }

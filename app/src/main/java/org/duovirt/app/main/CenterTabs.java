@@ -32,6 +32,7 @@ final class CenterTabs extends TabPane {
     private final Consumer<DuovirtException> errors;
     private final Map<String, Tab> open = new HashMap<>();
     private final org.duovirt.app.dialog.DialogService dialogs;
+    private final ConsoleSwitch consoles = new ConsoleSwitch(this::openConsole, this::openGraphics);
 
     CenterTabs(VmTableView table, TaskExecutor ui, Consumer<DuovirtException> errors, org.duovirt.app.dialog.DialogService dialogs) {
         this.ui = ui;
@@ -44,6 +45,7 @@ final class CenterTabs extends TabPane {
         vms.setGraphic(Icons.icon("vm"));
         getTabs().add(vms);
         setTabClosingPolicy(TabClosingPolicy.ALL_TABS);
+        getSelectionModel().selectedItemProperty().addListener((o, was, now) -> consoles.selected(now));
     }
 
     void openDetails(VmRow row) {
@@ -99,6 +101,9 @@ final class CenterTabs extends TabPane {
         ConsoleView view = new ConsoleView(vm);
         Tab tab = new Tab(Messages.get("tab.console", row.name()), view);
         tab.setGraphic(Icons.icon("action.console"));
+        switchable(tab, ConsoleSwitch.Kind.TEXT, row);
+        view.setOnSwitch(consoles.canSwitch(tab) ? () -> switchConsole(tab) : null,
+                Shortcuts.SWITCH_CONSOLE);
         add(key, tab, () -> {
             vm.close();
             view.dispose();
@@ -119,6 +124,9 @@ final class CenterTabs extends TabPane {
         Tab tab = new Tab(Messages.get("tab.graphics", row.name()), view);
         tab.setGraphic(Icons.icon("action.graphics"));
         Detacher detacher = new Detacher(tab, view);
+        switchable(tab, ConsoleSwitch.Kind.GRAPHICS, row);
+        view.setOnSwitch(consoles.canSwitch(tab) ? () -> switchConsole(tab) : null,
+                Shortcuts.SWITCH_CONSOLE);
         javafx.beans.value.ChangeListener<org.duovirt.core.model.VmState> state =
                 (o, was, now) -> vm.vmRunning(GraphicsConsoles.running(now));
         row.stateProperty().addListener(state);
@@ -146,6 +154,44 @@ final class CenterTabs extends TabPane {
         } catch (Exception ignored) {
             // a view's close only lets go of its subscriptions
         }
+    }
+
+    /** Whether the selected tab is a console whose VM has the other kind too (for the View menu). */
+    javafx.beans.value.ObservableBooleanValue canSwitchConsole() {
+        return consoles.possibleProperty();
+    }
+
+    /** From the selected console tab to the same VM's other console (opened if need be); the first stays open. */
+    void switchConsole() {
+        switchConsole(getSelectionModel().getSelectedItem());
+    }
+
+    private void switchConsole(Tab from) {
+        if (!consoles.switchFrom(from)) {
+            return;
+        }
+        Tab now = getSelectionModel().getSelectedItem();
+        if (now != null && now.getContent() instanceof ConsoleView text) {
+            text.focusTerminal();
+        }
+        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.toFront(); // the switch may come from a detached console's own window
+        }
+    }
+
+    /** Registers a console tab for the switch and gives it a context menu with the switch in it. */
+    private void switchable(Tab tab, ConsoleSwitch.Kind kind, VmRow row) {
+        consoles.register(tab, kind, row);
+        javafx.scene.control.MenuItem other = new javafx.scene.control.MenuItem(Messages.get(
+                kind == ConsoleSwitch.Kind.GRAPHICS ? "console-switch.to-text" : "console-switch.to-graphics"));
+        other.setId("tab-menu-switch-console");
+        other.setAccelerator(Shortcuts.SWITCH_CONSOLE);
+        other.setDisable(!consoles.canSwitch(tab));
+        other.setOnAction(e -> switchConsole(tab));
+        javafx.scene.control.MenuItem close = new javafx.scene.control.MenuItem(Messages.get("menu.view.close-tab"));
+        close.setId("tab-menu-close");
+        close.setOnAction(e -> close(tab));
+        tab.setContextMenu(new javafx.scene.control.ContextMenu(other, close));
     }
 
     void closeCurrent() {
@@ -186,6 +232,7 @@ final class CenterTabs extends TabPane {
         tab.setId("tab-" + key);
         tab.setOnClosed(e -> {
             open.remove(key);
+            consoles.unregister(tab);
             if (onClose != null) {
                 onClose.run();
             }

@@ -87,6 +87,11 @@ public final class MainView extends BorderPane {
         MenuItem closeTab = new MenuItem(Messages.get("menu.view.close-tab"));
         closeTab.setAccelerator(Shortcuts.CLOSE_TAB);
         closeTab.setOnAction(e -> tabs.closeCurrent());
+        MenuItem switchConsole = new MenuItem(Messages.get("console-switch.menu"));
+        switchConsole.setId("menu-switch-console");
+        switchConsole.setAccelerator(Shortcuts.SWITCH_CONSOLE);
+        switchConsole.disableProperty().bind(javafx.beans.binding.Bindings.not(tabs.canSwitchConsole()));
+        switchConsole.setOnAction(e -> tabs.switchConsole());
         darkTheme.setId("menu-dark-theme");
         darkTheme.setAccelerator(Shortcuts.DARK_THEME);
         Menu columns = new Menu(Messages.get("menu.view.columns"));
@@ -106,7 +111,7 @@ public final class MainView extends BorderPane {
                 vm.openHostTab(host, "overview");
             }
         });
-        Menu view = new Menu(Messages.get("menu.view"), null, find, closeTab, overview, new SeparatorMenuItem(), columns, darkTheme);
+        Menu view = new Menu(Messages.get("menu.view"), null, find, closeTab, switchConsole, overview, new SeparatorMenuItem(), columns, darkTheme);
         return new MenuBar(file, actions.vmMenu(), view);
     }
 

@@ -23,6 +23,8 @@ public final class Shortcuts {
     public static final KeyCombination ADD_CONNECTION = KeyCombination.valueOf("Shortcut+Shift+A");
     public static final KeyCombination FIND = KeyCombination.valueOf("Shortcut+F");
     public static final KeyCombination DARK_THEME = KeyCombination.valueOf("Shortcut+Shift+T");
+    /** From a VM's graphical console tab to its text console and back (View › Switch Console). */
+    public static final KeyCombination SWITCH_CONSOLE = KeyCombination.valueOf("Shortcut+Shift+X");
     public static final KeyCombination CLOSE_TAB = KeyCombination.valueOf("Shortcut+W");
     public static final KeyCombination QUIT = KeyCombination.valueOf("Shortcut+Q");
 

@@ -1,5 +1,7 @@
 package org.duovirt.xen.transport;
 
+import org.duovirt.core.ssh.ShellQuoter;
+import org.duovirt.core.ssh.TcpStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

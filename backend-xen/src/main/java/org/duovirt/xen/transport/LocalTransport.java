@@ -1,5 +1,7 @@
 package org.duovirt.xen.transport;
 
+import org.duovirt.core.ssh.ShellQuoter;
+import org.duovirt.core.ssh.TcpStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

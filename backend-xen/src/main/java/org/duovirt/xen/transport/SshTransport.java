@@ -1,8 +1,6 @@
 package org.duovirt.xen.transport;
 
-import com.jcraft.jsch.ChannelDirectTCPIP;
 import com.jcraft.jsch.ChannelExec;
-import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import java.io.ByteArrayInputStream;
@@ -15,94 +13,39 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.ssh.ShellQuoter;
+import org.duovirt.core.ssh.SshSession;
+import org.duovirt.core.ssh.SshTarget;
+import org.duovirt.core.ssh.TcpStream;
 
 /**
  * Runs commands on a Xen host over ONE SSH session, each command in its own exec channel. The remote
- * command line is the argument list quoted by {@link ShellQuoter}. Host keys are checked strictly
- * ({@link HostKeyCheck}); login is by public key only ({@link SshIdentities}). A session that dies is
+ * command line is the argument list quoted by {@link ShellQuoter}. Host keys are checked strictly and
+ * login is by public key only (the shared {@link SshSession}). A session that dies is
  * reported once through {@link #onConnectionLost} and every later call fails with
  * {@link HostUnreachableException}: reconnecting is the caller's job.
  */
 public final class SshTransport implements CommandRunner {
-    /** Handshakes under emulation can take seconds. */
-    private static final int CONNECT_TIMEOUT_MS = 30_000;
-    private static final int KEEPALIVE_MS = 15_000;
-    private static final int HANDSHAKE_ATTEMPTS = 2;
-    private static final Logger LOG = Logger.getLogger(SshTransport.class.getName());
+    private static final int CONNECT_TIMEOUT_MS = SshSession.CONNECT_TIMEOUT_MS;
     /** OpenSSH allows 10 channels per connection (MaxSessions); leave room for the console and xentop. */
     private final Semaphore shortCommands = new Semaphore(7, true);
     private final SshTarget target;
+    private final SshSession ssh;
     private final Session session;
     private final AtomicBoolean lost = new AtomicBoolean();
     private volatile Consumer<String> lostCallback = reason -> { };
 
-    private SshTransport(SshTarget target, Session session) {
-        this.target = target;
-        this.session = session;
+    private SshTransport(SshSession ssh) {
+        this.target = ssh.target();
+        this.ssh = ssh;
+        this.session = ssh.session();
     }
 
-    /** Logs in; blocking, up to 30 s. */
+    /** Logs in (the shared {@link SshSession}: strict known_hosts, keys only); blocking, up to 30 s. */
     public static SshTransport connect(SshTarget target) {
-        JSch jsch = new JSch();
-        HostKeyCheck hostKeys;
-        try {
-            jsch.setKnownHosts(target.knownHosts().toString());
-            hostKeys = new HostKeyCheck(jsch, jsch.getHostKeyRepository());
-            jsch.setHostKeyRepository(hostKeys);
-        } catch (JSchException e) {
-            throw new DuovirtException("Could not read " + target.knownHosts() + ": " + e.getMessage() + ".", e);
-        }
-        SshIdentities.configure(jsch, target.keyFile());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new SshTransport(target, handshake(jsch, target));
-            } catch (JSchException e) {
-                if (hostKeys.refusal() != null) {
-                    throw hostKeys.refusalError(target, e);
-                }
-                if (attempt < HANDSHAKE_ATTEMPTS && isCryptoGlitch(e)) {
-                    LOG.log(Level.WARNING, "SSH key exchange with {0} failed ({1}); trying once more",
-                            new Object[] {target.label(), e.getMessage()});
-                    continue;
-                }
-                String why = String.valueOf(e.getMessage());
-                if (why.contains("Auth fail") || why.contains("Auth cancel")) {
-                    throw new HostUnreachableException("SSH login as " + target.label() + " was refused: no key was accepted.",
-                            "Load the key into ssh-agent, or name it with ?keyfile=/path/to/key in the URI; the user needs root rights for xl.", e);
-                }
-                throw new HostUnreachableException("Could not reach " + target.label() + " over SSH: " + why + ".",
-                        "Check that the host is up and sshd listens on port " + target.port() + ".", e);
-            }
-        }
-    }
-
-    private static Session handshake(JSch jsch, SshTarget target) throws JSchException {
-        Session session = jsch.getSession(target.user(), target.host(), target.port());
-        session.setConfig("StrictHostKeyChecking", "yes");
-        session.setConfig("PreferredAuthentications", "publickey");
-        session.setServerAliveInterval(KEEPALIVE_MS);
-        session.setServerAliveCountMax(3);
-        session.connect(CONNECT_TIMEOUT_MS);
-        return session;
-    }
-
-    /**
-     * A key exchange whose signature or point failed to verify although the host key itself is the known
-     * one. Seen once in a few thousand handshakes with a dom0 under emulation ("Invalid point" from the
-     * JDK's Ed25519); a fresh handshake is a fresh exchange and is verified just as strictly, so one more try
-     * costs nothing in safety. Refused host keys and refused logins are never retried.
-     */
-    static boolean isCryptoGlitch(JSchException e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof java.security.GeneralSecurityException) {
-                return true;
-            }
-        }
-        return false;
+        return new SshTransport(SshSession.connect(target, "the user needs root rights for xl"));
     }
 
     @Override
@@ -175,20 +118,7 @@ public final class SshTransport implements CommandRunner {
     @Override
     public TcpStream openTcp(String host, int port) {
         checkSession();
-        try {
-            ChannelDirectTCPIP channel = (ChannelDirectTCPIP) session.openChannel("direct-tcpip");
-            channel.setHost(host);
-            channel.setPort(port);
-            InputStream in = channel.getInputStream();
-            OutputStream out = channel.getOutputStream();
-            channel.connect(CONNECT_TIMEOUT_MS);
-            return new TcpStream(in, out, channel::disconnect,
-                    "SSH channel via " + target.label() + " to " + host + ":" + port);
-        } catch (JSchException | IOException e) {
-            throw new DuovirtException("Cannot open an SSH channel via " + target.label() + " to " + host + ":" + port
-                    + ": " + e.getMessage() + ".", "Check that the VM is running and that sshd allows TCP forwarding "
-                    + "(AllowTcpForwarding).");
-        }
+        return ssh.openTcp(host, port);
     }
 
     private ChannelExec openExec(List<String> argv, boolean pty) {
@@ -255,7 +185,7 @@ public final class SshTransport implements CommandRunner {
     @Override
     public void close() {
         lost.set(true);
-        session.disconnect();
+        ssh.close();
     }
 
     private static long remainingMillis(long deadline) {

@@ -10,7 +10,7 @@ import org.duovirt.core.rfb.RfbException;
 import org.duovirt.core.testing.XenTestHosts;
 import org.duovirt.xen.XenUri;
 import org.duovirt.xen.transport.SshTransport;
-import org.duovirt.xen.transport.TcpStream;
+import org.duovirt.core.ssh.TcpStream;
 import org.junit.jupiter.api.Test;
 
 /**

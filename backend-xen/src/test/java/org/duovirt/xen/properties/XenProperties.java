@@ -19,7 +19,7 @@ import org.duovirt.xen.config.XlConfig;
 import org.duovirt.xen.config.XlConfigReader;
 import org.duovirt.xen.config.XlConfigWriter;
 import org.duovirt.xen.config.XlDisk;
-import org.duovirt.xen.transport.ShellQuoter;
+import org.duovirt.core.ssh.ShellQuoter;
 
 /**
  * Random hostile strings against the Xen side's shell quoter, xl config writer and URI parsing: the

@@ -57,8 +57,13 @@ public final class VncGuest {
 
     /** Removes every domain this helper made. */
     public static void cleanUp() {
+        cleanUp(PREFIX);
+    }
+
+    /** Removes every domain whose name starts with {@code prefix} (a test's own prefix, never another's). */
+    public static void cleanUp(String prefix) {
         for (String name : virsh("list", "--all", "--name").lines().map(String::strip).toList()) {
-            if (name.startsWith(PREFIX)) {
+            if (name.startsWith(prefix)) {
                 Commands.run(List.of("virsh", "-c", URI, "destroy", name), Duration.ofMinutes(1));
                 Commands.run(List.of("virsh", "-c", URI, "undefine", name), Duration.ofMinutes(1));
             }

@@ -1,4 +1,4 @@
-package org.duovirt.xen.transport;
+package org.duovirt.core.ssh;
 
 import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.AgentProxyException;

@@ -1,18 +1,20 @@
-package org.duovirt.xen;
+package org.duovirt.core.ssh;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.duovirt.core.model.GraphicsEndpoint;
 import org.duovirt.core.spi.GraphicsChannel;
-import org.duovirt.xen.transport.TcpStream;
 
-/** A Xen VM's VNC server (qemu-system-xen in dom0, port from xenstore) over the host's transport. */
-final class XenGraphicsChannel implements GraphicsChannel {
+/**
+ * A VM's VNC server reached over a {@link TcpStream}: an SSH channel (KVM over qemu+ssh, Xen over xl+ssh) or a
+ * plain socket on this machine (xl:///). Closing it closes the stream.
+ */
+public final class StreamGraphicsChannel implements GraphicsChannel {
     private final GraphicsEndpoint endpoint;
     private final TcpStream stream;
 
-    XenGraphicsChannel(GraphicsEndpoint endpoint, TcpStream stream) {
+    public StreamGraphicsChannel(GraphicsEndpoint endpoint, TcpStream stream) {
         this.endpoint = endpoint;
         this.stream = stream;
     }

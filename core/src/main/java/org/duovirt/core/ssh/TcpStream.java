@@ -1,4 +1,4 @@
-package org.duovirt.xen.transport;
+package org.duovirt.core.ssh;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.duovirt.xen.transport;
+package org.duovirt.core.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
