@@ -63,6 +63,8 @@ public final class HostSession {
     private volatile boolean closed;
     /** When the host was last lost (null while connected or never connected): the log says how long it was gone. */
     private volatile java.time.Instant lostAt;
+    /** What jobs left half-made when this host vanished under them: removed first when it answers again. */
+    private final Leftovers leftovers = new Leftovers();
 
     public HostSession(ConnectionConfig config, boolean demo, Connector connector, TaskExecutor ui,
                        ScheduledExecutorService timer, Timeouts timeouts) {
@@ -158,6 +160,8 @@ public final class HostSession {
         connection = opened;
         features = opened.features();
         worker.submit("Listing VMs", timeouts.call(), () -> {
+            // Before the listing, so a half-made VM never reappears in the table on its way out.
+            leftovers.removeAll(opened, displayName());
             if (features.contains(Feature.EVENTS)) {
                 listenerHandle = opened.addListener(new EventBridge(this));
             }
@@ -209,6 +213,33 @@ public final class HostSession {
     public HostConnection connectionForJob() {
         HostConnection c = connection;
         return c != null && state.get() == HostState.CONNECTED ? c : null;
+    }
+
+    /**
+     * Has {@code removal} run on this host as soon as it answers again (at once when it is connected): what
+     * a job had made when the host vanished under it. Runs on the host thread before the VM list is read.
+     *
+     * @param what what is removed, as the user would name it ("the VM 'web' and its new disk")
+     * @return completes when the removal ran; fails with its error (the host is then still connected)
+     */
+    public CompletableFuture<Void> removeWhenBack(String what, java.util.function.Consumer<HostConnection> removal) {
+        CompletableFuture<Void> done = leftovers.add(what, removal);
+        if (connectionForJob() != null) {
+            // Connected already (the job's own call failed, not the host): run it now, queued behind nothing new.
+            worker.submit("Removing " + what, timeouts.call(), () -> {
+                HostConnection c = connection;
+                if (c != null) {
+                    leftovers.removeAll(c, displayName());
+                }
+                return null;
+            });
+        }
+        return done;
+    }
+
+    /** How many removals wait for this host to answer again (for tests and the log). */
+    public int pendingLeftovers() {
+        return leftovers.size();
     }
 
     /** Re-reads one VM after an event or an action; a missing VM is removed. */
