@@ -2,16 +2,10 @@ package org.duovirt.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.duovirt.app.config.AppDirs;
 import org.duovirt.app.config.ConnectionConfig;
@@ -40,8 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ReconnectIT {
     @TempDir
     static Path root;
-    private Path dir;
-    private Process daemon;
+    private PrivateLibvirtd daemon;
     private MainWindow window;
     private String uri;
     private TcpRelay relay;
@@ -49,13 +42,9 @@ class ReconnectIT {
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "hard-lv-");
-        for (String sub : List.of("run", "home", "empty")) {
-            Files.createDirectories(dir.resolve(sub));
-        }
-        chownNobody(dir);
-        startDaemon();
-        uri = "test+unix:///default?socket=" + dir.resolve("run/libvirt/libvirt-sock");
+        daemon = new PrivateLibvirtd(false);
+        daemon.start();
+        uri = daemon.uri();
         xenUri = relayedXenUri();
         AppDirs dirs = UiTestSupport.tempDirs(root.resolve("r-" + System.nanoTime()), List.of(new ConnectionConfig(uri, "Own libvirtd", true),
                 new ConnectionConfig(xenUri, "Xen through a relay", true)));
@@ -65,13 +54,10 @@ class ReconnectIT {
     @AfterEach
     void stop() throws Exception {
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
-        if (daemon != null) {
-            daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
         if (relay != null) {
             relay.close();
         }
-        new ProcessBuilder("rm", "-rf", "--", dir.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        daemon.close();
     }
 
     /** The shared Xen test host's URI with its port replaced by the relay's, and a known_hosts naming the relay. */
@@ -79,7 +65,7 @@ class ReconnectIT {
         java.net.URI shared = java.net.URI.create(org.duovirt.core.testing.XenTestHosts.uri());
         relay = new TcpRelay(shared.getPort());
         var query = org.duovirt.core.uri.Uris.query(shared);
-        Path knownHosts = dir.resolve("known_hosts");
+        Path knownHosts = daemon.dir().resolve("known_hosts");
         String name = "[" + shared.getHost() + "]:" + shared.getPort();
         Files.writeString(knownHosts, Files.readAllLines(Path.of(query.get("known_hosts"))).stream()
                 .filter(l -> l.startsWith(name + " ")).map(l -> "[127.0.0.1]:" + relay.port() + l.substring(name.length()))
@@ -88,47 +74,17 @@ class ReconnectIT {
                 + "&known_hosts=" + knownHosts;
     }
 
-    private static void chownNobody(Path p) throws Exception {
-        assertThat(new ProcessBuilder("chown", "-R", "nobody:nogroup", p.toString()).inheritIO().start().waitFor()).isZero();
-    }
-
-    private void startDaemon() throws IOException, InterruptedException {
-        // A killed daemon leaves its socket file behind; the new one answers once it has bound a fresh one.
-        Files.deleteIfExists(dir.resolve("run/libvirt/libvirt-sock"));
-        ProcessBuilder b = new ProcessBuilder("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "libvirtd", "--timeout", "0")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("home/daemon.log").toFile());
-        b.environment().clear();
-        b.environment().putAll(java.util.Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "HOME", dir.resolve("home").toString(),
-                "XDG_RUNTIME_DIR", dir.resolve("run").toString(), "LIBVIRT_DRIVER_DIR", dir.resolve("empty").toString()));
-        daemon = b.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!Files.exists(dir.resolve("run/libvirt/libvirt-sock")) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(dir.resolve("run/libvirt/libvirt-sock")).exists();
-    }
-
     private HostSession host(String which) {
         return UiTestSupport.onFx(() -> window.hosts().hosts().stream().filter(h -> h.config().uri().equals(which)).findFirst().orElseThrow());
     }
 
     private long millisUntil(String which, HostState wanted, Duration timeout) throws Exception {
-        HostSession h = host(which);
-        long t0 = System.nanoTime();
-        long deadline = t0 + timeout.toNanos();
-        while (UiTestSupport.onFx(h::state) != wanted) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not " + wanted + " within " + timeout + "; last error: " + UiTestSupport.onFx(() -> h.lastErrorProperty().get()));
-            }
-            Thread.sleep(10);
-        }
-        return (System.nanoTime() - t0) / 1_000_000;
+        return HostStates.millisUntil(host(which), wanted, timeout);
     }
 
     @Test
     void aKilledAndRestartedDaemonIsSeenGoneAndBackWithinFiveSecondsWithoutStallingTheWindow() throws Exception {
-        goneAndBack("KVM, own libvirtd killed and restarted", uri, () -> daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS),
-                this::startDaemon, Duration.ofSeconds(5));
+        goneAndBack("KVM, own libvirtd killed and restarted", uri, daemon::kill, daemon::start, Duration.ofSeconds(5));
     }
 
     @Test
@@ -138,46 +94,17 @@ class ReconnectIT {
         goneAndBack("Xen over SSH, relay cut and restored", xenUri, relay::cut, relay::restore, Duration.ofSeconds(30));
     }
 
-    private static Thread fxThread() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
-    }
-
     interface Step {
         void run() throws Exception;
     }
 
     private void goneAndBack(String what, String which, Step kill, Step revive, Duration backWithin) throws Exception {
         millisUntil(which, HostState.CONNECTED, Duration.ofSeconds(90));
-        AtomicLong worstStallMs = new AtomicLong();
-        AtomicBoolean watching = new AtomicBoolean(true);
-        Thread watcher = new Thread(() -> {
-            while (watching.get()) {
-                long t0 = System.nanoTime();
-                CountDownLatch ran = new CountDownLatch(1);
-                Platform.runLater(ran::countDown);
-                try {
-                    Thread fx = fxThread();
-                    while (!ran.await(40, TimeUnit.MILLISECONDS)) {
-                        if (fx != null && System.getProperty("hard.diag") != null) {
-                            StringBuilder b = new StringBuilder("FX thread busy for " + (System.nanoTime() - t0) / 1_000_000 + " ms at:\n");
-                            for (StackTraceElement e : fx.getStackTrace()) {
-                                b.append("    ").append(e).append('\n');
-                            }
-                            System.out.print(b);
-                        }
-                    }
-                    worstStallMs.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "fx-stall-watcher");
-        watcher.start();
+        FxStallWatcher stalls = FxStallWatcher.start();
         try {
             // The same watch with nothing happening first: what the machine's load alone costs the FX thread.
             Thread.sleep(3000);
-            long baselineStallMs = worstStallMs.getAndSet(0);
+            long baselineStallMs = stalls.reset();
             System.out.printf("FX stall with the host connected and idle (%s): worst %d ms%n", what, baselineStallMs);
             kill.run();
             long gone = millisUntil(which, HostState.DISCONNECTED, Duration.ofSeconds(5));
@@ -187,15 +114,14 @@ class ReconnectIT {
             long answering = (System.nanoTime() - revivedAt) / 1_000_000;
             long back = millisUntil(which, HostState.CONNECTED, backWithin);
             System.out.printf("reconnect figures (%s): disconnected after %d ms, answering again after %d ms, reconnected %d ms after that, worst FX stall %d ms%n",
-                    what, gone, answering, back, worstStallMs.get());
+                    what, gone, answering, back, stalls.worstMs());
             assertThat(gone).isLessThan(5000);
             assertThat(back).isLessThan(backWithin.toMillis());
         } finally {
-            watching.set(false);
-            watcher.join(2000);
+            stalls.close();
         }
         // The issue's target is 100 ms: 7 ms was measured on a quiet machine, 131-134 ms at load 30 inside JavaFX's
         // own layout pulse (a stack sample showed no Duovirt code); the test fails past 250 ms and prints the figure.
-        assertThat(worstStallMs.get()).as("worst FX thread stall, ms").isLessThan(250);
+        assertThat(stalls.worstMs()).as("worst FX thread stall, ms").isLessThan(250);
     }
 }
