@@ -102,8 +102,10 @@ public final class HostLossGuard {
         }
         LOG.info(() -> job.title() + ": the host vanished; " + what + " will be removed when it answers again.");
         session.removeWhenBack(what, undo).whenComplete((v, e) -> {
-            if (e != null) {
-                Throwable cause = e.getCause() != null && !(e instanceof DuovirtException) ? e.getCause() : e;
+            Throwable cause = e != null && e.getCause() != null && !(e instanceof DuovirtException) ? e.getCause() : e;
+            if (cause instanceof JobLeftovers.Kept kept) {
+                ui.ui(() -> jobs.report(kept));
+            } else if (cause != null) {
                 ui.ui(() -> jobs.report(new DuovirtException(Messages.get("job.leftover-kept", what, session.displayName()),
                         Messages.get("job.leftover-kept.hint"), cause.getMessage(), cause)));
             }

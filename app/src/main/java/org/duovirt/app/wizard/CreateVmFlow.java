@@ -9,6 +9,7 @@ import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.job.HostLossGuard;
 import org.duovirt.app.job.Job;
+import org.duovirt.app.job.JobLeftovers;
 import org.duovirt.app.job.Jobs;
 import org.duovirt.app.job.OperationTimeouts;
 import org.duovirt.core.error.HostUnreachableException;
@@ -83,7 +84,8 @@ public final class CreateVmFlow {
             }
             job.beginStep(stepCreate());
             // The name was free at the check: a VM of this name found after a lost host is this job's.
-            guard.making(Messages.get("wizard.job.leftover", spec.name()), back -> removeVm(back, spec.name()));
+            JobLeftovers leftovers = JobLeftovers.before(c);
+            guard.making(Messages.get("wizard.job.leftover", spec.name()), leftovers.vm(spec.name(), session.displayName()));
             c.create(spec, job.listener());
         } catch (RuntimeException e) {
             throw guard.failure(c, e);
@@ -109,21 +111,9 @@ public final class CreateVmFlow {
     private static void rollBack(HostConnection c, String name, RuntimeException cause) {
         LOG.info(() -> "Rolling back the creation of " + name + ": " + cause.getMessage());
         try {
-            removeVm(c, name);
+            JobLeftovers.removeVm(c, name);
         } catch (RuntimeException cleanup) {
             cause.addSuppressed(cleanup);
         }
-    }
-
-    /** Stops the VM if it runs and deletes it with the storage Duovirt made for it; nothing when it is not there. */
-    private static void removeVm(HostConnection c, String name) {
-        var vm = c.listVms(true).stream().filter(v -> v.name().equals(name)).findFirst();
-        if (vm.isEmpty()) {
-            return;
-        }
-        if (vm.get().state().isActive()) {
-            c.destroy(name);
-        }
-        c.delete(name, true);
     }
 }

@@ -20,7 +20,9 @@ import org.duovirt.app.job.Jobs;
 import org.duovirt.app.job.OperationTimeouts;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.model.PoolInfo;
 import org.duovirt.core.model.VmSpec;
+import org.duovirt.core.model.VolumeInfo;
 import org.duovirt.core.model.VmSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +64,21 @@ class JobOnVanishingHostTest {
         @Override
         public boolean isAlive() {
             return !gone;
+        }
+
+        @Override
+        public List<PoolInfo> pools() {
+            reachable("pools");
+            return List.of(new PoolInfo("default", "dir", true, true, "/pool", 1L << 40, 0, 1L << 40));
+        }
+
+        /** Every disk it made is a volume, used by the VM of its name while that VM is defined. */
+        @Override
+        public List<VolumeInfo> volumes(String pool) {
+            reachable("volumes");
+            return made.stream().filter(m -> m.startsWith("disk ")).map(m -> m.substring(5))
+                    .map(vm -> new VolumeInfo("default", vm + ".qcow2", "/pool/" + vm + ".qcow2", "qcow2", 1L << 30, 0,
+                            vms.containsKey(vm) ? List.of(vm) : List.of())).toList();
         }
 
         @Override
@@ -108,11 +125,15 @@ class JobOnVanishingHostTest {
     /** Starts the creation on a user thread (inside ui(), as the FX thread would); it holds after the definition. */
     private Job createAndHoldAfterDefinition(CompletableFuture<String> result) throws Exception {
         host.holdAfterCreate = new CountDownLatch(1);
+        return createAndHold(result, host.defined);
+    }
+
+    private Job createAndHold(CompletableFuture<String> result, CountDownLatch reached) throws Exception {
         VmSpec spec = new VmSpec("wiz-vm", 256, 1, new VmSpec.Storage.NewDisk(1, "default", false), null, null, null, null, null, null);
         Thread user = new Thread(() -> ui.ui(() -> new CreateVmFlow(ui, jobs, OperationTimeouts.standard()).start(session, spec, true, result)));
         user.setDaemon(true);
         user.start();
-        assertThat(host.defined.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(reached.await(10, TimeUnit.SECONDS)).isTrue();
         await("job listed", () -> !jobs.jobs().isEmpty());
         return jobs.jobs().get(0);
     }
@@ -164,6 +185,29 @@ class JobOnVanishingHostTest {
         assertThat(kept.details()).isEqualTo("The disk is in use by another process.");
         assertThat(session.pendingLeftovers()).isZero();
         assertThat(host.vms).containsKey("wiz-vm");
+    }
+
+    @Test
+    void aDiskMadeBeforeTheDefinitionIsNamedToTheUserNotDeleted() throws Exception {
+        host.vm("other", org.duovirt.core.model.VmState.SHUTOFF);
+        host.made.add("disk other");
+        host.holdAfterDisk = new CountDownLatch(1);
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Job job = createAndHold(result, host.diskMade);
+        host.vanish();
+        await("job failed", () -> job.state() == JobState.FAILED);
+        host.holdAfterDisk.countDown();
+        await("work ended", result::isDone);
+        assertThat(host.made).contains("disk wiz-vm");
+        host.gone = false;
+        await("reconnected", () -> session.state() == HostState.CONNECTED);
+        await("second error", () -> dialogs.errors.size() == 2);
+        assertThat(dialogs.errors.get(1).getMessage())
+                .isEqualTo("After the interrupted job, fake:/// has new volumes that no VM uses: /pool/wiz-vm.qcow2.");
+        assertThat(dialogs.errors.get(1).hint()).contains("delete them in the Storage tab unless they are yours");
+        // Nothing of anybody's was deleted: the orphan is only named, the other VM's disk was there before.
+        assertThat(host.made).contains("disk wiz-vm", "disk other");
+        assertThat(host.calls).noneMatch(c -> c.startsWith("delete"));
     }
 
     @Test
