@@ -2,7 +2,6 @@ package org.duovirt.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +44,8 @@ class ReconnectIT {
         daemon = new PrivateLibvirtd(false);
         daemon.start();
         uri = daemon.uri();
-        xenUri = relayedXenUri();
+        relay = RelayedXen.relay();
+        xenUri = RelayedXen.uri(relay, daemon.dir());
         AppDirs dirs = UiTestSupport.tempDirs(root.resolve("r-" + System.nanoTime()), List.of(new ConnectionConfig(uri, "Own libvirtd", true),
                 new ConnectionConfig(xenUri, "Xen through a relay", true)));
         window = UiTestSupport.open(stage, dirs);
@@ -58,20 +58,6 @@ class ReconnectIT {
             relay.close();
         }
         daemon.close();
-    }
-
-    /** The shared Xen test host's URI with its port replaced by the relay's, and a known_hosts naming the relay. */
-    private String relayedXenUri() throws Exception {
-        java.net.URI shared = java.net.URI.create(org.duovirt.core.testing.XenTestHosts.uri());
-        relay = new TcpRelay(shared.getPort());
-        var query = org.duovirt.core.uri.Uris.query(shared);
-        Path knownHosts = daemon.dir().resolve("known_hosts");
-        String name = "[" + shared.getHost() + "]:" + shared.getPort();
-        Files.writeString(knownHosts, Files.readAllLines(Path.of(query.get("known_hosts"))).stream()
-                .filter(l -> l.startsWith(name + " ")).map(l -> "[127.0.0.1]:" + relay.port() + l.substring(name.length()))
-                .reduce("", (a, b) -> a + b + "\n"));
-        return "xl+ssh://" + shared.getUserInfo() + "@127.0.0.1:" + relay.port() + "/?keyfile=" + query.get("keyfile")
-                + "&known_hosts=" + knownHosts;
     }
 
     private HostSession host(String which) {
@@ -92,6 +78,41 @@ class ReconnectIT {
         // Issue 13 asks for 5 s: 1.5 s was measured on a quiet machine, over 5 s at load 30, where the SSH handshake
         // and the first xl calls under TCG are the slow part; the test fails past 30 s and prints the figure.
         goneAndBack("Xen over SSH, relay cut and restored", xenUri, relay::cut, relay::restore, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aXenHostThatRebootsIsSeenGoneAndBackAndANewHostKeyIsRefusedMeanwhile() throws Exception {
+        // A dom0 reboot, simulated without rebooting the shared host (other tests use it): its SSH sessions end
+        // (cut); then its port forward accepts but nothing answers, for longer than SSH's greeting deadline (the
+        // boot); then a reinstalled host with a new key of the same type answers at its address (refused, never
+        // logged in to); then sshd with the host's own key (accepted).
+        String realPort = Integer.toString(java.net.URI.create(org.duovirt.core.testing.XenTestHosts.uri()).getPort());
+        try (ImpostorSshd impostor = new ImpostorSshd(knownKeyType())) {
+            goneAndBack("Xen over SSH, reboot simulated", xenUri, relay::cut, () -> {
+                relay.silence();
+                Thread.sleep(12_000);
+                assertThat(UiTestSupport.onFx(host(xenUri)::state)).isEqualTo(HostState.DISCONNECTED);
+                relay.retarget(impostor.port());
+                relay.restore();
+                UiTestSupport.waitUntil("the new host key refused", Duration.ofSeconds(20),
+                        () -> String.valueOf(host(xenUri).lastErrorProperty().get()).contains("refused to connect"));
+                String refusal = UiTestSupport.onFx(() -> host(xenUri).lastErrorProperty().get());
+                System.out.println("refusal shown: " + refusal);
+                assertThat(refusal).startsWith("The SSH host key of [127.0.0.1]:" + relay.port());
+                Thread.sleep(3000);
+                assertThat(UiTestSupport.onFx(host(xenUri)::state)).isEqualTo(HostState.DISCONNECTED);
+                relay.cut();
+                relay.retarget(Integer.parseInt(realPort));
+                relay.restore();
+            }, Duration.ofSeconds(30));
+            assertThat(impostor.log()).doesNotContain("Accepted");
+        }
+    }
+
+    /** The type of the host key known for the relay (ssh-keygen's -t name). */
+    private String knownKeyType() throws Exception {
+        String type = java.nio.file.Files.readAllLines(daemon.dir().resolve("known_hosts")).get(0).split(" ")[1];
+        return type.startsWith("ecdsa") ? "ecdsa" : type.equals("ssh-rsa") ? "rsa" : "ed25519";
     }
 
     interface Step {
