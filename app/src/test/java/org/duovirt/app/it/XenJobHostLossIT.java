@@ -110,7 +110,7 @@ class XenJobHostLossIT {
             assertThat(UiTestSupport.onFx(() -> host.vms().stream().noneMatch(r -> r.name().equals(name)))).isTrue();
             assertThat(errors).as("nothing more to tell the user").hasSize(1);
             assertThat(gone).isLessThan(5000);
-            assertThat(stalls.worstMs()).as("worst FX thread stall, ms").isLessThan(250);
+            stalls.assertNeverFroze("job on a vanishing host");
         } finally {
             // Whatever happened above, no guest of this test stays in the shared dom0.
             XenTestHosts.dom0("xl destroy " + name + " 2>/dev/null; rm -f /etc/xen/duovirt/" + name + ".cfg /var/lib/xen/duovirt/images/" + name + "*; true");
