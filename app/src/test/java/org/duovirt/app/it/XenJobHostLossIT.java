@@ -6,20 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.stage.Stage;
 import org.duovirt.app.config.AppDirs;
 import org.duovirt.app.config.ConnectionConfig;
-import org.duovirt.app.exec.FxTaskExecutor;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.HostState;
-import org.duovirt.app.job.Job;
 import org.duovirt.app.job.JobState;
-import org.duovirt.app.job.OperationTimeouts;
 import org.duovirt.app.main.MainWindow;
 import org.duovirt.app.ui.UiTestSupport;
-import org.duovirt.app.wizard.CreateVmFlow;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.testing.XenTestHosts;
@@ -77,38 +72,27 @@ class XenJobHostLossIT {
         try (FxStallWatcher stalls = FxStallWatcher.start()) {
             Thread.sleep(2000);
             System.out.printf("FX stall with the Xen host connected and idle: worst %d ms%n", stalls.reset());
-            CompletableFuture<String> result = new CompletableFuture<>();
-            Job job = UiTestSupport.onFx(() -> new CreateVmFlow(new FxTaskExecutor(), window.model().jobs(), OperationTimeouts.standard())
-                    .start(host, spec, true, result));
+            InterruptedJob job = InterruptedJob.start(window, host, spec, errors);
             UiTestSupport.waitUntil("the start step (xl create)", Duration.ofSeconds(120),
-                    () -> job.stepProperty().get() == 2 || job.state().finished());
+                    () -> job.job().stepProperty().get() == 2 || job.job().state().finished());
             Thread.sleep(3000); // xl create is under way in dom0
-            assertThat(UiTestSupport.onFx(job::state)).as("the job is still running when its host vanishes").isEqualTo(JobState.RUNNING);
+            assertThat(job.state()).as("the job is still running when its host vanishes").isEqualTo(JobState.RUNNING);
             relay.cut();
             long cutAt = System.nanoTime();
             long gone = HostStates.millisUntil(host, HostState.DISCONNECTED, Duration.ofSeconds(5));
-            UiTestSupport.waitUntil("the job failed", Duration.ofSeconds(5), () -> job.state() == JobState.FAILED);
-            long failed = (System.nanoTime() - cutAt) / 1_000_000;
-            String sentence = "Creating " + name + " could not be finished: Xen through a relay stopped answering.";
-            assertThat(UiTestSupport.onFx(() -> job.errorProperty().get().getMessage())).isEqualTo(sentence);
-            UiTestSupport.waitUntil("the error reported", Duration.ofSeconds(5), () -> !errors.isEmpty());
-            assertThat(errors).extracting(Throwable::getMessage).containsExactly(sentence);
-            assertThat(host.pendingLeftovers()).isEqualTo(1);
+            long failed = job.assertFailedInOneSentence(cutAt);
 
             Thread.sleep(3000);
             long restoredAt = System.nanoTime();
             relay.restore();
             long back = HostStates.millisUntil(host, HostState.CONNECTED, Duration.ofSeconds(60));
-            UiTestSupport.waitUntil("the leftovers removed", Duration.ofSeconds(120), () -> host.pendingLeftovers() == 0);
-            long removed = (System.nanoTime() - restoredAt) / 1_000_000;
+            long removed = job.assertLeftoversRemoved(restoredAt, Duration.ofSeconds(120));
             System.out.printf("job on a vanishing host (Xen): disconnected after %d ms, job failed %d ms after the cut, "
                     + "reconnected %d ms after the relay was restored, leftovers removed %d ms after it, worst FX stall %d ms%n",
                     gone, failed, back, removed, stalls.worstMs());
 
             assertThat(XenTestHosts.dom0("xl list")).doesNotContain(name);
             assertThat(XenTestHosts.dom0("ls /etc/xen/duovirt/ /var/lib/xen/duovirt/images/ 2>/dev/null; true")).doesNotContain(name);
-            assertThat(UiTestSupport.onFx(() -> host.vms().stream().noneMatch(r -> r.name().equals(name)))).isTrue();
-            assertThat(errors).as("nothing more to tell the user").hasSize(1);
             assertThat(gone).isLessThan(5000);
             stalls.assertNeverFroze("job on a vanishing host");
         } finally {
