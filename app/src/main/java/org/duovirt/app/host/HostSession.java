@@ -164,7 +164,8 @@ public final class HostSession {
         connection = opened;
         features = opened.features();
         long listingStart = System.nanoTime();
-        worker.submit("Listing VMs", timeouts.call(), () -> {
+        // Each waiting removal may take as long as a call of its own before the listing.
+        worker.submit("Listing VMs", timeouts.call().multipliedBy(1L + leftovers.size()), () -> {
             // Before the listing, so a half-made VM never reappears in the table on its way out.
             leftovers.removeAll(opened, displayName());
             if (features.contains(Feature.EVENTS)) {
