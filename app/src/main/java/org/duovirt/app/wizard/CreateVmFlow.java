@@ -84,7 +84,7 @@ public final class CreateVmFlow {
             }
             job.beginStep(stepCreate());
             // The name was free at the check: a VM of this name found after a lost host is this job's.
-            JobLeftovers leftovers = JobLeftovers.before(c);
+            JobLeftovers leftovers = JobLeftovers.forCreation(c, spec);
             guard.making(Messages.get("wizard.job.leftover", spec.name()), leftovers.vm(spec.name(), session.displayName()));
             c.create(spec, job.listener());
         } catch (RuntimeException e) {
