@@ -234,7 +234,7 @@ public final class HostSession {
     public CompletableFuture<Void> removeWhenBack(String what, java.util.function.Consumer<HostConnection> removal) {
         CompletableFuture<Void> done = leftovers.add(what, removal);
         if (connectionForJob() != null) {
-            // Connected already (the job's own call failed, not the host): run it now, queued behind nothing new.
+            // Connected already (the job's own call failed, not the host, or the host is back): run it now.
             worker.submit("Removing " + what, timeouts.call(), () -> {
                 HostConnection c = connection;
                 if (c != null) {
