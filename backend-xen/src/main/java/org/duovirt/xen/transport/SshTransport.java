@@ -32,8 +32,6 @@ public final class SshTransport implements CommandRunner {
     private static final int CONNECT_TIMEOUT_MS = 30_000;
     private static final int KEEPALIVE_MS = 15_000;
     private static final int HANDSHAKE_ATTEMPTS = 2;
-    /** TCP connect and sshd's greeting: at once from a live host, so a silent one is given up on early. */
-    static final int GREETING_TIMEOUT_MS = 8_000;
     private static final Logger LOG = Logger.getLogger(SshTransport.class.getName());
     /** OpenSSH allows 10 channels per connection (MaxSessions); leave room for the console and xentop. */
     private final Semaphore shortCommands = new Semaphore(7, true);
@@ -88,7 +86,6 @@ public final class SshTransport implements CommandRunner {
         session.setConfig("PreferredAuthentications", "publickey");
         session.setServerAliveInterval(KEEPALIVE_MS);
         session.setServerAliveCountMax(3);
-        session.setSocketFactory(new GreetingDeadline(GREETING_TIMEOUT_MS));
         session.connect(CONNECT_TIMEOUT_MS);
         return session;
     }
