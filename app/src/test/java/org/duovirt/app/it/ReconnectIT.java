@@ -83,9 +83,9 @@ class ReconnectIT {
     @Test
     void aXenHostThatRebootsIsSeenGoneAndBackAndANewHostKeyIsRefusedMeanwhile() throws Exception {
         // A dom0 reboot, simulated without rebooting the shared host (other tests use it): its SSH sessions end
-        // (cut); then its port forward accepts but nothing answers, for longer than SSH's greeting deadline (the
-        // boot); then a reinstalled host with a new key of the same type answers at its address (refused, never
-        // logged in to); then sshd with the host's own key (accepted).
+        // (cut); then for 12 s its port forward accepts but nothing answers (the boot: QEMU's user network accepts
+        // for a guest that is not up); then a reinstalled host with a new key of the same type answers at its
+        // address (refused, never logged in to); then sshd with the host's own key (accepted).
         String realPort = Integer.toString(java.net.URI.create(org.duovirt.core.testing.XenTestHosts.uri()).getPort());
         try (ImpostorSshd impostor = new ImpostorSshd(knownKeyType())) {
             goneAndBack("Xen over SSH, reboot simulated", xenUri, relay::cut, () -> {
