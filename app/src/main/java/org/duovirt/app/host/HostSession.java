@@ -144,9 +144,21 @@ public final class HostSession {
             state.set(HostState.CONNECTING);
         });
         long t0 = System.nanoTime();
-        worker.submit("Connecting", timeouts.connect(), () -> connector.open(config))
-                .whenComplete((c, error) -> {
+        // An open that outlives its timeout may still succeed on the abandoned thread: whichever side comes
+        // second closes that connection, so no SSH session or event thread is left running unseen.
+        java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<HostConnection> late = new java.util.concurrent.atomic.AtomicReference<>();
+        worker.submit("Connecting", timeouts.connect(), () -> {
+            HostConnection opened = connector.open(config);
+            late.set(opened);
+            if (gaveUp.get()) {
+                closeQuietly(late.getAndSet(null));
+            }
+            return opened;
+        }).whenComplete((c, error) -> {
                     if (error != null) {
+                        gaveUp.set(true);
+                        closeQuietly(late.getAndSet(null));
                         failed(unwrap(error));
                     } else {
                         lastConnectMs = (System.nanoTime() - t0) / 1_000_000;

@@ -91,7 +91,8 @@ class ReconnectIT {
             goneAndBack("Xen over SSH, reboot simulated", xenUri, relay::cut, () -> {
                 relay.silence();
                 Thread.sleep(12_000);
-                assertThat(UiTestSupport.onFx(host(xenUri)::state)).isEqualTo(HostState.DISCONNECTED);
+                // Meanwhile an attempt may hang in the silent handshake (connecting), but none can succeed.
+                assertThat(UiTestSupport.onFx(host(xenUri)::state)).isNotEqualTo(HostState.CONNECTED);
                 relay.retarget(impostor.port());
                 relay.restore();
                 UiTestSupport.waitUntil("the new host key refused", Duration.ofSeconds(20),
@@ -100,7 +101,7 @@ class ReconnectIT {
                 System.out.println("refusal shown: " + refusal);
                 assertThat(refusal).startsWith("The SSH host key of [127.0.0.1]:" + relay.port());
                 Thread.sleep(3000);
-                assertThat(UiTestSupport.onFx(host(xenUri)::state)).isEqualTo(HostState.DISCONNECTED);
+                assertThat(UiTestSupport.onFx(host(xenUri)::state)).isNotEqualTo(HostState.CONNECTED);
                 relay.cut();
                 relay.retarget(Integer.parseInt(realPort));
                 relay.restore();
