@@ -75,9 +75,8 @@ class ReconnectIT {
 
     @Test
     void aXenHostWhoseSshRelayIsCutAndRestoredIsSeenGoneAndBack() throws Exception {
-        // Issue 13 asks for 5 s: 1.5 s was measured on a quiet machine, over 5 s at load 30, where the SSH handshake
-        // and the first xl calls under TCG are the slow part; the test fails past 30 s and prints the figure.
-        goneAndBack("Xen over SSH, relay cut and restored", xenUri, relay::cut, relay::restore, Duration.ofSeconds(30));
+        // Issue 13 asks for 5 s; see HostStates.XEN_BACK_WITHIN for what was measured and why the bound is wider.
+        goneAndBack("Xen over SSH, relay cut and restored", xenUri, relay::cut, relay::restore, HostStates.XEN_BACK_WITHIN);
     }
 
     @Test
@@ -105,7 +104,7 @@ class ReconnectIT {
                 relay.cut();
                 relay.retarget(Integer.parseInt(realPort));
                 relay.restore();
-            }, Duration.ofSeconds(30));
+            }, HostStates.XEN_BACK_WITHIN);
             assertThat(impostor.log()).doesNotContain("Accepted");
         }
     }

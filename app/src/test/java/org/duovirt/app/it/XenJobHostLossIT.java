@@ -85,7 +85,7 @@ class XenJobHostLossIT {
             Thread.sleep(3000);
             long restoredAt = System.nanoTime();
             relay.restore();
-            long back = HostStates.millisUntil(host, HostState.CONNECTED, Duration.ofSeconds(60));
+            long back = HostStates.millisUntil(host, HostState.CONNECTED, HostStates.XEN_BACK_WITHIN);
             long removed = job.assertLeftoversRemoved(restoredAt, Duration.ofSeconds(120));
             System.out.printf("job on a vanishing host (Xen): disconnected after %d ms, job failed %d ms after the cut, "
                     + "reconnected %d ms after the relay was restored, leftovers removed %d ms after it, worst FX stall %d ms%n",
