@@ -66,11 +66,6 @@ public final class HostLossGuard {
         }
     }
 
-    /** True once the host was lost under this job: the work must not try its own undo over the dead connection. */
-    public boolean hostWasLost(HostConnection c) {
-        return lost.get() || !c.isAlive();
-    }
-
     /**
      * From the work, when a step failed: if the host is gone, the job's one sentence (and the removal is queued);
      * otherwise the failure itself.
