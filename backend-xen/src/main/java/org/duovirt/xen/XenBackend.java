@@ -19,9 +19,14 @@ import org.duovirt.xen.transport.SshTransport;
  */
 public final class XenBackend implements HypervisorBackend {
     public static final String NAME = "Xen (xl)";
-    /** Where Debian's qemu-system-xen and Xen's own build put the device model HVM guests and PV framebuffers need. */
-    private static final String DEVICE_MODEL_SCRIPT =
-            "for q in /usr/lib/xen-*/bin/qemu-system-i386 /usr/bin/qemu-system-i386; do [ -x \"$q\" ] && echo \"$q\"; done; exit 0";
+    /**
+     * One exec for both facts a new connection needs, since each exec is an SSH channel and a shell in dom0
+     * (a reconnect under emulation paid for two): {@code xl info} must answer (its exit code and stderr are
+     * the script's), then the device model HVM guests and PV framebuffers need is looked for where Debian's
+     * qemu-system-xen and Xen's own build put it.
+     */
+    static final String CHECK_SCRIPT = "xl info > /dev/null || exit $?; "
+            + "for q in /usr/lib/xen-*/bin/qemu-system-i386 /usr/bin/qemu-system-i386; do [ -x \"$q\" ] && echo \"$q\"; done; exit 0";
 
     @Override
     public String name() {
@@ -47,21 +52,20 @@ public final class XenBackend implements HypervisorBackend {
     public HostConnection connect(URI uri) {
         CommandRunner runner = XenUri.isLocal(uri) ? new LocalTransport() : SshTransport.connect(XenUri.sshTarget(uri));
         try {
-            checkXen(runner);
-            CommandResult dm = runner.run(List.of("sh", "-c", DEVICE_MODEL_SCRIPT));
-            return new XenConnection(uri.toString(), runner, dm.ok() && !dm.stdout().isBlank());
+            CommandResult check = checkXen(runner);
+            return new XenConnection(uri.toString(), runner, !check.stdout().isBlank());
         } catch (RuntimeException e) {
             runner.close();
             throw e;
         }
     }
 
-    /** {@code xl info} must answer, or the host is no Xen dom0 (or we are not root there). */
-    private static void checkXen(CommandRunner runner) {
+    /** {@code xl info} must answer, or the host is no Xen dom0 (or we are not root there); stdout names the device model. */
+    private static CommandResult checkXen(CommandRunner runner) {
         String where = runner instanceof LocalTransport ? "This machine" : runner.hostLabel();
         CommandResult info;
         try {
-            info = runner.run(List.of("xl", "info"));
+            info = runner.run(List.of("sh", "-c", CHECK_SCRIPT));
         } catch (HostUnreachableException e) {
             throw e;
         } catch (DuovirtException e) {
@@ -69,7 +73,7 @@ public final class XenBackend implements HypervisorBackend {
                     "Install the Xen tools (Debian: xen-utils) in dom0, or connect to a Xen host.", e.details(), e);
         }
         if (info.ok()) {
-            return;
+            return info;
         }
         String stderr = info.stderr();
         if (stderr.contains("Can't find hypervisor information in sysfs")) {

@@ -15,9 +15,12 @@ import javafx.collections.ObservableList;
 import org.duovirt.app.Messages;
 import org.duovirt.app.dialog.DialogService;
 import org.duovirt.app.exec.TaskExecutor;
+import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.ReportingCalls;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.job.HostLossGuard;
 import org.duovirt.app.job.Job;
+import org.duovirt.app.job.JobLeftovers;
 import org.duovirt.app.job.Jobs;
 import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.model.CloneDisk;
@@ -132,15 +135,25 @@ public final class CloneViewModel {
         Map<String, CloneDisk> choices = choices();
         String step = Messages.get("clone.step", row.name(), name);
         Job job = jobs.newJob(Messages.get("clone.job.title", row.name(), name), List.of(step));
+        HostSession host = row.host();
+        HostLossGuard guard = HostLossGuard.watch(ui, jobs, job, host, new HostUnreachableException(
+                Messages.get("job.host-lost", job.title(), host.displayName()), Messages.get("wizard.job.host-lost.hint"), null));
         jobs.run(job, CLONE_TIMEOUT, j -> {
-            HostConnection c = row.host().connectionForJob();
+            HostConnection c = host.connectionForJob();
             if (c == null) {
-                throw new HostUnreachableException(Messages.get("wizard.job.not-connected", row.host().displayName()), null, null);
+                throw new HostUnreachableException(Messages.get("wizard.job.not-connected", host.displayName()), null, null);
             }
-            j.beginStep(step);
-            return c.cloneVm(row.name(), name, choices, j.listener());
+            try {
+                j.beginStep(step);
+                // The new name was free at the check: a VM of that name found after a lost host is this clone.
+                guard.making(Messages.get("clone.job.leftover", name), JobLeftovers.before(c).vm(name, host.displayName()));
+                return c.cloneVm(row.name(), name, choices, j.listener());
+            } catch (RuntimeException e) {
+                throw guard.failure(c, e);
+            }
         }).whenComplete((summary, e) -> ui.ui(() -> {
-            row.host().resync();
+            guard.close();
+            host.resync();
             if (e != null) {
                 result.completeExceptionally(e);
             } else {

@@ -64,6 +64,10 @@ public final class HostSession {
     private boolean rowsTracked;
     /** When the host was last lost (null while connected or never connected): the log says how long it was gone. */
     private volatile java.time.Instant lostAt;
+    /** What jobs left half-made when this host vanished under them: removed first when it answers again. */
+    private final Leftovers leftovers = new Leftovers();
+    /** How long the last successful open took, for the reconnect line in the log. */
+    private volatile long lastConnectMs;
 
     public HostSession(ConnectionConfig config, boolean demo, Connector connector, TaskExecutor ui,
                        ScheduledExecutorService timer, Timeouts timeouts) {
@@ -140,11 +144,25 @@ public final class HostSession {
             cancelRetry();
             state.set(HostState.CONNECTING);
         });
-        worker.submit("Connecting", timeouts.connect(), () -> connector.open(config))
-                .whenComplete((c, error) -> {
+        long t0 = System.nanoTime();
+        // An open that outlives its timeout may still succeed on the abandoned thread: whichever side comes
+        // second closes that connection, so no SSH session or event thread is left running unseen.
+        java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<HostConnection> late = new java.util.concurrent.atomic.AtomicReference<>();
+        worker.submit("Connecting", timeouts.connect(), () -> {
+            HostConnection opened = connector.open(config);
+            late.set(opened);
+            if (gaveUp.get()) {
+                closeQuietly(late.getAndSet(null));
+            }
+            return opened;
+        }).whenComplete((c, error) -> {
                     if (error != null) {
+                        gaveUp.set(true);
+                        closeQuietly(late.getAndSet(null));
                         failed(unwrap(error));
                     } else {
+                        lastConnectMs = (System.nanoTime() - t0) / 1_000_000;
                         adopt(c);
                     }
                 });
@@ -158,7 +176,11 @@ public final class HostSession {
         }
         connection = opened;
         features = opened.features();
-        worker.submit("Listing VMs", timeouts.call(), () -> {
+        long listingStart = System.nanoTime();
+        // Each waiting removal may take as long as a call of its own before the listing.
+        worker.submit("Listing VMs", timeouts.call().multipliedBy(1L + leftovers.size()), () -> {
+            // Before the listing, so a half-made VM never reappears in the table on its way out.
+            leftovers.removeAll(opened, displayName());
             if (features.contains(Feature.EVENTS)) {
                 listenerHandle = opened.addListener(new EventBridge(this));
             }
@@ -171,7 +193,10 @@ public final class HostSession {
             java.time.Instant wasLost = lostAt;
             if (wasLost != null) {
                 lostAt = null;
-                LOG.info(() -> displayName() + ": reconnected after " + java.time.Duration.between(wasLost, java.time.Instant.now()).toMillis() + " ms.");
+                long listingMs = (System.nanoTime() - listingStart) / 1_000_000;
+                // The split says where a slow reconnect went: waiting for the next attempt, opening, or listing.
+                LOG.info(() -> displayName() + ": reconnected after " + java.time.Duration.between(wasLost, java.time.Instant.now()).toMillis()
+                        + " ms (this attempt: opening " + lastConnectMs + " ms, listing " + listingMs + " ms).");
             }
             ui.ui(() -> {
                 backoff.reset();
@@ -210,6 +235,33 @@ public final class HostSession {
     public HostConnection connectionForJob() {
         HostConnection c = connection;
         return c != null && state.get() == HostState.CONNECTED ? c : null;
+    }
+
+    /**
+     * Has {@code removal} run on this host as soon as it answers again (at once when it is connected): what
+     * a job had made when the host vanished under it. Runs on the host thread before the VM list is read.
+     *
+     * @param what what is removed, as the user would name it ("the VM 'web' and its new disk")
+     * @return completes when the removal ran; fails with its error (the host is then still connected)
+     */
+    public CompletableFuture<Void> removeWhenBack(String what, java.util.function.Consumer<HostConnection> removal) {
+        CompletableFuture<Void> done = leftovers.add(what, removal);
+        if (connectionForJob() != null) {
+            // Connected already (the job's own call failed, not the host, or the host is back): run it now.
+            worker.submit("Removing " + what, timeouts.call(), () -> {
+                HostConnection c = connection;
+                if (c != null) {
+                    leftovers.removeAll(c, displayName());
+                }
+                return null;
+            });
+        }
+        return done;
+    }
+
+    /** How many removals wait for this host to answer again (for tests and the log). */
+    public int pendingLeftovers() {
+        return leftovers.size();
     }
 
     /** Re-reads one VM after an event or an action; a missing VM is removed. */

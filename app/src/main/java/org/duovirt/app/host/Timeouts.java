@@ -12,6 +12,9 @@ import java.time.Duration;
  */
 public record Timeouts(Duration connect, Duration call, Duration resync, Duration stats) {
     public static Timeouts standard() {
-        return new Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(2500));
+        // Opening may take longer than a call: an SSH handshake alone may wait 30 s (the transport's own timeout),
+        // and the Xen test host's sshd under TCG took 7-12 s just to greet, so 20 s cut off attempts that were
+        // about to succeed and a slow host was never reconnected.
+        return new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(2500));
     }
 }

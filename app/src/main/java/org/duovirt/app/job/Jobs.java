@@ -102,6 +102,12 @@ public final class Jobs {
         ui.ui(() -> errors.accept(error));
     }
 
+    /** Shows an error that belongs to a job after it ended (what it left behind), through the one error reporter. */
+    public void report(DuovirtException error) {
+        LOG.warning(error::getMessage);
+        ui.ui(() -> errors.accept(error));
+    }
+
     static String describe(Duration d) {
         return d.toMinutes() >= 1 ? d.toMinutes() + " min" : Math.max(1, d.toSeconds()) + " s";
     }

@@ -48,6 +48,8 @@ public final class MainViewModel {
     private final Map<VmAction, BooleanProperty> enabled = new EnumMap<>(VmAction.class);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty lastError = new SimpleStringProperty("");
+    /** The host error the status line shows, if it shows one: cleared when no host has an error any more. */
+    private String shownHostError;
     private final DialogService dialogs;
     private final Jobs jobs;
     private Consumer<DuovirtException> errorHandler;
@@ -145,8 +147,15 @@ public final class MainViewModel {
         long connecting = hostList.hosts().stream().filter(h -> h.state() == HostState.CONNECTING).count();
         long down = hostList.hosts().size() - connected - connecting;
         status.set(Messages.get("status.hosts", hostList.hosts().size(), connected, connecting, down));
-        hostList.hosts().stream().map(HostSession::lastErrorProperty).map(p -> p.get())
-                .filter(e -> e != null && !e.isBlank()).reduce((a, b) -> b).ifPresent(lastError::set);
+        String hostError = hostList.hosts().stream().map(HostSession::lastErrorProperty).map(p -> p.get())
+                .filter(e -> e != null && !e.isBlank()).reduce((a, b) -> b).orElse(null);
+        if (hostError != null) {
+            lastError.set(hostError);
+        } else if (lastError.get() != null && lastError.get().equals(shownHostError)) {
+            // The host that failed is back: its old error no longer describes anything (an action's error stays).
+            lastError.set("");
+        }
+        shownHostError = hostError;
         if ((lastError.get() == null || lastError.get().isBlank()) && !hostList.loadProblems().isEmpty()) {
             lastError.set(String.join(" ", hostList.loadProblems()));
         }

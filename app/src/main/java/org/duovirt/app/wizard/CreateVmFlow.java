@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
-import javafx.beans.value.ChangeListener;
 import org.duovirt.app.Messages;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.HostSession;
-import org.duovirt.app.host.HostState;
+import org.duovirt.app.job.HostLossGuard;
 import org.duovirt.app.job.Job;
+import org.duovirt.app.job.JobLeftovers;
 import org.duovirt.app.job.Jobs;
 import org.duovirt.app.job.OperationTimeouts;
 import org.duovirt.core.error.HostUnreachableException;
@@ -21,7 +21,8 @@ import org.duovirt.core.spi.HostConnection;
 /**
  * Creates a VM as a job with named steps — check, create (disk and definition), start — each a cancel point.
  * The backend's create removes what it made when it fails or sees the cancel; after it, a cancel or a failed
- * start deletes the VM with its storage, so nothing is left. Losing the host fails the job at once.
+ * start deletes the VM with its storage, so nothing is left. Losing the host fails the job at once, and what it
+ * had made is removed when the host answers again ({@link HostLossGuard}).
  */
 public final class CreateVmFlow {
     private static final Logger LOG = Logger.getLogger(CreateVmFlow.class.getName());
@@ -55,16 +56,11 @@ public final class CreateVmFlow {
             steps.add(stepStart());
         }
         Job job = jobs.newJob(Messages.get("wizard.job.title", spec.name(), session.displayName()), steps);
-        ChangeListener<HostState> lost = (o, was, now) -> {
-            if (now == HostState.DISCONNECTED) {
-                jobs.fail(job, new HostUnreachableException(Messages.get("wizard.job.host-lost", session.displayName(), spec.name()),
-                        Messages.get("wizard.job.host-lost.hint"), null));
-            }
-        };
-        session.stateProperty().addListener(lost);
-        jobs.run(job, startAfter ? timeouts.createAndStart() : timeouts.create(), j -> run(j, session, spec, startAfter))
+        HostLossGuard guard = HostLossGuard.watch(ui, jobs, job, session, new HostUnreachableException(
+                Messages.get("wizard.job.host-lost", session.displayName(), spec.name()), Messages.get("wizard.job.host-lost.hint"), null));
+        jobs.run(job, startAfter ? timeouts.createAndStart() : timeouts.create(), j -> run(j, guard, session, spec, startAfter))
                 .whenComplete((name, e) -> ui.ui(() -> {
-                    session.stateProperty().removeListener(lost);
+                    guard.close();
                     session.refreshVm(spec.name());
                     if (e != null) {
                         result.completeExceptionally(e);
@@ -75,18 +71,25 @@ public final class CreateVmFlow {
         return job;
     }
 
-    private String run(Job job, HostSession session, VmSpec spec, boolean startAfter) {
+    private String run(Job job, HostLossGuard guard, HostSession session, VmSpec spec, boolean startAfter) {
         HostConnection c = session.connectionForJob();
         if (c == null) {
             throw new HostUnreachableException(Messages.get("wizard.job.not-connected", session.displayName()), null, null);
         }
-        job.beginStep(stepCheck());
-        List<SpecProblem> problems = c.check(spec);
-        if (!problems.isEmpty()) {
-            throw new InvalidSpecException(SpecProblem.messages(problems));
+        try {
+            job.beginStep(stepCheck());
+            List<SpecProblem> problems = c.check(spec);
+            if (!problems.isEmpty()) {
+                throw new InvalidSpecException(SpecProblem.messages(problems));
+            }
+            job.beginStep(stepCreate());
+            // The name was free at the check: a VM of this name found after a lost host is this job's.
+            JobLeftovers leftovers = JobLeftovers.forCreation(c, spec);
+            guard.making(Messages.get("wizard.job.leftover", spec.name()), leftovers.vm(spec.name(), session.displayName()));
+            c.create(spec, job.listener());
+        } catch (RuntimeException e) {
+            throw guard.failure(c, e);
         }
-        job.beginStep(stepCreate());
-        c.create(spec, job.listener());
         try {
             job.throwIfCancelled();
             if (startAfter) {
@@ -95,8 +98,11 @@ public final class CreateVmFlow {
             }
             job.throwIfCancelled();
         } catch (RuntimeException e) {
-            rollBack(c, spec.name(), e);
-            throw e;
+            RuntimeException failure = guard.failure(c, e);
+            if (failure == e) {
+                rollBack(c, spec.name(), e);
+            }
+            throw failure;
         }
         return spec.name();
     }
@@ -105,10 +111,7 @@ public final class CreateVmFlow {
     private static void rollBack(HostConnection c, String name, RuntimeException cause) {
         LOG.info(() -> "Rolling back the creation of " + name + ": " + cause.getMessage());
         try {
-            if (c.listVms(true).stream().anyMatch(v -> v.name().equals(name) && v.state().isActive())) {
-                c.destroy(name);
-            }
-            c.delete(name, true);
+            JobLeftovers.removeVm(c, name);
         } catch (RuntimeException cleanup) {
             cause.addSuppressed(cleanup);
         }

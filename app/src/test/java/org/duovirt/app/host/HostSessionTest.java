@@ -5,6 +5,7 @@ import static org.duovirt.app.host.Sessions.await;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.model.LifecycleEvent;
@@ -65,6 +66,36 @@ class HostSessionTest {
         s.connect();
         await("disconnected", () -> s.state() == HostState.DISCONNECTED);
         assertThat(s.call("x", c -> 1)).isCompletedExceptionally();
+        s.close();
+    }
+
+    @Test
+    void anOpenThatSucceedsAfterItsTimeoutIsClosedNotLeaked() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        CountDownLatch lateOpenDone = new CountDownLatch(1);
+        FakeHost healthy = new FakeHost().vm("a", VmState.RUNNING);
+        HostSession s = Sessions.session("late:///", uri -> {
+            if (attempts.incrementAndGet() > 1) {
+                return healthy;
+            }
+            // Uninterruptible, like a socket read in an SSH handshake: the open finishes after its timeout.
+            long until = System.nanoTime() + 1_500_000_000L;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            lateOpenDone.countDown();
+            return new FakeHost() {
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
+            };
+        }, Sessions.fast());
+        s.connect();
+        await("connected by a later attempt", () -> s.state() == HostState.CONNECTED);
+        assertThat(lateOpenDone.await(10, TimeUnit.SECONDS)).isTrue();
+        await("the late connection closed", () -> closed.get() == 1);
         s.close();
     }
 

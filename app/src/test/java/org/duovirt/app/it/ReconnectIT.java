@@ -2,16 +2,9 @@ package org.duovirt.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.duovirt.app.config.AppDirs;
 import org.duovirt.app.config.ConnectionConfig;
@@ -40,8 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ReconnectIT {
     @TempDir
     static Path root;
-    private Path dir;
-    private Process daemon;
+    private PrivateLibvirtd daemon;
     private MainWindow window;
     private String uri;
     private TcpRelay relay;
@@ -49,14 +41,11 @@ class ReconnectIT {
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory(Path.of("/tmp"), "hard-lv-");
-        for (String sub : List.of("run", "home", "empty")) {
-            Files.createDirectories(dir.resolve(sub));
-        }
-        chownNobody(dir);
-        startDaemon();
-        uri = "test+unix:///default?socket=" + dir.resolve("run/libvirt/libvirt-sock");
-        xenUri = relayedXenUri();
+        daemon = new PrivateLibvirtd(false);
+        daemon.start();
+        uri = daemon.uri();
+        relay = RelayedXen.relay();
+        xenUri = RelayedXen.uri(relay, daemon.dir());
         AppDirs dirs = UiTestSupport.tempDirs(root.resolve("r-" + System.nanoTime()), List.of(new ConnectionConfig(uri, "Own libvirtd", true),
                 new ConnectionConfig(xenUri, "Xen through a relay", true)));
         window = UiTestSupport.open(stage, dirs);
@@ -65,47 +54,10 @@ class ReconnectIT {
     @AfterEach
     void stop() throws Exception {
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
-        if (daemon != null) {
-            daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
         if (relay != null) {
             relay.close();
         }
-        new ProcessBuilder("rm", "-rf", "--", dir.toString()).start().waitFor(10, TimeUnit.SECONDS);
-    }
-
-    /** The shared Xen test host's URI with its port replaced by the relay's, and a known_hosts naming the relay. */
-    private String relayedXenUri() throws Exception {
-        java.net.URI shared = java.net.URI.create(org.duovirt.core.testing.XenTestHosts.uri());
-        relay = new TcpRelay(shared.getPort());
-        var query = org.duovirt.core.uri.Uris.query(shared);
-        Path knownHosts = dir.resolve("known_hosts");
-        String name = "[" + shared.getHost() + "]:" + shared.getPort();
-        Files.writeString(knownHosts, Files.readAllLines(Path.of(query.get("known_hosts"))).stream()
-                .filter(l -> l.startsWith(name + " ")).map(l -> "[127.0.0.1]:" + relay.port() + l.substring(name.length()))
-                .reduce("", (a, b) -> a + b + "\n"));
-        return "xl+ssh://" + shared.getUserInfo() + "@127.0.0.1:" + relay.port() + "/?keyfile=" + query.get("keyfile")
-                + "&known_hosts=" + knownHosts;
-    }
-
-    private static void chownNobody(Path p) throws Exception {
-        assertThat(new ProcessBuilder("chown", "-R", "nobody:nogroup", p.toString()).inheritIO().start().waitFor()).isZero();
-    }
-
-    private void startDaemon() throws IOException, InterruptedException {
-        // A killed daemon leaves its socket file behind; the new one answers once it has bound a fresh one.
-        Files.deleteIfExists(dir.resolve("run/libvirt/libvirt-sock"));
-        ProcessBuilder b = new ProcessBuilder("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "libvirtd", "--timeout", "0")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("home/daemon.log").toFile());
-        b.environment().clear();
-        b.environment().putAll(java.util.Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "HOME", dir.resolve("home").toString(),
-                "XDG_RUNTIME_DIR", dir.resolve("run").toString(), "LIBVIRT_DRIVER_DIR", dir.resolve("empty").toString()));
-        daemon = b.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!Files.exists(dir.resolve("run/libvirt/libvirt-sock")) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(dir.resolve("run/libvirt/libvirt-sock")).exists();
+        daemon.close();
     }
 
     private HostSession host(String which) {
@@ -113,33 +65,54 @@ class ReconnectIT {
     }
 
     private long millisUntil(String which, HostState wanted, Duration timeout) throws Exception {
-        HostSession h = host(which);
-        long t0 = System.nanoTime();
-        long deadline = t0 + timeout.toNanos();
-        while (UiTestSupport.onFx(h::state) != wanted) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not " + wanted + " within " + timeout + "; last error: " + UiTestSupport.onFx(() -> h.lastErrorProperty().get()));
-            }
-            Thread.sleep(10);
-        }
-        return (System.nanoTime() - t0) / 1_000_000;
+        return HostStates.millisUntil(host(which), wanted, timeout);
     }
 
     @Test
     void aKilledAndRestartedDaemonIsSeenGoneAndBackWithinFiveSecondsWithoutStallingTheWindow() throws Exception {
-        goneAndBack("KVM, own libvirtd killed and restarted", uri, () -> daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS),
-                this::startDaemon, Duration.ofSeconds(5));
+        goneAndBack("KVM, own libvirtd killed and restarted", uri, daemon::kill, daemon::start, Duration.ofSeconds(5));
     }
 
     @Test
     void aXenHostWhoseSshRelayIsCutAndRestoredIsSeenGoneAndBack() throws Exception {
-        // Issue 13 asks for 5 s: 1.5 s was measured on a quiet machine, over 5 s at load 30, where the SSH handshake
-        // and the first xl calls under TCG are the slow part; the test fails past 30 s and prints the figure.
-        goneAndBack("Xen over SSH, relay cut and restored", xenUri, relay::cut, relay::restore, Duration.ofSeconds(30));
+        // Issue 13 asks for 5 s; see HostStates.XEN_BACK_WITHIN for what was measured and why the bound is wider.
+        goneAndBack("Xen over SSH, relay cut and restored", xenUri, relay::cut, relay::restore, HostStates.XEN_BACK_WITHIN);
     }
 
-    private static Thread fxThread() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
+    @Test
+    void aXenHostThatRebootsIsSeenGoneAndBackAndANewHostKeyIsRefusedMeanwhile() throws Exception {
+        // A dom0 reboot, simulated without rebooting the shared host (other tests use it): its SSH sessions end
+        // (cut); then for 12 s its port forward accepts but nothing answers (the boot: QEMU's user network accepts
+        // for a guest that is not up); then a reinstalled host with a new key of the same type answers at its
+        // address (refused, never logged in to); then sshd with the host's own key (accepted).
+        String realPort = Integer.toString(java.net.URI.create(org.duovirt.core.testing.XenTestHosts.uri()).getPort());
+        try (ImpostorSshd impostor = new ImpostorSshd(knownKeyType())) {
+            goneAndBack("Xen over SSH, reboot simulated", xenUri, relay::cut, () -> {
+                relay.silence();
+                Thread.sleep(12_000);
+                // Meanwhile an attempt may hang in the silent handshake (connecting), but none can succeed.
+                assertThat(UiTestSupport.onFx(host(xenUri)::state)).isNotEqualTo(HostState.CONNECTED);
+                relay.retarget(impostor.port());
+                relay.restore();
+                UiTestSupport.waitUntil("the new host key refused", Duration.ofSeconds(20),
+                        () -> String.valueOf(host(xenUri).lastErrorProperty().get()).contains("refused to connect"));
+                String refusal = UiTestSupport.onFx(() -> host(xenUri).lastErrorProperty().get());
+                System.out.println("refusal shown: " + refusal);
+                assertThat(refusal).startsWith("The SSH host key of [127.0.0.1]:" + relay.port());
+                Thread.sleep(3000);
+                assertThat(UiTestSupport.onFx(host(xenUri)::state)).isNotEqualTo(HostState.CONNECTED);
+                relay.cut();
+                relay.retarget(Integer.parseInt(realPort));
+                relay.restore();
+            }, HostStates.XEN_BACK_WITHIN);
+            assertThat(impostor.log()).doesNotContain("Accepted");
+        }
+    }
+
+    /** The type of the host key known for the relay (ssh-keygen's -t name). */
+    private String knownKeyType() throws Exception {
+        String type = java.nio.file.Files.readAllLines(daemon.dir().resolve("known_hosts")).get(0).split(" ")[1];
+        return type.startsWith("ecdsa") ? "ecdsa" : type.equals("ssh-rsa") ? "rsa" : "ed25519";
     }
 
     interface Step {
@@ -148,36 +121,11 @@ class ReconnectIT {
 
     private void goneAndBack(String what, String which, Step kill, Step revive, Duration backWithin) throws Exception {
         millisUntil(which, HostState.CONNECTED, Duration.ofSeconds(90));
-        AtomicLong worstStallMs = new AtomicLong();
-        AtomicBoolean watching = new AtomicBoolean(true);
-        Thread watcher = new Thread(() -> {
-            while (watching.get()) {
-                long t0 = System.nanoTime();
-                CountDownLatch ran = new CountDownLatch(1);
-                Platform.runLater(ran::countDown);
-                try {
-                    Thread fx = fxThread();
-                    while (!ran.await(40, TimeUnit.MILLISECONDS)) {
-                        if (fx != null && System.getProperty("hard.diag") != null) {
-                            StringBuilder b = new StringBuilder("FX thread busy for " + (System.nanoTime() - t0) / 1_000_000 + " ms at:\n");
-                            for (StackTraceElement e : fx.getStackTrace()) {
-                                b.append("    ").append(e).append('\n');
-                            }
-                            System.out.print(b);
-                        }
-                    }
-                    worstStallMs.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "fx-stall-watcher");
-        watcher.start();
+        FxStallWatcher stalls = FxStallWatcher.start();
         try {
             // The same watch with nothing happening first: what the machine's load alone costs the FX thread.
             Thread.sleep(3000);
-            long baselineStallMs = worstStallMs.getAndSet(0);
+            long baselineStallMs = stalls.reset();
             System.out.printf("FX stall with the host connected and idle (%s): worst %d ms%n", what, baselineStallMs);
             kill.run();
             long gone = millisUntil(which, HostState.DISCONNECTED, Duration.ofSeconds(5));
@@ -187,15 +135,14 @@ class ReconnectIT {
             long answering = (System.nanoTime() - revivedAt) / 1_000_000;
             long back = millisUntil(which, HostState.CONNECTED, backWithin);
             System.out.printf("reconnect figures (%s): disconnected after %d ms, answering again after %d ms, reconnected %d ms after that, worst FX stall %d ms%n",
-                    what, gone, answering, back, worstStallMs.get());
+                    what, gone, answering, back, stalls.worstMs());
             assertThat(gone).isLessThan(5000);
             assertThat(back).isLessThan(backWithin.toMillis());
         } finally {
-            watching.set(false);
-            watcher.join(2000);
+            stalls.close();
         }
-        // The issue's target is 100 ms: 7 ms was measured on a quiet machine, 131-134 ms at load 30 inside JavaFX's
-        // own layout pulse (a stack sample showed no Duovirt code); the test fails past 250 ms and prints the figure.
-        assertThat(worstStallMs.get()).as("worst FX thread stall, ms").isLessThan(250);
+        // The issue's target is 100 ms: 7 ms was measured on a quiet machine, 131-256 ms at load 24-30 inside JavaFX's
+        // own CSS, layout and rendering (the sampled stacks show no Duovirt code); see FxStallWatcher.BOUND_MS.
+        stalls.assertNeverFroze(what);
     }
 }

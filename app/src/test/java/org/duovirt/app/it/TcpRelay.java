@@ -13,12 +13,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback TCP relay a test owns between Duovirt and a host's port: {@link #cut} closes it and every
  * connection through it (the host vanishes for Duovirt, nothing on the host is touched), {@link #restore}
- * listens again on the same port.
+ * listens again on the same port. {@link #silence} plays a host that is booting behind QEMU's port forward:
+ * connections are accepted and then nothing answers, until {@link #restore} joins them to the target (as
+ * QEMU does once the guest answers its retried SYN). {@link #retarget} sends new connections elsewhere (an
+ * impostor with another host key).
  */
 final class TcpRelay implements AutoCloseable {
-    private final int targetPort;
+    private volatile int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private volatile boolean silent;
     private volatile ServerSocket server;
 
     TcpRelay(int targetPort) throws IOException {
@@ -39,14 +44,60 @@ final class TcpRelay implements AutoCloseable {
         for (Socket s : open) {
             s.close();
         }
+        for (Socket s : held) {
+            s.close();
+        }
         open.clear();
+        held.clear();
     }
 
+    /** Accepts, then says nothing: a host whose port forward is up while the host itself is not. */
+    void silence() throws IOException {
+        cut();
+        silent = true;
+        listen();
+    }
+
+    /** New connections go to this port from now on (open ones stay where they are). */
+    void retarget(int newTargetPort) {
+        targetPort = newTargetPort;
+    }
+
+    /** Forwards again; connections accepted while silent are joined to the target now. */
     void restore() throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        serve(s);
+        silent = false;
+        for (Socket client : held) {
+            held.remove(client);
+            join(client);
+        }
+        if (server == null || server.isClosed()) {
+            listen();
+        }
+    }
+
+    private void listen() throws IOException {
+        // A closed server socket is released only once its accept thread wakes up: right after a cut, retry.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            try {
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                serve(s);
+                return;
+            } catch (java.net.BindException e) {
+                s.close();
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void serve(ServerSocket s) {
@@ -55,11 +106,11 @@ final class TcpRelay implements AutoCloseable {
             while (!s.isClosed()) {
                 try {
                     Socket client = s.accept();
-                    Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(target);
-                    pump(client, target);
-                    pump(target, client);
+                    if (silent) {
+                        held.add(client);
+                    } else {
+                        join(client);
+                    }
                 } catch (IOException e) {
                     return;
                 }
@@ -67,6 +118,14 @@ final class TcpRelay implements AutoCloseable {
         }, "relay-accept");
         accept.setDaemon(true);
         accept.start();
+    }
+
+    private void join(Socket client) throws IOException {
+        Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        open.add(client);
+        open.add(target);
+        pump(client, target);
+        pump(target, client);
     }
 
     private static void pump(Socket from, Socket to) {

@@ -14,6 +14,7 @@ import org.duovirt.app.config.ConnectionStore;
 import org.duovirt.app.exec.DirectTaskExecutor;
 import org.duovirt.app.host.FakeHost;
 import org.duovirt.app.host.HostList;
+import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.HostState;
 import org.duovirt.app.host.Sessions;
 import org.duovirt.app.host.VmRow;
@@ -118,5 +119,14 @@ class MainViewModelTest {
         vm.hostFilterProperty().set(vm.hostList().hosts().get(0));
         assertThat(vm.visibleRows()).hasSize(3);
         assertThat(vm.statusProperty().get()).isEqualTo("1 host: 1 connected, 0 connecting, 0 disconnected");
+    }
+
+    @Test
+    void aHostsErrorLeavesTheStatusLineWhenTheHostIsBack() {
+        HostSession session = vm.hostList().hosts().get(0);
+        host.listeners.forEach(l -> l.connectionLost("the host closed the connection"));
+        await("error shown", () -> "the host closed the connection".equals(vm.lastErrorProperty().get()));
+        await("back", () -> session.state() == HostState.CONNECTED);
+        await("error gone", () -> vm.lastErrorProperty().get().isEmpty());
     }
 }

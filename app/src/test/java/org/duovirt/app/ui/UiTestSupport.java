@@ -69,6 +69,26 @@ public final class UiTestSupport {
         }
     }
 
+    /** Writes a snapshot of the scene (taken on the FX thread) as a PNG; tests write under target/, never docs/. */
+    public static void savePng(javafx.scene.Scene scene, Path file) {
+        javafx.scene.image.WritableImage image = onFx(() -> scene.snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            javax.imageio.ImageIO.write(out, "png", file.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Reads a value on the FX thread. */
     public static <T> T onFx(java.util.concurrent.Callable<T> read) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));

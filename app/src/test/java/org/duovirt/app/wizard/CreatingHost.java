@@ -82,6 +82,10 @@ class CreatingHost extends FakeHost {
         diskMade.countDown();
         awaitHold(holdAfterDisk);
         if (progress.isCancelled()) {
+            if (!isAlive()) {
+                // The backend's own undo cannot reach a host that is gone: the disk stays.
+                throw new org.duovirt.core.error.HostUnreachableException("Cannot reach fake:///.", null, null);
+            }
             made.remove("disk " + spec.name());
             throw new DuovirtException("Creating VM '" + spec.name() + "' was cancelled; nothing was kept.", (String) null);
         }

@@ -3,10 +3,6 @@ package org.duovirt.app.wizard;
 import static org.duovirt.app.ui.UiTestSupport.onFx;
 import static org.duovirt.app.ui.UiTestSupport.waitUntil;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.Node;
@@ -16,9 +12,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.duovirt.app.console.ConsoleView;
 import org.duovirt.app.ui.UiTestSupport;
 import org.duovirt.core.testing.Repository;
@@ -213,22 +206,7 @@ final class WizardDriver {
     }
 
     static void save(Scene scene, Path file) {
-        WritableImage image = onFx(() -> scene.snapshot(null));
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        try {
-            Files.createDirectories(file.getParent());
-            ImageIO.write(out, "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        UiTestSupport.savePng(scene, file);
     }
 
     /** Lets layout and CSS settle before a snapshot. */

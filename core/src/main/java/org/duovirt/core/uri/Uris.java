@@ -18,9 +18,10 @@ import org.duovirt.core.error.DuovirtException;
 public final class Uris {
     /**
      * {@code scheme://user:secret@} (also in text that is no valid URI, e.g. with a '#' in the user that
-     * makes the rest a fragment): from the first ':' after "//" to the last '@' before the next '/'.
+     * makes the rest a fragment, or an '@' in the user that leaves java.net.URI no host to parse): from the
+     * first ':' after "//" to the last '@' before the next '/'.
      */
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/@:]*):[^/]*@");
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/:]*?):[^/]*@");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&](?:password|passwd|pass)=)[^&#]*");
 
     private Uris() {
@@ -38,6 +39,11 @@ public final class Uris {
     /** True when the userinfo carries a password ({@code user:secret@host}). */
     public static boolean hasPassword(URI uri) {
         String raw = uri.getRawUserInfo();
+        String authority = uri.getRawAuthority();
+        if (raw == null && authority != null && authority.lastIndexOf('@') > 0) {
+            // An authority java.net.URI could not split (an '@' in the user): the userinfo is all before the last '@'.
+            raw = authority.substring(0, authority.lastIndexOf('@'));
+        }
         return raw != null && raw.contains(":");
     }
 

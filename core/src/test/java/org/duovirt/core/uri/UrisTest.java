@@ -28,6 +28,19 @@ class UrisTest {
     }
 
     @Test
+    void anAtSignInTheUserStillHidesAndRefusesThePassword() {
+        // Found by XenProperties (jqwik): java.net.URI parses no host nor userinfo from this authority.
+        URI uri = URI.create("xl+ssh://@:PW-SECRET@127.0.0.1:22/?");
+        assertThat(uri.getRawUserInfo()).isNull();
+        assertThat(Uris.redact(uri.toString())).isEqualTo("xl+ssh://@:***@127.0.0.1:22/?");
+        assertThat(Uris.redact("xl+ssh://a@b:PW@h/")).isEqualTo("xl+ssh://a@b:***@h/");
+        assertThat(Uris.hasPassword(uri)).isTrue();
+        assertThat(Uris.hasPassword(URI.create("xl+ssh://a@b@h:22/"))).isFalse();
+        assertThat(Uris.redact("xl+ssh://root@[::1]:22/")).isEqualTo("xl+ssh://root@[::1]:22/");
+        assertThat(Uris.redact("xl+ssh://root@host:22/?keyfile=/k")).isEqualTo("xl+ssh://root@host:22/?keyfile=/k");
+    }
+
+    @Test
     void fileParametersMustBeAbsoluteAndRegular() {
         assertThat(Uris.localFileProblem("known_hosts", "/dev/zero", false)).isEqualTo("The known_hosts parameter '/dev/zero' is not a regular file.");
         assertThat(Uris.localFileProblem("keyfile", "id_rsa", false)).contains("absolute");
