@@ -35,7 +35,7 @@ for step in "$@"; do
     connection) xdotool key ctrl+shift+a; sleep 1.5; xdotool mousemove 635 354 click 1; sleep 0.3
       xdotool mousemove 783 512 click 1; xdotool type --delay 20 "kvm2.example.org"; shot connection-dialog.png; xdotool key Escape ;;
     details) row 520 370; xdotool key ctrl+i; shot details.png 3; xdotool key ctrl+w ;;
-    performance) row 520 210; xdotool key ctrl+shift+g; shot "performance-$THEME.png" "${PERF_WAIT:-30}"; xdotool key ctrl+w ;;
+    performance) row 520 210; xdotool key ctrl+shift+e; shot "performance-$THEME.png" "${PERF_WAIT:-30}"; xdotool key ctrl+w ;;
     preferences) xdotool key ctrl+comma; shot "preferences-$THEME.png" 3; xdotool key Escape ;;
     delete) row 520 146; xdotool key ctrl+Delete; shot delete-dialog.png 3; xdotool key Escape ;;
   esac

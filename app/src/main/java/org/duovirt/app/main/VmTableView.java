@@ -71,6 +71,7 @@ public final class VmTableView extends TableView<VmRow> {
                 statsColumns.get(StatsGroup.MEMORY), statsColumns.get(StatsGroup.BLOCK), statsColumns.get(StatsGroup.NET)));
         getSortOrder().add(name);
         getColumns().forEach(ColumnFit::fitHeader);
+        OverflowingColumns.watch(this);
 
         setRowFactory(t -> new OfflineAwareRow());
     }

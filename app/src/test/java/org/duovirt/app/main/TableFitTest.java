@@ -85,7 +85,17 @@ class TableFitTest {
             assertThat(cut).as("cells drawn cut at a window width of %s", width).isEmpty();
             Map<String, String> drawn = onFx(() -> shown(robot));
             assertThat(drawn.values()).contains("Suspended", "Saved", "Crashed", HOST, "1536 GiB");
+            assertThat(onFx(() -> lastColumnReachable(robot))).as("the last column is on screen or scrolls into view at %s", width).isTrue();
         }
+    }
+
+    /** The columns fit the table, or the table scrolls sideways: none is pushed out of sight for good. */
+    private static boolean lastColumnReachable(FxRobot robot) {
+        javafx.scene.control.TableView<?> table = robot.lookup("#vm-table").queryAs(javafx.scene.control.TableView.class);
+        double columns = table.getVisibleLeafColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+        boolean scrolls = table.lookupAll(".scroll-bar").stream().anyMatch(b -> b instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible());
+        return columns <= table.getWidth() + 2 || scrolls; // the constrained policy rounds to a pixel
     }
 
     /** Cell text → what it draws, for every non-empty text cell of the table. */
