@@ -42,6 +42,17 @@ final class OverflowingColumns {
                 table.getColumns().forEach(c -> c.setPrefWidth(Math.max(c.getMinWidth(), c.getWidth())));
             }
             table.setColumnResizePolicy(policy);
+        } else if (fits && shown(table) > table.getWidth() + 2) {
+            // A column's minimum grew (a longer value was shown): the constrained policy only squeezes the
+            // others again when it is applied anew.
+            javafx.application.Platform.runLater(() -> {
+                table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            });
         }
+    }
+
+    private static double shown(TableView<?> table) {
+        return table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
     }
 }

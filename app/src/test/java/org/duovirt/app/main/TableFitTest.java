@@ -73,6 +73,10 @@ class TableFitTest {
         assertThat(UiTestSupport.stateText(robot, "state-pmsuspended")).isEqualTo("Suspended");
         assertThat(UiTestSupport.stateText(robot, "state-managed-save")).isEqualTo("Saved");
         assertThat(UiTestSupport.stateText(robot, "state-crashed")).isEqualTo("Crashed");
+        // Columns grow to the values they show after the first layout: the table must take that into account
+        // without any resize of the window.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> lastColumnReachable(robot))).as("the last column is reachable as first drawn").isTrue();
         for (double width : new double[] {1400, 900, 700}) {
             onFx(() -> {
                 stage.setWidth(width);
