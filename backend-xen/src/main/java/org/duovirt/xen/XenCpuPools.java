@@ -1,6 +1,10 @@
 package org.duovirt.xen;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
@@ -21,18 +25,39 @@ import org.duovirt.xen.parse.XlListParser;
  * A stopped VM only has its cfg changed; a running domain Duovirt did not create is moved live only.
  */
 final class XenCpuPools {
+    /** The pool xl creates a domain in when its cfg has no pool= line. */
+    static final String DEFAULT_POOL = "Pool-0";
     private final XenDomains domains;
 
     XenCpuPools(XenDomains domains) {
         this.domains = domains;
     }
 
+    /**
+     * The pools with the VMs placed in each: a running domain where xl says it runs, a stopped VM Duovirt owns where
+     * its cfg's {@code pool=} will create it (no line: Pool-0, xl's default).
+     */
     List<CpuPool> pools() {
         Xl xl = domains.xl();
         String list = xl.query("list the cpupools", null, "cpupool-list");
         String cpus = xl.query("list the cpupools", null, "cpupool-list", "-c");
         List<XlDomainRow> rows = XlListParser.parse(xl.query("list the domains", null, "list", "-c"), true);
-        return CpupoolListParser.parse(list, cpus, rows);
+        List<CpuPool> running = CpupoolListParser.parse(list, cpus, rows);
+        Set<String> live = rows.stream().map(XlDomainRow::name).collect(Collectors.toSet());
+        Map<String, List<String>> stopped = new HashMap<>();
+        for (OwnedVm owned : domains.store().loadAll().values()) {
+            if (!live.contains(owned.name()) && owned.config() != null) {
+                String pool = owned.config().pool() == null ? DEFAULT_POOL : owned.config().pool();
+                stopped.computeIfAbsent(pool, p -> new ArrayList<>()).add(owned.name());
+            }
+        }
+        List<CpuPool> out = new ArrayList<>();
+        for (CpuPool p : running) {
+            List<String> vms = new ArrayList<>(p.vms());
+            vms.addAll(stopped.getOrDefault(p.name(), List.of()).stream().sorted().toList());
+            out.add(new CpuPool(p.name(), p.cpus(), p.scheduler(), vms));
+        }
+        return out;
     }
 
     void move(String vm, String pool) {

@@ -2,6 +2,7 @@ package org.duovirt.xen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.error.VmNotFoundException;
+import org.duovirt.core.model.CpuPool;
 import org.duovirt.xen.XenPinPlansTest.ScriptedHost;
 import org.duovirt.xen.config.XlConfigReader;
 import org.duovirt.xen.transport.CommandResult;
@@ -116,5 +118,18 @@ class XenCpuPoolsTest {
         host.sent.clear();
         pools(host).move("web server", "Pool-node1");
         assertThat(host.sent).isEmpty();
+    }
+
+    @Test
+    void aStoppedVmIsListedInThePoolItsCfgWillCreateItIn() {
+        PoolHost host = new PoolHost();
+        assertThat(pools(host).pools()).extracting(CpuPool::name, CpuPool::vms).containsExactly(
+                tuple("Pool-0", List.of("paused-one")), tuple("Pool-node1", List.of("web server")), tuple("empty", List.of()));
+        host.stopped = true;
+        // no pool= line: xl's default pool
+        assertThat(pools(host).pools().get(0).vms()).containsExactly("paused-one", "web server");
+        pools(host).move("web server", "Pool-node1");
+        assertThat(pools(host).pools()).extracting(CpuPool::name, CpuPool::vms).containsExactly(
+                tuple("Pool-0", List.of("paused-one")), tuple("Pool-node1", List.of("web server")), tuple("empty", List.of()));
     }
 }
