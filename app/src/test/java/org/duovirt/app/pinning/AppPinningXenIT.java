@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.duovirt.app.config.ConnectionConfig;
@@ -40,13 +41,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * The pinning editor on the real Xen test host (xl over SSH; 4 CPUs in 2 nodes) with a 2-vCPU PV guest: hard and
  * soft affinity drawn cell by cell in their two layers and applied live and persistent from the editor, raw
  * {@code xl vcpu-list} agrees, and so does the cfg; a guest reboot (new domid) keeps them; "Unpin all" from the
- * editor puts them back. The guest is named pin-appx-*. (A cpupool move from the panel is not in here yet.)
+ * editor puts them back. The guest is named pin-appx-*. Then, in a cpupool of the test's own (CPU 3 taken from Pool-0), made before the editor opens:
+ * a move into it from the topology panel, {@code xl cpupool-list} and the cfg's {@code pool=} agree, a destroy + create
+ * lands in the pool again, the move back from the panel; dom0's pools are left as they were found.
  */
 @ExtendWith(ApplicationExtension.class)
 class AppPinningXenIT {
     private static final String VM = "pin-appx-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static final Duration BOOT = Duration.ofMinutes(6);
+    private static final String POOL = "pin-gpool-" + ProcessHandle.current().pid();
     private static final String CFG = "/etc/xen/duovirt/" + VM + ".cfg";
     @TempDir
     static Path home;
@@ -156,6 +160,51 @@ class AppPinningXenIT {
         waitUntil("the unpinned plan", WAIT, () -> PinEditorTest.hard(grid).equals(List.of("0-3", "0-3")));
         applyAndWait(robot, "unpin all");
         assertThat(rawAffinity()).containsExactly("all / all", "all / all");
+    }
+
+    @Test
+    void aCpupoolMoveFromThePanelHoldsThroughADestroyAndCreate(FxRobot robot) {
+        String asFound = dom0("xl cpupool-list -c");
+        try {
+            // a pool of the test's own, CPU 3 taken from Pool-0; made before the editor opens, so its panel lists it
+            dom0("xl cpupool-cpu-remove Pool-0 3 && xl cpupool-create 'name=\"" + POOL + "\"' 'sched=\"credit2\"' 'cpus=[\"3\"]'");
+            PinEditorTest.openEditor(robot, VM, WAIT);
+            moveFromThePanel(robot, POOL);
+            assertThat(dom0("xl cpupool-list").lines()).anyMatch(l -> l.startsWith(POOL) && l.trim().endsWith(" 1"));
+            assertThat(poolOf(VM)).isEqualTo(POOL);
+            assertThat(dom0("cat " + quoted(CFG))).contains("pool = \"" + POOL + "\"\n");
+            // a destroy + create by the host: the VM lands in the same pool
+            try (HostConnection side = connect()) {
+                side.destroy(VM);
+                side.start(VM);
+            }
+            awaitRunning("the VM created again", -1);
+            assertThat(poolOf(VM)).isEqualTo(POOL);
+            moveFromThePanel(robot, "Pool-0");
+            assertThat(poolOf(VM)).isEqualTo("Pool-0");
+            assertThat(dom0("cat " + quoted(CFG))).contains("pool = \"Pool-0\"\n");
+        } finally {
+            dom0("if xl cpupool-list | grep -q '^" + POOL + " '; then d=$(xl domid " + quoted(VM) + " 2>/dev/null) "
+                    + "&& xl cpupool-migrate \"$d\" Pool-0; xl cpupool-destroy " + POOL + "; fi; "
+                    + "xl cpupool-list -c | grep '^Pool-0' | grep -q '3' || xl cpupool-cpu-add Pool-0 3; true");
+        }
+        assertThat(dom0("xl cpupool-list -c")).as("dom0's pools as found").isEqualTo(asFound);
+    }
+
+    private static void moveFromThePanel(FxRobot robot, String pool) {
+        UiTestSupport.click(robot, "#pin-pool-target");
+        waitUntil("the pool list", WAIT, () -> robot.lookup(".list-cell").match(n -> pool.equals(((ListCell<?>) n).getText())).tryQuery().isPresent());
+        UiTestSupport.click(robot, robot.lookup(".list-cell").match(n -> pool.equals(((ListCell<?>) n).getText())).queryAs(javafx.scene.Node.class));
+        long t0 = System.nanoTime();
+        UiTestSupport.click(robot, "#pin-pool-move");
+        waitUntil("moved to " + pool, WAIT, () -> PinEditorTest.outcome(robot).equals("Moved to cpupool " + pool + "."));
+        System.out.println("AppPinningXenIT: move to " + pool + " from the panel took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    /** The VM's cpupool as raw xl list -c says. */
+    private static String poolOf(String vm) {
+        return dom0("xl list -c").lines().filter(l -> l.startsWith(vm + " ")).map(l -> l.trim().split("\\s+"))
+                .map(f -> f[f.length - 1]).findFirst().orElseThrow();
     }
 
     /** Sets one vCPU's row in one layer to exactly these CPUs, clicking only the cells that differ. */
