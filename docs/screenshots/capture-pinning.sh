@@ -2,6 +2,7 @@
 # Screenshots of the pinning editor from the real app under Xvfb (the real Glass toolkit, not Monocle):
 # docs/screenshots/capture-pinning.sh THEME URI VM OUT.png [PRESET-ID|-] [soft]
 # e.g. capture-pinning.sh light qemu:///system pin-shot pinning-kvm.png pin-preset-compact
+# XVFB_SERVERNUM=N uses display :N (or the next free one) instead of the first free from :99.
 # Run from the repository root after: mvn -o -q -pl app -am test-compile dependency:build-classpath
 #   -Dmdep.outputFile=app/target/pin-cp.txt (PinningShot lives in the app's test classes).
 set -euo pipefail
@@ -19,7 +20,7 @@ cat > "$work/config/ui.json" <<JSON
 JSON
 cp="$here/app/target/test-classes:$here/app/target/classes:$here/core/target/classes:$here/backend-kvm/target/classes:$here/backend-xen/target/classes:$here/resources/target/classes:$(cat "$here/app/target/pin-cp.txt")"
 export work here cp vm out preset layer
-xvfb-run -a -s "-screen 0 1600x1000x24" bash -s <<'INNER'
+xvfb-run -a ${XVFB_SERVERNUM:+-n "$XVFB_SERVERNUM"} -s "-screen 0 1600x1000x24" bash -s <<'INNER'
 set -euo pipefail
 java -Dduovirt.config.dir="$work/config" -Dduovirt.state.dir="$work/state" -cp "$cp" \
   org.duovirt.app.pinning.PinningShot "$work/config" "$work/state" "$vm" "$work/ready" "$preset" "$layer" >"$work/app.log" 2>&1 &

@@ -28,11 +28,9 @@ import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.core.spi.TextConsole;
 import org.duovirt.core.stats.StatsGroup;
 import org.duovirt.core.stats.StatsSample;
-import org.duovirt.xen.parse.CpupoolListParser;
 import org.duovirt.xen.parse.VcpuListParser;
 import org.duovirt.xen.parse.XlDomainRow;
 import org.duovirt.xen.parse.XlInfoParser;
-import org.duovirt.xen.parse.XlListParser;
 import org.duovirt.xen.transport.CommandRunner;
 
 /**
@@ -56,6 +54,7 @@ final class XenConnection implements HostConnection {
     private final DomainWatcher watcher;
     private final XenPinning pinning;
     private final XenPinPlans pinPlans;
+    private final XenCpuPools cpuPools;
     private final XenStorage storage;
     private final XenVmViews views;
     private final XenLimits limits;
@@ -73,6 +72,7 @@ final class XenConnection implements HostConnection {
         this.watcher = new DomainWatcher(domains::running);
         this.pinning = new XenPinning(domains);
         this.pinPlans = new XenPinPlans(domains);
+        this.cpuPools = new XenCpuPools(domains);
         this.storage = new XenStorage(domains);
         this.views = new XenVmViews(domains);
         this.limits = new XenLimits(domains);
@@ -134,16 +134,12 @@ final class XenConnection implements HostConnection {
 
     @Override
     public List<CpuPool> cpuPools() {
-        String list = xl.query("list the cpupools", null, "cpupool-list");
-        String cpus = xl.query("list the cpupools", null, "cpupool-list", "-c");
-        List<XlDomainRow> rows = XlListParser.parse(xl.query("list the domains", null, "list", "-c"), true);
-        return CpupoolListParser.parse(list, cpus, rows);
+        return cpuPools.pools();
     }
 
     @Override
     public void moveToCpuPool(String vm, String pool) {
-        XlDomainRow row = domains.requireRunning(vm, "move to cpupool '" + pool + "'");
-        xl.xl("move '" + vm + "' to cpupool '" + pool + "'", vm, "cpupool-migrate", XenDomains.domid(row), pool);
+        cpuPools.move(vm, pool);
     }
 
     @Override

@@ -92,6 +92,24 @@ final class XenDomains {
         }
     }
 
+    /**
+     * Writing the cfg and handing it to xl are two commands: when the second fails the first is taken back
+     * here, so the change is whole or not at all (a pin plan's cfg step, a cpupool move).
+     */
+    void persistOrPutBack(String vm, OwnedVm owned, XlConfig changed) {
+        try {
+            persist(vm, owned, changed);
+        } catch (RuntimeException e) {
+            try {
+                restore(vm, owned);
+            } catch (RuntimeException restore) {
+                throw new org.duovirt.core.error.DuovirtException(e.getMessage() + ", and the old " + owned.path()
+                        + " could not be written back (" + restore.getMessage() + ")", e);
+            }
+            throw e;
+        }
+    }
+
     /** Writes back the cfg text a VM had before a change (the undo of {@link #persist}) and hands it to xl. */
     void restore(String vm, OwnedVm before) {
         store.write(vm, before.text());

@@ -62,7 +62,7 @@ final class XenPinPlans {
             PinChecks.require(plan, config.maxVcpus(), context, caps);
             XlConfig changed = changed(config, plan);
             if (!changed.equals(config)) {
-                tx.step("the config " + owned.path(), () -> persistOrPutBack(vm, owned, changed),
+                tx.step("the config " + owned.path(), () -> domains.persistOrPutBack(vm, owned, changed),
                         () -> domains.restore(vm, owned));
             }
         }
@@ -73,24 +73,6 @@ final class XenPinPlans {
      * {@code -} leaves the soft set alone; an empty soft set (vcpu-list's {@code none}, seen on offline vCPUs)
      * cannot be written back, so its undo is {@code all}, what xl gives a vCPU without one.
      */
-    /**
-     * Writing the cfg and handing it to xl are two commands: when the second fails the first is taken back
-     * here, so the step is whole or not at all like every other step of the plan.
-     */
-    private void persistOrPutBack(String vm, OwnedVm owned, XlConfig changed) {
-        try {
-            domains.persist(vm, owned, changed);
-        } catch (RuntimeException e) {
-            try {
-                domains.restore(vm, owned);
-            } catch (RuntimeException restore) {
-                throw new org.duovirt.core.error.DuovirtException(e.getMessage() + ", and the old " + owned.path()
-                        + " could not be written back (" + restore.getMessage() + ")", e);
-            }
-            throw e;
-        }
-    }
-
     private void pin(String vm, String domid, int vcpu, CpuSet hard, CpuSet soft) {
         domains.xl().xl("pin vCPU " + vcpu + " of '" + vm + "'", vm, "vcpu-pin", domid, Integer.toString(vcpu),
                 hard.toString(), soft == null ? "-" : soft.isEmpty() ? "all" : soft.toString());

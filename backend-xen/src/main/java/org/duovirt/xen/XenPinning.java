@@ -21,17 +21,20 @@ import org.duovirt.xen.parse.XlDomainRow;
  */
 final class XenPinning {
     private final XenDomains domains;
+    private final XenMemoryNodes memory;
 
     XenPinning(XenDomains domains) {
         this.domains = domains;
+        this.memory = new XenMemoryNodes(domains);
     }
 
     VcpuPinning pinning(String vm) {
         XlDomainRow row = domains.runningOrNull(vm);
         CpuSet all = domains.hostCpus();
         if (row != null) {
-            return VcpuListParser.parse(domains.xl().query("read the vCPU pinning of '" + vm + "'", vm, "vcpu-list",
+            VcpuPinning live = VcpuListParser.parse(domains.xl().query("read the vCPU pinning of '" + vm + "'", vm, "vcpu-list",
                     XenDomains.domid(row)), all);
+            return new VcpuPinning(live.vcpus(), null, memory.of(row.domid()));
         }
         XlConfig config = domains.requireOwned(vm, "read the vCPU pinning of").config();
         List<VcpuAffinity> vcpus = new ArrayList<>();

@@ -37,7 +37,7 @@ class XenPinPlansTest {
             """;
 
     /** Answers xl and the config store from golden files, records every command, fails those it is told to. */
-    static final class ScriptedHost implements CommandRunner {
+    static class ScriptedHost implements CommandRunner {
         final List<String> sent = new CopyOnWriteArrayList<>();
         final List<String> written = new CopyOnWriteArrayList<>();
         String failing = "never";
@@ -88,7 +88,7 @@ class XenPinPlansTest {
             return new CommandResult(argv, 0, out, "");
         }
 
-        private static String golden(String name) {
+        static String golden(String name) {
             try {
                 return Files.readString(Path.of("src/test/resources/golden", name));
             } catch (java.io.IOException e) {

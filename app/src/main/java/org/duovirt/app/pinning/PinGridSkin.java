@@ -88,7 +88,11 @@ final class PinGridSkin extends SkinBase<PinGrid> {
         for (int c = 0; c < columns.size(); c++) {
             PhysicalCpu cpu = columns.get(c);
             if (c == 0 || columns.get(c - 1).node() != cpu.node()) {
-                header(Messages.get("pin.grid.node", cpu.node()), NODE_HEADER, columnX[c], 0, CELL_SIZE * 8, null);
+                // A node of a few CPUs is narrower than "Node 1": its short name keeps it from running into the next
+                double span = nodeSpan(columns, c);
+                Label node = header(Messages.get(span < CELL_SIZE * 5 ? "pin.grid.node-short" : "pin.grid.node", cpu.node()),
+                        NODE_HEADER, columnX[c], 0, span, null);
+                node.setTooltip(new javafx.scene.control.Tooltip(Messages.get("pin.grid.node", cpu.node())));
             }
             int id = cpu.id();
             Label h = header(Integer.toString(id), COLUMN_HEADER, columnX[c], HEADER_HEIGHT / 2, CELL_SIZE, () -> grid.toggleColumn(id));
@@ -104,6 +108,15 @@ final class PinGridSkin extends SkinBase<PinGrid> {
             }
         }
         restyle();
+    }
+
+    /** The width from the node's first column to the end of its last. */
+    private double nodeSpan(List<PhysicalCpu> columns, int first) {
+        int last = first;
+        while (last + 1 < columns.size() && columns.get(last + 1).node() == columns.get(first).node()) {
+            last++;
+        }
+        return columnX[last] + CELL_SIZE - columnX[first];
     }
 
     private Label header(String text, String style, double x, double y, double width, Runnable onClick) {

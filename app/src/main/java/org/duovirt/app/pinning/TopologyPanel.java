@@ -1,9 +1,11 @@
 package org.duovirt.app.pinning;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -22,17 +24,44 @@ import org.duovirt.core.pin.PinSetup;
 /**
  * The host's CPUs as an administrator thinks of them: sockets × cores × threads, each NUMA node with its
  * memory and free memory and its cores (SMT siblings drawn together in one chip, offline CPUs marked), and on
- * Xen the cpupools with their CPUs, scheduler and VMs, with a way to move the VM into another pool.
+ * Xen the cpupools with their CPUs, scheduler and VMs.
+ *
+ * <p>Two uses. Inside the pinning editor ({@link #TopologyPanel(PinSetup, Consumer)}) it also offers to move the
+ * VM into another cpupool. On its own, for a host (the host overview), {@link #forHost(CpuTopology, Collection)}
+ * draws the same panel without any VM part. Either way the data is read beforehand on a background thread, e.g.
+ * {@code host.hostInfo().topology()} and, when {@code host.supports(Feature.CPUPOOLS)}, {@code host.cpuPools()};
+ * the panel itself never calls the host. Build it on the JavaFX thread; it brings its own stylesheet and
+ * follows the light and dark themes.
  */
-final class TopologyPanel extends VBox {
+public final class TopologyPanel extends VBox {
     static final String STYLE_CLASS = "pin-topology";
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    /** The cpupools' lines, null on a host without pools. */
+    private final VBox poolBox;
 
-    TopologyPanel(PinSetup setup, java.util.function.Consumer<String> moveToPool) {
+    /**
+     * The panel for a whole host, with no VM in it.
+     *
+     * @param topology the host's CPUs ({@code HostInfo.topology()})
+     * @param pools    the host's cpupools (Xen), or an empty list
+     */
+    public static TopologyPanel forHost(CpuTopology topology, Collection<CpuPool> pools) {
+        return new TopologyPanel(topology, pools);
+    }
+
+    /** The panel of one VM's editor: the host as above, and a chooser that moves the VM into another cpupool. */
+    TopologyPanel(PinSetup setup, Consumer<String> moveToPool) {
+        this(setup.context().topology(), setup.pools().values());
+        if (poolBox != null) {
+            poolBox.getChildren().add(mover(setup, moveToPool));
+        }
+    }
+
+    private TopologyPanel(CpuTopology t, Collection<CpuPool> pools) {
         getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(TopologyPanel.class.getResource(PinEditorView.STYLESHEET).toExternalForm());
         setId("pin-topology");
         setSpacing(6);
-        CpuTopology t = setup.context().topology();
         long offline = t.cpus().stream().filter(c -> !c.online()).count();
         Label summary = new Label(Messages.get("pin.topology.summary", t.sockets(), t.coresPerSocket(), t.threadsPerCore(),
                 t.cpuCount(), offline));
@@ -42,8 +71,9 @@ final class TopologyPanel extends VBox {
             nodes.getChildren().add(node(cell, t));
         }
         getChildren().addAll(summary, nodes);
-        if (!setup.pools().isEmpty()) {
-            getChildren().add(pools(setup, moveToPool));
+        poolBox = pools.isEmpty() ? null : pools(pools);
+        if (poolBox != null) {
+            getChildren().add(poolBox);
         }
     }
 
@@ -76,15 +106,19 @@ final class TopologyPanel extends VBox {
         return box;
     }
 
-    private static VBox pools(PinSetup setup, java.util.function.Consumer<String> moveToPool) {
+    private static VBox pools(Collection<CpuPool> pools) {
         VBox box = new VBox(4);
         box.getStyleClass().add("pin-pools");
-        for (CpuPool p : setup.pools().values()) {
+        for (CpuPool p : pools) {
             Label l = new Label(Messages.get("pin.topology.pool", p.name(), p.scheduler(), p.cpus().toString(),
-                    String.join(", ", p.vms())));
+                    p.vms().isEmpty() ? Messages.get("pin.topology.no-vms") : String.join(", ", p.vms())));
             l.setId("pin-pool-" + p.name());
             box.getChildren().add(l);
         }
+        return box;
+    }
+
+    private static HBox mover(PinSetup setup, Consumer<String> moveToPool) {
         ComboBox<String> target = new ComboBox<>();
         target.setId("pin-pool-target");
         target.getItems().setAll(setup.pools().keySet());
@@ -93,7 +127,6 @@ final class TopologyPanel extends VBox {
         move.setId("pin-pool-move");
         move.disableProperty().bind(target.valueProperty().isNull().or(target.valueProperty().isEqualTo(setup.poolName())));
         move.setOnAction(e -> moveToPool.accept(target.getValue()));
-        box.getChildren().add(new HBox(8, new Label(Messages.get("pin.topology.vm-pool", setup.vm())), target, move));
-        return box;
+        return new HBox(8, new Label(Messages.get("pin.topology.vm-pool", setup.vm())), target, move);
     }
 }

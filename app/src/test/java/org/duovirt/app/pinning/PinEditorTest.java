@@ -61,15 +61,20 @@ class PinEditorTest {
     }
 
     static PinGrid openEditor(FxRobot robot, String vm) {
-        waitUntil(vm + " is listed", WAIT, () -> UiTestSupport.visibleNames(robot).contains(vm));
-        waitUntil(vm + "'s row is drawn", WAIT, () -> robot.lookup(".table-cell")
+        return openEditor(robot, vm, WAIT);
+    }
+
+    /** @param wait for each step (a Xen host over SSH under TCG answers in tens of seconds when busy) */
+    static PinGrid openEditor(FxRobot robot, String vm, Duration wait) {
+        waitUntil(vm + " is listed", wait, () -> UiTestSupport.visibleNames(robot).contains(vm));
+        waitUntil(vm + "'s row is drawn", wait, () -> robot.lookup(".table-cell")
                 .match(c -> vm.equals(((javafx.scene.control.TableCell<?, ?>) c).getText())).tryQuery().isPresent());
         UiTestSupport.click(robot, robot.lookup(".table-cell").match(c -> vm.equals(((javafx.scene.control.TableCell<?, ?>) c).getText()))
                 .queryAs(Node.class));
         UiTestSupport.click(robot, "#tool-details");
-        waitUntil("the details of " + vm, WAIT, () -> robot.lookup("#details-pinning").tryQuery().isPresent());
+        waitUntil("the details of " + vm, wait, () -> robot.lookup("#details-pinning").tryQuery().isPresent());
         UiTestSupport.click(robot, "#details-pinning");
-        waitUntil("the pinning grid of " + vm, WAIT, () -> robot.lookup("#pin-grid").tryQuery().map(n -> ((PinGrid) n).rowCount() > 0).orElse(false));
+        waitUntil("the pinning grid of " + vm, wait, () -> robot.lookup("#pin-grid").tryQuery().map(n -> ((PinGrid) n).rowCount() > 0).orElse(false));
         return robot.lookup("#pin-grid").queryAs(PinGrid.class);
     }
 

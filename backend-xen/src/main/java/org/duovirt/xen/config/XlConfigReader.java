@@ -137,7 +137,8 @@ public final class XlConfigReader {
         return new XlConfig(name, string("type") == null ? (string("builder") == null ? "pv" : string("builder")) : string("type"),
                 memory, number("maxmem", memory), vcpus, (int) number("maxvcpus", vcpus), cpuSets("cpus"), cpuSets("cpus_soft"),
                 string("kernel"), string("ramdisk"), string("cmdline") != null ? string("cmdline") : string("extra"),
-                string("bootloader"), boot != null && boot.startsWith("d"), "ovmf".equals(string("bios")), disks, vifs, vnc, string("uuid"));
+                string("bootloader"), boot != null && boot.startsWith("d"), "ovmf".equals(string("bios")), disks, vifs, vnc, string("uuid"),
+                string("pool"));
     }
 
     private XlDisk disk(String spec) {

@@ -59,6 +59,7 @@ public final class XlConfigWriter {
         if (!c.cpusSoft().isEmpty()) {
             line(out, "cpus_soft", cpuList("cpus_soft", c.cpusSoft()));
         }
+        optional(out, "pool", "cpupool name", c.pool());
         optional(out, "kernel", "kernel path", c.kernel());
         optional(out, "ramdisk", "initrd path", c.ramdisk());
         optional(out, "cmdline", "kernel command line", c.cmdline());

@@ -101,4 +101,22 @@ class XlConfigWriterTest {
                 false, false, List.of(), List.of(), false, null);
         assertThat(XlConfigWriter.write(pvh)).contains("type = \"pvh\"").doesNotContain("vfb").doesNotContain("serial");
     }
+
+    @Test
+    void writesTheCpupoolQuotedAndReadsItBackThroughEveryRewrite() {
+        XlConfig pooled = pvGuest().withPool("pin \"pool\" $(id) é");
+        String text = XlConfigWriter.write(pooled);
+        assertThat(text).contains("cpus_soft = [ \"2-3\", \"0-3\" ]\npool = \"pin \\\"pool\\\" $(id) é\"\nkernel = ");
+        XlConfig back = XlConfigReader.read(text);
+        assertThat(back).isEqualTo(pooled);
+        // a later pinning, vCPU or memory rewrite keeps the pool (a destroy + create lands in it again)
+        assertThat(back.withPinning(List.of(CpuSet.of(1)), List.of()).withVcpus(1).withMemory(96).pool()).isEqualTo(pooled.pool());
+        assertThat(XlConfigWriter.write(pooled.withPool(null))).isEqualTo(Golden.read("golden/pv-guest.cfg"));
+    }
+
+    @Test
+    void rejectsACpupoolNameAConfigCannotHold() {
+        assertThatThrownBy(() -> XlConfigWriter.write(pvGuest().withPool("Pool-0\nkernel = \"/evil\"")))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("cpupool name").hasMessageContaining("U+000A");
+    }
 }

@@ -159,8 +159,11 @@ class XenPinPlanIT {
             CpuPool mine = host.cpuPools().stream().filter(p -> p.name().equals(POOL)).findFirst().orElseThrow();
             assertEquals(CpuSet.of(3), mine.cpus());
             assertEquals(List.of(VM), mine.vms());
+            // the move is persistent too: the cfg (and xl's copy of it) says pool=, so a restart lands there
+            assertTrue(dom0.check("cat", "/etc/xen/duovirt/" + VM + ".cfg").contains("pool = \"" + POOL + "\"\n"));
             host.moveToCpuPool(VM, "Pool-0");
             assertTrue(host.cpuPools().stream().filter(p -> p.name().equals("Pool-0")).findFirst().orElseThrow().vms().contains(VM));
+            assertTrue(dom0.check("cat", "/etc/xen/duovirt/" + VM + ".cfg").contains("pool = \"Pool-0\"\n"));
         } finally {
             restorePools();
         }

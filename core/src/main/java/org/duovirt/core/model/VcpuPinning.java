@@ -8,7 +8,7 @@ import org.duovirt.core.cpu.CpuSet;
  * The pinning of all vCPUs of a VM.
  *
  * @param emulatorCpus CPUs of the emulator threads (QEMU); null where the hypervisor has no such thing
- * @param memoryNodes  the NUMA nodes the VM's memory is bound to (libvirt's {@code <numatune>}); empty when
+ * @param memoryNodes  the NUMA nodes the VM's memory is bound to (libvirt's {@code <numatune>}) or lies on (Xen); empty when
  *                     unknown or unbound
  */
 public record VcpuPinning(List<VcpuAffinity> vcpus, CpuSet emulatorCpus, Set<Integer> memoryNodes) {

@@ -72,7 +72,11 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.CPUPOOLS);
     }
 
-    /** Moves a running VM into another cpupool. */
+    /**
+     * Moves a VM into another cpupool for good: a running one at once, and the stored definition too (Xen: the
+     * cfg's {@code pool=}), so a restart lands in the same pool; a stopped VM only has its definition changed.
+     * Whole or nothing: when the definition cannot be changed the VM goes back to its old pool.
+     */
     default void moveToCpuPool(String vm, String pool) {
         throw unsupported(Feature.CPUPOOLS);
     }
