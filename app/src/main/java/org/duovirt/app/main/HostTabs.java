@@ -25,6 +25,10 @@ final class HostTabs {
     private static Node overview(TaskExecutor ui, HostSession host) {
         var vm = new org.duovirt.app.overview.HostOverviewViewModel(ui, host.stats().hostLoad(), host.displayName(),
                 host.statsInterval(), System::currentTimeMillis);
+        if (host.supports(org.duovirt.core.spi.Feature.CPUPOOLS)) {
+            host.call(org.duovirt.app.Messages.get("overview.call.pools", host.displayName()),
+                    org.duovirt.core.spi.HostConnection::cpuPools).thenAccept(pools -> ui.ui(() -> vm.setPools(pools)));
+        }
         var view = new org.duovirt.app.overview.HostOverviewView(vm);
         vm.open();
         return view;

@@ -14,6 +14,7 @@ import org.duovirt.app.host.Units;
 import org.duovirt.app.perf.ChartData;
 import org.duovirt.app.perf.RangeButtons;
 import org.duovirt.app.perf.TimeChart;
+import org.duovirt.app.pinning.TopologyPanel;
 import org.duovirt.app.stats.HostLoadSnapshot;
 import org.duovirt.core.model.CpuTopology;
 
@@ -27,6 +28,8 @@ public final class HostOverviewView extends VBox implements AutoCloseable {
     private final HostOverviewViewModel vm;
     private final CpuStrip strip = new CpuStrip();
     private final Label summary = new Label();
+    private final VBox topology = new VBox();
+    private CpuTopology shownTopology;
 
     public HostOverviewView(HostOverviewViewModel vm) {
         this.vm = vm;
@@ -54,15 +57,19 @@ public final class HostOverviewView extends VBox implements AutoCloseable {
         charts.add(chart("host-chart-memory", "overview.chart.memory", "overview.axis.memory", vm.memoryChartProperty(),
                 v -> Units.mebibytes(Math.round(v))), 1, 0);
 
+        charts.setMinHeight(Region.USE_PREF_SIZE); // the CPU strip below scrolls; the charts keep their height
         Label stripTitle = new Label(Messages.get("overview.cpus"));
         stripTitle.getStyleClass().add("host-strip-title");
-        VBox lower = new VBox(6, stripTitle, strip);
+        Label topologyTitle = new Label(Messages.get("overview.topology"));
+        topologyTitle.getStyleClass().add("host-strip-title");
+        VBox lower = new VBox(6, stripTitle, strip, topologyTitle, topology);
         ScrollPane scroll = new ScrollPane(lower);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("host-strip-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(bar, charts, scroll);
         vm.latestProperty().addListener((o, was, now) -> show(now));
+        vm.poolsProperty().addListener((o, was, now) -> showTopology(shownTopology));
         show(vm.latestProperty().get());
     }
 
@@ -91,6 +98,17 @@ public final class HostOverviewView extends VBox implements AutoCloseable {
         summary.setText(Messages.get("overview.summary", t.cpuCount(), Math.max(1, t.cells().size()), t.sockets(),
                 t.coresPerSocket(), t.threadsPerCore(), source));
         strip.show(t, s.cpus());
+        if (!t.equals(shownTopology)) {
+            showTopology(t);
+        }
+    }
+
+    /** The pinning editor's topology panel for the whole host: SMT siblings, NUMA memory, offline CPUs, cpupools. */
+    private void showTopology(CpuTopology t) {
+        shownTopology = t;
+        if (t != null) {
+            topology.getChildren().setAll(TopologyPanel.forHost(t, vm.poolsProperty().get()));
+        }
     }
 
     /** The strip (tests count its cells). */

@@ -32,6 +32,8 @@ public final class HostOverviewViewModel {
     private final ReadOnlyObjectWrapper<ChartData> cpuChart = new ReadOnlyObjectWrapper<>(ChartData.EMPTY);
     private final ReadOnlyObjectWrapper<ChartData> memoryChart = new ReadOnlyObjectWrapper<>(ChartData.EMPTY);
     private final ReadOnlyObjectWrapper<HostLoadSnapshot> latest = new ReadOnlyObjectWrapper<>(HostLoadSnapshot.NONE);
+    private final ReadOnlyObjectWrapper<java.util.List<org.duovirt.core.model.CpuPool>> pools =
+            new ReadOnlyObjectWrapper<>(java.util.List.of());
     private AutoCloseable watching;
 
     /**
@@ -102,6 +104,15 @@ public final class HostOverviewViewModel {
 
     public ReadOnlyObjectProperty<ChartData> memoryChartProperty() {
         return memoryChart.getReadOnlyProperty();
+    }
+
+    /** The host's cpupools (Xen), read once when the tab opens; empty where the host has none (UI thread). */
+    public void setPools(java.util.List<org.duovirt.core.model.CpuPool> list) {
+        pools.set(list == null ? java.util.List.of() : java.util.List.copyOf(list));
+    }
+
+    public ReadOnlyObjectProperty<java.util.List<org.duovirt.core.model.CpuPool>> poolsProperty() {
+        return pools.getReadOnlyProperty();
     }
 
     /** The newest tick: topology, per-CPU load and placement, memory. */

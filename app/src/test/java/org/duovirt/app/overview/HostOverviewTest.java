@@ -91,6 +91,9 @@ class HostOverviewTest {
         assertThat(onFx(() -> view.strip().cell(2).vcpuText())).doesNotContain("pin-web");
         assertThat(onFx(() -> robot.lookup("#host-overview-summary").queryLabeled().getText()))
                 .contains("64 CPUs in 2 NUMA node(s)").contains("busy time per CPU");
+        // The pinning editor's topology panel appears here too, for the whole host.
+        waitUntil("the topology panel", WAIT, () -> robot.from(view).lookup("#pin-topology-summary").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.from(view).lookup("#pin-topology-summary").queryLabeled().getText())).contains("64");
 
         HostSession host = onFx(() -> window.view().table().getItems().get(0).host());
         HostLoad load = host.stats().hostLoad();
