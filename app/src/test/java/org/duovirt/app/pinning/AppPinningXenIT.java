@@ -225,9 +225,21 @@ class AppPinningXenIT {
         System.out.println("AppPinningXenIT: " + what + ": " + PinEditorTest.outcome(robot));
     }
 
+    /**
+     * The VM as a side connection of the test's own sees it. The shared emulated dom0's sshd sometimes drops a
+     * fresh session under load (seen in a CI rehearsal); that is the test's connection, not the editor's, so it
+     * is opened again up to three times.
+     */
     private static Optional<VmSummary> find() {
-        try (HostConnection side = connect()) {
-            return side.listVms(true).stream().filter(v -> v.name().equals(VM)).findFirst();
+        for (int attempt = 1; ; attempt++) {
+            try (HostConnection side = connect()) {
+                return side.listVms(true).stream().filter(v -> v.name().equals(VM)).findFirst();
+            } catch (org.duovirt.core.error.HostUnreachableException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                sleep(3_000);
+            }
         }
     }
 
