@@ -131,11 +131,15 @@ public final class Job {
         };
     }
 
-    /** Ends the job; the first end wins (a timeout and a late result cannot both land). */
-    void end(JobState end, DuovirtException failure) {
+    /**
+     * Ends the job; the first end wins (a timeout and a late result cannot both land).
+     *
+     * @return false when the job had already ended
+     */
+    boolean end(JobState end, DuovirtException failure) {
         synchronized (this) {
             if (finished.isDone()) {
-                return;
+                return false;
             }
             this.failure = failure;
             finished.complete(end);
@@ -149,5 +153,6 @@ public final class Job {
             message.set(failure != null ? failure.getMessage() : end == JobState.CANCELLED ? "" : message.get());
             state.set(end);
         });
+        return true;
     }
 }

@@ -55,7 +55,8 @@ public final class Jobs {
      * Runs {@code work} as {@code job}. When it outlives {@code timeout} the job fails with one sentence and
      * is asked to stop (the work's own cancel points undo what it made).
      *
-     * @return the work's result; fails with the job's error, or {@link JobCancelledException}
+     * @return the work's result; fails with the job's error as soon as the job fails (also from outside, while
+     *     the work is still running), or with {@link JobCancelledException}
      */
     public <T> CompletableFuture<T> run(Job job, Duration timeout, JobWork<T> work) {
         ui.ui(() -> {
@@ -63,12 +64,17 @@ public final class Jobs {
             running.set(running.get() + 1);
         });
         job.finished().whenComplete((s, e) -> ui.ui(() -> running.set(running.get() - 1)));
-        ScheduledFuture<?> watchdog = timer.schedule(() -> {
-            job.cancel();
-            fail(job, new DuovirtException(Messages.get("job.timeout", job.title(), describe(timeout)),
-                    Messages.get("job.timeout.hint")));
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watchdog = timer.schedule(() -> fail(job, new DuovirtException(
+                Messages.get("job.timeout", job.title(), describe(timeout)), Messages.get("job.timeout.hint"))),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<T> result = new CompletableFuture<>();
+        // A job failed from outside (its host vanished, its timeout passed) is over for its caller at once: the
+        // work may sit in a call that never answers, and the caller must not wait for it.
+        job.finished().thenAccept(end -> {
+            if (end == JobState.FAILED) {
+                result.completeExceptionally(job.errorOrNull());
+            }
+        });
         ui.background(job.title(), () -> work.run(job)).whenComplete((value, error) -> {
             watchdog.cancel(false);
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -93,11 +99,12 @@ public final class Jobs {
 
     /** Fails a running job at once (its host was lost, its timeout passed); the work is asked to stop. */
     public void fail(Job job, DuovirtException error) {
+        // Ended before the work is asked to stop: a work that honours the cancel at once must not win as a success.
+        boolean ended = job.end(JobState.FAILED, error);
         job.cancel();
-        if (job.finished().isDone()) {
+        if (!ended) {
             return;
         }
-        job.end(JobState.FAILED, error);
         LOG.warning(() -> job.title() + ": " + error.getMessage());
         ui.ui(() -> errors.accept(error));
     }

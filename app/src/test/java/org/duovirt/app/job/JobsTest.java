@@ -7,10 +7,15 @@ import static org.duovirt.app.host.Sessions.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.duovirt.app.Messages;
 import org.duovirt.app.exec.DirectTaskExecutor;
+import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.Sessions;
 import org.duovirt.core.error.DuovirtException;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,5 +124,42 @@ class JobsTest {
         });
         assertThatThrownBy(future::join).hasRootCauseMessage("The host stopped answering.");
         assertThat(job.state()).isEqualTo(JobState.FAILED);
+    }
+
+    @Test
+    void aJobFailedFromOutsideFailsItsCallerAtOnceWhileItsWorkStillHangs() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        Jobs threaded = new Jobs(new WorkerThreadExecutor(), Sessions.TIMER, shown::add);
+        Job job = threaded.newJob("Create web", List.of("Start"));
+        var future = threaded.run(job, Duration.ofSeconds(30), j -> {
+            answer.await(); // a call to a host that vanished and never answers
+            return "late";
+        });
+        threaded.fail(job, new DuovirtException("The host stopped answering.", (String) null));
+        assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("The host stopped answering.");
+        answer.countDown();
+        assertThat(shown).hasSize(1);
+    }
+
+    /** UI on the calling thread, background work on a thread of its own, so a hanging work does not block run. */
+    private static final class WorkerThreadExecutor implements TaskExecutor {
+        @Override
+        public void ui(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public boolean isUiThread() {
+            return true;
+        }
+
+        @Override
+        public <T> CompletableFuture<T> background(String what, Callable<T> work) {
+            CompletableFuture<T> future = new CompletableFuture<>();
+            Thread worker = new Thread(() -> TaskExecutor.complete(future, work), what);
+            worker.setDaemon(true);
+            worker.start();
+            return future;
+        }
     }
 }
