@@ -15,7 +15,8 @@ import org.duovirt.core.error.DuovirtException;
 /**
  * A VM's text console: attaches to it off the UI thread and hands the view a {@link TtyConnector} for its
  * terminal, which then does all reading and writing on its own threads. Tracks attached/detached for the
- * status line.
+ * status line. A console whose stream ends by itself while the VM runs is opened again behind the same screen
+ * ({@link ConsoleReattacher}).
  */
 public final class ConsoleViewModel {
     private final TaskExecutor ui;
@@ -23,6 +24,7 @@ public final class ConsoleViewModel {
     private final SimpleBooleanProperty attached = new SimpleBooleanProperty();
     private final SimpleStringProperty status = new SimpleStringProperty("");
     private final SimpleStringProperty size = new SimpleStringProperty("");
+    private final ConsoleReattacher reattacher;
     private Consumer<TtyConnector> onConnected = c -> { };
     private volatile TextConsoleTtyConnector connector;
     private volatile boolean closed;
@@ -30,6 +32,8 @@ public final class ConsoleViewModel {
     public ConsoleViewModel(TaskExecutor ui, VmRow row) {
         this.ui = ui;
         this.row = row;
+        this.reattacher = new ConsoleReattacher(row, () -> closed, reattaching -> ui.ui(() -> status.set(
+                Messages.get(reattaching ? "console.reattaching" : "console.attached", row.name()))));
     }
 
     public VmRow row() {
@@ -69,7 +73,7 @@ public final class ConsoleViewModel {
                         ui.ui(() -> status.set(cause instanceof DuovirtException d ? d.userMessage() : String.valueOf(cause)));
                         return;
                     }
-                    TextConsoleTtyConnector c = new TextConsoleTtyConnector(console, row.name(), this::ended,
+                    TextConsoleTtyConnector c = new TextConsoleTtyConnector(console, row.name(), reattacher, this::ended,
                             s -> ui.ui(() -> sized(s.getColumns(), s.getRows())));
                     connector = c;
                     if (closed) {

@@ -22,9 +22,13 @@ import org.duovirt.core.spi.TextConsole;
  * only reports the size, so the view can tell the user what to set in the guest ({@code stty rows R cols C}).
  */
 final class TextConsoleTtyConnector implements TtyConnector {
-    private final TextConsole console;
+    /** Xenconsole's detach key: a stream that ends after the user typed it was ended on purpose. */
+    private static final byte DETACH_KEY = 0x1d;
     private final String name;
-    private final Reader fromGuest;
+    private final Reattach reattach;
+    private volatile TextConsole console;
+    private volatile Reader fromGuest;
+    private volatile boolean detachTyped;
     private final Runnable onEnd;
     private final Consumer<TermSize> onResize;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -32,35 +36,85 @@ final class TextConsoleTtyConnector implements TtyConnector {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     /**
-     * {@code onEnd} runs once, on whichever thread first sees the guest side end or the console close;
+     * Opens the VM's console again after its stream ended by itself (an SSH channel dropped, xenconsole left
+     * with the domain's old id after a reboot). Called on the terminal's reader thread; may wait.
+     */
+    @FunctionalInterface
+    interface Reattach {
+        /** @return the console again, or null when it is over (the VM stopped, the tab closed, too many tries) */
+        TextConsole reattach();
+    }
+
+    /** A console that is not reattached when its stream ends. */
+    TextConsoleTtyConnector(TextConsole console, String name, Runnable onEnd, Consumer<TermSize> onResize) {
+        this(console, name, () -> null, onEnd, onResize);
+    }
+
+    /**
+     * {@code onEnd} runs once, on whichever thread first sees the guest side end for good or the console close;
      * {@code onResize} runs on the terminal's writer thread after the window settles on a new size.
      */
-    TextConsoleTtyConnector(TextConsole console, String name, Runnable onEnd, Consumer<TermSize> onResize) {
-        this.console = console;
+    TextConsoleTtyConnector(TextConsole console, String name, Reattach reattach, Runnable onEnd, Consumer<TermSize> onResize) {
         this.name = name;
+        this.reattach = reattach;
         this.onEnd = onEnd;
         this.onResize = onResize;
-        this.fromGuest = new InputStreamReader(console.fromGuest(), StandardCharsets.UTF_8);
+        use(console);
+    }
+
+    private void use(TextConsole next) {
+        this.fromGuest = new InputStreamReader(next.fromGuest(), StandardCharsets.UTF_8);
+        this.console = next;
     }
 
     @Override
     public int read(char[] buf, int offset, int length) throws IOException {
-        try {
-            int n = fromGuest.read(buf, offset, length);
-            if (n < 0) {
-                end();
+        while (true) {
+            try {
+                int n = fromGuest.read(buf, offset, length);
+                if (n >= 0) {
+                    return n;
+                }
+                if (!reattached()) {
+                    end();
+                    return n;
+                }
+            } catch (IOException e) {
+                if (!reattached()) {
+                    end();
+                    throw e;
+                }
             }
-            return n;
-        } catch (IOException e) {
-            end();
-            throw e;
         }
+    }
+
+    /** The stream ended by itself: the terminal keeps its screen and goes on with the console opened again. */
+    private boolean reattached() {
+        if (closing.get() || detachTyped) {
+            return false;
+        }
+        quietlyClose(console);
+        TextConsole next = reattach.reattach();
+        if (next == null) {
+            return false;
+        }
+        synchronized (this) {
+            if (!closing.get()) {
+                use(next);
+                return true;
+            }
+        }
+        quietlyClose(next); // the tab closed while the console was being opened again
+        return false;
     }
 
     @Override
     public void write(byte[] bytes) throws IOException {
         if (closed.getCount() == 0) {
             throw new IOException("The console of " + name + " is closed.");
+        }
+        for (byte b : bytes) {
+            detachTyped |= b == DETACH_KEY;
         }
         OutputStream out = console.toGuest();
         out.write(bytes);
@@ -106,12 +160,18 @@ final class TextConsoleTtyConnector implements TtyConnector {
             return;
         }
         closed.countDown();
+        synchronized (this) {
+            quietlyClose(console);
+        }
+        end();
+    }
+
+    private static void quietlyClose(TextConsole c) {
         try {
-            console.close();
+            c.close();
         } catch (IOException | RuntimeException e) {
             // Already gone with the VM or the link: nothing left to release.
         }
-        end();
     }
 
     private void end() {

@@ -120,4 +120,69 @@ class TextConsoleTtyConnectorTest {
         assertThat(sizes).extracting(TermSize::getColumns, TermSize::getRows).containsExactly(org.assertj.core.groups.Tuple.tuple(132, 43));
         assertThat(pipe.typedByUser().available()).isZero();
     }
+
+    @Test
+    void aStreamThatEndsByItselfGoesOnWithTheConsoleOpenedAgainBehindTheSameScreen() throws Exception {
+        StreamConsoles.Piped first = StreamConsoles.piped();
+        StreamConsoles.Piped second = StreamConsoles.piped();
+        AtomicInteger reattaches = new AtomicInteger();
+        TextConsoleTtyConnector c = new TextConsoleTtyConnector(first, "term-test",
+                () -> reattaches.incrementAndGet() == 1 ? second : null, ends::incrementAndGet, sizes::add);
+        CompletableFuture<String> read = readAsync(c, "after");
+        first.guestWrites().write("before ".getBytes(StandardCharsets.UTF_8));
+        first.guestWrites().close(); // the SSH channel dropped
+        second.guestWrites().write("after".getBytes(StandardCharsets.UTF_8));
+        second.guestWrites().flush();
+        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo("before after");
+        assertThat(reattaches).hasValue(1);
+        assertThat(ends).as("no end while it went on").hasValue(0);
+        c.write("typed");
+        assertThat(new String(second.typedByUser().readNBytes(5), StandardCharsets.UTF_8)).isEqualTo("typed");
+        second.guestWrites().close();
+        assertThat(c.read(new char[8], 0, 8)).as("the second end, with no console to go on with").isNegative();
+        assertThat(reattaches).hasValue(2);
+        assertThat(ends).hasValue(1);
+    }
+
+    @Test
+    void anEndAfterTheUserTypedTheDetachKeyIsFinal() throws Exception {
+        StreamConsoles.Piped pipe = StreamConsoles.piped();
+        AtomicInteger reattaches = new AtomicInteger();
+        TextConsoleTtyConnector c = new TextConsoleTtyConnector(pipe, "term-test",
+                () -> {
+                    reattaches.incrementAndGet();
+                    return StreamConsoles.piped();
+                }, ends::incrementAndGet, sizes::add);
+        c.write(new byte[] {0x1d}); // Ctrl-]: xenconsole detaches
+        pipe.guestWrites().close();
+        assertThat(c.read(new char[8], 0, 8)).isNegative();
+        assertThat(reattaches).hasValue(0);
+        assertThat(ends).hasValue(1);
+    }
+
+    @Test
+    void closingTheTabEndsTheConsoleWithoutOpeningItAgain() throws Exception {
+        StreamConsoles.Piped pipe = StreamConsoles.piped();
+        AtomicInteger reattaches = new AtomicInteger();
+        TextConsoleTtyConnector c = new TextConsoleTtyConnector(pipe, "term-test",
+                () -> {
+                    reattaches.incrementAndGet();
+                    return StreamConsoles.piped();
+                }, ends::incrementAndGet, sizes::add);
+        CompletableFuture<String> read = readAsync(c, "never");
+        c.close();
+        read.get(10, TimeUnit.SECONDS);
+        assertThat(reattaches).hasValue(0);
+        assertThat(ends).hasValue(1);
+    }
+
+    private static CompletableFuture<String> readAsync(TextConsoleTtyConnector c, String until) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return readUntil(c, until);
+            } catch (IOException e) {
+                return "failed: " + e.getMessage();
+            }
+        });
+    }
 }

@@ -62,10 +62,19 @@ public final class UiTestSupport {
 
     /** Waits (off the FX thread) until the condition, read on the FX thread, holds. */
     public static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+        waitUntil(what, timeout, condition, () -> "");
+    }
+
+    /**
+     * As {@link #waitUntil(String, Duration, BooleanSupplier)}, and a timeout says what the screen showed instead
+     * ({@code seen}, read on the FX thread), so a failure on a CI machine tells why without a rerun.
+     */
+    public static void waitUntil(String what, Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> seen) {
         try {
             WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, () -> onFx(condition::getAsBoolean));
         } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for: " + what, e);
+            String shown = onFx(seen::get);
+            throw new AssertionError("Timed out waiting for: " + what + (shown.isEmpty() ? "" : "; instead: " + shown), e);
         }
     }
 

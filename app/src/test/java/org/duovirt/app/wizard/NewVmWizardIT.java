@@ -84,7 +84,7 @@ class NewVmWizardIT {
         w.press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
         long createdMillis = (System.nanoTime() - t0) / 1_000_000;
-        waitUntil("the console tab shows the guest's banner", WAIT, () -> WizardDriver.consoleText(robot).contains(Repository.GUEST_BANNER));
+        WizardDriver.awaitBanner(robot, WAIT);
         System.out.println("WIZARD-CREATE-AND-START-MS " + createdMillis);
         assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
         String xml = virsh("dumpxml", vm);
@@ -108,7 +108,7 @@ class NewVmWizardIT {
         w.press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
         // isolinux on the ISO boots the guest's kernel: its banner is the proof the VM booted from the CD.
-        waitUntil("the console tab shows the guest's banner", WAIT, () -> WizardDriver.consoleText(robot).contains(Repository.GUEST_BANNER));
+        WizardDriver.awaitBanner(robot, WAIT);
         String xml = virsh("dumpxml", vm);
         assertThat(xml).contains("<boot dev='cdrom'/>").contains("device='cdrom'").contains(iso.toString())
                 .doesNotContain("<kernel>");

@@ -81,7 +81,7 @@ class NewVmWizardXenIT {
         w.press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
         System.out.println("WIZARD-XEN-CREATE-AND-START-MS " + (System.nanoTime() - t0) / 1_000_000);
-        waitUntil("the console tab shows the guest's banner", WAIT, () -> WizardDriver.consoleText(robot).contains(Repository.GUEST_BANNER));
+        WizardDriver.awaitBanner(robot, WAIT);
         assertThat(dom0("xl list")).contains(vm);
         assertThat(dom0("cat /etc/xen/duovirt/" + vm + ".cfg")).containsPattern("name = .".concat(vm)).contains("/root/guest/vmlinuz");
         try (HostConnection side = UiTestSupport.BACKENDS.connect(XenTestHosts.uri())) {

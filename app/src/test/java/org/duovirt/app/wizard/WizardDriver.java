@@ -188,6 +188,19 @@ final class WizardDriver {
 
     /** What the open console tab shows. */
     /** What the console tab the wizard opened holds (the terminal's text buffer: scrollback and screen). */
+    /** Waits for the tiny guest's banner in the console tab; a timeout says what the tab showed instead. */
+    static void awaitBanner(FxRobot robot, Duration within) {
+        UiTestSupport.waitUntil("the console tab shows the guest's banner", within,
+                () -> consoleText(robot).contains(Repository.GUEST_BANNER), () -> consoleSeen(robot));
+    }
+
+    /** What the console tab showed, for a timeout's message: its status line and the end of its screen. */
+    static String consoleSeen(FxRobot robot) {
+        String status = robot.lookup("#console-status").tryQueryAs(javafx.scene.control.Label.class).map(l -> l.getText()).orElse("no console tab");
+        String text = consoleText(robot).strip();
+        return "status '" + status + "', screen ends '" + text.substring(Math.max(0, text.length() - 400)) + "'";
+    }
+
     static String consoleText(FxRobot robot) {
         return robot.lookup((Node n) -> n instanceof ConsoleView).tryQueryAs(ConsoleView.class)
                 .map(v -> onFx(v::text)).orElse("");
