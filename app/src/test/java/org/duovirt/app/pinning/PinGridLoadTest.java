@@ -16,6 +16,8 @@ import org.duovirt.app.host.HostSession;
 import org.duovirt.app.main.MainWindow;
 import org.duovirt.app.stats.HostLoad;
 import org.duovirt.app.stats.HostLoadSnapshot;
+import org.duovirt.app.ui.Snapshots;
+import org.duovirt.app.ui.Theme;
 import org.duovirt.app.ui.UiTestSupport;
 import org.duovirt.core.stats.HostCpuRates;
 import org.duovirt.core.stats.HostCpuSample;
@@ -74,10 +76,25 @@ class PinGridLoadTest {
         PinEditorViewModel vm = onFx(() -> robot.lookup("#pin-editor-pin-db").queryAs(PinEditorView.class).viewModel());
         HostLoadSnapshot known = snapshot();
         // Fed and read in one UI-thread run, so the next real tick cannot come in between.
+        // Both themes drawn in the same run too, to be looked at (target/shots/pin-grid-load-*.png).
+        List<javafx.scene.image.WritableImage> images = new ArrayList<>();
         List<String> shown = onFx(() -> {
             vm.showLoad(known);
+            for (boolean dark : new boolean[] {false, true}) {
+                Theme.setDark(dark);
+                Theme.apply(grid.getScene());
+                grid.getParent().applyCss();
+                // The grid is transparent; the editor behind it paints -dv-bg (dark.css / light.css).
+                javafx.scene.SnapshotParameters behind = new javafx.scene.SnapshotParameters();
+                behind.setFill(javafx.scene.paint.Color.web(dark ? "#1e2024" : "#ffffff"));
+                images.add(grid.snapshot(behind, null));
+            }
+            Theme.setDark(false);
+            Theme.apply(grid.getScene());
             return loadTexts(robot);
         });
+        Snapshots.write(images.get(0), Path.of("target/shots/pin-grid-load-light.png"));
+        Snapshots.write(images.get(1), Path.of("target/shots/pin-grid-load-dark.png"));
         for (int cpu = 0; cpu < 63; cpu++) {
             assertThat(shown.get(cpu)).as("CPU %d", cpu).isEqualTo(Long.toString(Math.round(known.cpus().percent().get(cpu))));
         }
