@@ -328,6 +328,11 @@ final class XenConnection implements HostConnection {
     }
 
     @Override
+    public java.util.Map<String, VcpuPinning> hostPinning() {
+        return pinning.hostPinning();
+    }
+
+    @Override
     public void pinVcpu(String vm, int vcpu, CpuSet hard, CpuSet soft, Set<PinScope> scopes) {
         pinning.pin(vm, vcpu, hard, soft, scopes);
     }

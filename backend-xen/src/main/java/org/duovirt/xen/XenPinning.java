@@ -20,6 +20,7 @@ import org.duovirt.xen.parse.XlDomainRow;
  * persistent pin is a rewrite of the owned config's per-vCPU {@code cpus=} / {@code cpus_soft=} lists.
  */
 final class XenPinning {
+    static final String DOM0 = "Domain-0";
     private final XenDomains domains;
     private final XenMemoryNodes memory;
 
@@ -43,6 +44,13 @@ final class XenPinning {
                     i < config.cpusSoft().size() ? config.cpusSoft().get(i) : all, -1));
         }
         return new VcpuPinning(vcpus, null);
+    }
+
+    /** Domain-0's vCPUs (domid 0): pinned with {@code dom0_vcpus_pin} or {@code xl vcpu-pin 0 …}, they share CPUs with the VMs. */
+    java.util.Map<String, VcpuPinning> hostPinning() {
+        String text = domains.xl().query("read the vCPU pinning of Domain-0", DOM0, "vcpu-list", "0");
+        VcpuPinning dom0 = VcpuListParser.parse(text, domains.hostCpus(), 0);
+        return dom0.vcpus().isEmpty() ? java.util.Map.of() : java.util.Map.of(DOM0, dom0);
     }
 
     void pin(String vm, int vcpu, CpuSet hard, CpuSet soft, Set<PinScope> scopes) {

@@ -71,7 +71,8 @@ final class CenterTabs extends TabPane {
         if (focus(key)) {
             return;
         }
-        PinEditorViewModel vm = new PinEditorViewModel(ui, row, new PollingCurrentCpuFeed(row, java.time.Duration.ofSeconds(2)));
+        PinEditorViewModel vm = new PinEditorViewModel(ui, row, new PollingCurrentCpuFeed(row, java.time.Duration.ofSeconds(2)),
+                row.host().stats().hostLoad(), row.host().statsInterval());
         vm.setErrorHandler(errors);
         Tab tab = new Tab(Messages.get("tab.pinning", row.name()), new PinEditorView(vm));
         tab.setGraphic(Icons.icon("action.pinning"));

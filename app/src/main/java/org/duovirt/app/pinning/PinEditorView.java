@@ -25,18 +25,21 @@ import org.duovirt.core.pin.Preset;
  */
 public final class PinEditorView extends BorderPane {
     public static final String STYLESHEET = "/org/duovirt/resources/css/pinning.css";
+    private final PinEditorViewModel vm;
     private final PinGrid grid = new PinGrid();
     private final VBox top = new VBox(8);
     private final MenuButton presets = new MenuButton(Messages.get("pin.presets"));
     private final HBox layers = new HBox(4);
 
     public PinEditorView(PinEditorViewModel vm) {
+        this.vm = vm;
         setId("pin-editor-" + vm.row().name());
         getStyleClass().add("pin-editor");
         getStylesheets().add(PinEditorView.class.getResource(STYLESHEET).toExternalForm());
         grid.setId("pin-grid");
         grid.planProperty().bindBidirectional(vm.planProperty());
         grid.currentCpusProperty().bind(vm.currentCpusProperty());
+        grid.cpuLoadProperty().bind(vm.cpuLoadProperty());
         grid.editableProperty().bind(vm.busyProperty().not());
         presets.setId("pin-presets");
 
@@ -152,5 +155,10 @@ public final class PinEditorView extends BorderPane {
 
     public PinGrid grid() {
         return grid;
+    }
+
+    /** The view model this tab shows (tests feed it a known host load). */
+    PinEditorViewModel viewModel() {
+        return vm;
     }
 }

@@ -2,6 +2,7 @@ package org.duovirt.app.pinning;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -17,6 +18,8 @@ import javafx.collections.ObservableList;
 import org.duovirt.app.Messages;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.app.stats.HostLoad;
+import org.duovirt.app.stats.HostLoadSnapshot;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.model.PinScope;
 import org.duovirt.core.pin.PinChecks;
@@ -30,12 +33,16 @@ import org.duovirt.core.spi.ProgressListener;
  * The pinning editor of one VM: reads its {@link PinSetup}, holds the plan being edited, recomputes the
  * warnings and problems on every edit, shows presets as plans before they are applied, applies live,
  * persistent or both on the host's thread (whole or not at all), and can undo the last apply by applying
- * the pins it replaced. Never touches controls; every host call goes through the VM's host session.
+ * the pins it replaced. While open it watches the host's {@link HostLoad} for each CPU's load. Never touches controls; every host call goes through the VM's host session.
  */
 public final class PinEditorViewModel {
     private final TaskExecutor ui;
     private final VmRow row;
     private final CurrentCpuFeed feed;
+    private final HostLoad hostLoad;
+    private final java.time.Duration loadInterval;
+    private final ObjectProperty<Map<Integer, Double>> cpuLoad = new SimpleObjectProperty<>(Map.of());
+    private AutoCloseable watchingLoad;
     private final ObjectProperty<PinSetup> setup = new SimpleObjectProperty<>();
     private final ObjectProperty<PinPlan> plan = new SimpleObjectProperty<>();
     private final ObjectProperty<int[]> currentCpus = new SimpleObjectProperty<>(new int[0]);
@@ -53,9 +60,17 @@ public final class PinEditorViewModel {
     private AutoCloseable feeding;
 
     public PinEditorViewModel(TaskExecutor ui, VmRow row, CurrentCpuFeed feed) {
+        this(ui, row, feed, null, null);
+    }
+
+    /** @param hostLoad the host's load sampler (null: no load shown), watched every {@code loadInterval} */
+    public PinEditorViewModel(TaskExecutor ui, VmRow row, CurrentCpuFeed feed, HostLoad hostLoad,
+                              java.time.Duration loadInterval) {
         this.ui = ui;
         this.row = row;
         this.feed = feed;
+        this.hostLoad = hostLoad;
+        this.loadInterval = loadInterval;
         plan.addListener(o -> recheck());
     }
 
@@ -89,6 +104,16 @@ public final class PinEditorViewModel {
         if (feeding == null && feed != null) {
             feeding = feed.subscribe(cpus -> ui.ui(() -> currentCpus.set(cpus)));
         }
+        if (watchingLoad == null && hostLoad != null) {
+            showLoad(hostLoad.snapshot());
+            watchingLoad = hostLoad.watch(loadInterval, () -> showLoad(hostLoad.snapshot()));
+        }
+    }
+
+    /** Each CPU's load as this tick of the host says it; none (all "–") when it has no per-CPU figures. */
+    public void showLoad(HostLoadSnapshot snapshot) {
+        ui.assertUiThread();
+        cpuLoad.set(snapshot == null || snapshot.cpus() == null ? Map.of() : Map.copyOf(snapshot.cpus().percent()));
     }
 
     private void recheck() {
@@ -205,13 +230,19 @@ public final class PinEditorViewModel {
     }
 
     public void close() {
-        if (feeding != null) {
+        closeQuietly(feeding);
+        feeding = null;
+        closeQuietly(watchingLoad);
+        watchingLoad = null;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
             try {
-                feeding.close();
+                c.close();
             } catch (Exception ignored) {
                 // the timer stops either way
             }
-            feeding = null;
         }
     }
 
@@ -226,6 +257,11 @@ public final class PinEditorViewModel {
 
     public ObjectProperty<PinPlan> planProperty() {
         return plan;
+    }
+
+    /** Per host CPU its load now (0–100, NaN or missing: unknown). */
+    public ReadOnlyObjectProperty<Map<Integer, Double>> cpuLoadProperty() {
+        return cpuLoad;
     }
 
     public ReadOnlyObjectProperty<int[]> currentCpusProperty() {

@@ -2,6 +2,7 @@ package org.duovirt.app.pinning;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,6 +20,7 @@ import org.duovirt.core.pin.PinPlan;
  * The pinning grid: one row per vCPU (and one for the emulator threads where there are any), one column
  * per host CPU grouped by NUMA node and core, SMT siblings side by side. It edits one layer of its
  * {@link #planProperty() plan} at a time (hard, or Xen's soft affinity) and shows the other as a mark.
+ * Under each CPU's number its load now, a figure and a bar ("–" where the host gives none).
  * Mouse: click a cell, drag across cells, click a row or column header. Keyboard: arrows move, Space toggles
  * the cell, Shift+Space the row, Ctrl+Space the column. The edits are here, in the control; the skin draws.
  */
@@ -33,6 +35,7 @@ public final class PinGrid extends Control {
     private final ObjectProperty<int[]> currentCpus = new SimpleObjectProperty<>(this, "currentCpus", new int[0]);
     private final ObjectProperty<CpuSet> foreignCpus = new SimpleObjectProperty<>(this, "foreignCpus", CpuSet.empty());
     private final ObjectProperty<CpuSet> poolCpus = new SimpleObjectProperty<>(this, "poolCpus");
+    private final ObjectProperty<Map<Integer, Double>> cpuLoad = new SimpleObjectProperty<>(this, "cpuLoad", Map.of());
     private final BooleanProperty editable = new SimpleBooleanProperty(this, "editable", true);
     private final IntegerProperty focusRow = new SimpleIntegerProperty(this, "focusRow", 0);
     private final IntegerProperty focusColumn = new SimpleIntegerProperty(this, "focusColumn", 0);
@@ -152,6 +155,11 @@ public final class PinGrid extends Control {
     /** The VM's cpupool (CPUs outside it are dimmed), or null. */
     public ObjectProperty<CpuSet> poolCpusProperty() {
         return poolCpus;
+    }
+
+    /** Per host CPU its load now, 0–100; a CPU missing or NaN has no figure and shows "–". */
+    public ObjectProperty<Map<Integer, Double>> cpuLoadProperty() {
+        return cpuLoad;
     }
 
     public BooleanProperty editableProperty() {

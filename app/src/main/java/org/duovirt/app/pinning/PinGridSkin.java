@@ -26,6 +26,8 @@ final class PinGridSkin extends SkinBase<PinGrid> {
     static final String ROW_HEADER = "pin-row-header";
     static final String COLUMN_HEADER = "pin-column-header";
     static final String NODE_HEADER = "pin-node-header";
+    static final String LOAD = "pin-load";
+    static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
     static final PseudoClass ON = PseudoClass.getPseudoClass("on");
     static final PseudoClass OTHER_LAYER = PseudoClass.getPseudoClass("other-layer");
     static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
@@ -39,9 +41,13 @@ final class PinGridSkin extends SkinBase<PinGrid> {
     private static final double NODE_GAP = 10;
     private static final double HEADER_WIDTH = 66;
     private static final double HEADER_HEIGHT = 40;
+    /** Where the vCPU rows start: below the headers and the row of per-CPU loads. */
+    private static final double ROWS_TOP = HEADER_HEIGHT + CELL_SIZE + 4;
 
     private final List<Region> cells = new ArrayList<>();
     private final List<Label> headers = new ArrayList<>();
+    private final List<Label> loads = new ArrayList<>();
+    private final List<Region> loadBars = new ArrayList<>();
     private List<PhysicalCpu> columns = List.of();
     private double[] columnX = new double[0];
     private int rows;
@@ -61,6 +67,7 @@ final class PinGridSkin extends SkinBase<PinGrid> {
         grid.currentCpusProperty().addListener(o -> restyle());
         grid.foreignCpusProperty().addListener(o -> restyle());
         grid.poolCpusProperty().addListener(o -> restyle());
+        grid.cpuLoadProperty().addListener(o -> showLoads());
         grid.focusRowProperty().addListener(o -> restyle());
         grid.focusColumnProperty().addListener(o -> restyle());
         grid.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
@@ -72,6 +79,8 @@ final class PinGridSkin extends SkinBase<PinGrid> {
         getChildren().clear();
         cells.clear();
         headers.clear();
+        loads.clear();
+        loadBars.clear();
         columns = grid.columns();
         rows = grid.rowCount();
         columnX = new double[columns.size()];
@@ -97,17 +106,56 @@ final class PinGridSkin extends SkinBase<PinGrid> {
             int id = cpu.id();
             Label h = header(Integer.toString(id), COLUMN_HEADER, columnX[c], HEADER_HEIGHT / 2, CELL_SIZE, () -> grid.toggleColumn(id));
             h.setId("pin-col-" + id);
+            loadCell(id, columnX[c]);
         }
         for (int r = 0; r < rows; r++) {
             int row = r;
             String label = grid.isEmulatorRow(r) ? Messages.get("pin.grid.emulator") : Messages.get("pin.grid.vcpu", r);
-            Label h = header(label, ROW_HEADER, 0, HEADER_HEIGHT + r * (CELL_SIZE + 2), HEADER_WIDTH - 6, () -> grid.toggleRow(row));
+            Label h = header(label, ROW_HEADER, 0, ROWS_TOP + r * (CELL_SIZE + 2), HEADER_WIDTH - 6, () -> grid.toggleRow(row));
             h.setId("pin-row-" + (grid.isEmulatorRow(r) ? "emulator" : Integer.toString(r)));
             for (int c = 0; c < columns.size(); c++) {
-                cells.add(cell(r, columns.get(c).id(), columnX[c], HEADER_HEIGHT + r * (CELL_SIZE + 2)));
+                cells.add(cell(r, columns.get(c).id(), columnX[c], ROWS_TOP + r * (CELL_SIZE + 2)));
             }
         }
         restyle();
+        showLoads();
+    }
+
+    /** A CPU's load cell: a bar growing from the bottom behind its figure. */
+    private void loadCell(int cpu, double x) {
+        Region bar = new Region();
+        bar.getStyleClass().add("pin-load-bar");
+        bar.setManaged(false);
+        bar.setMouseTransparent(true);
+        Label load = new Label("–");
+        load.getStyleClass().add(LOAD);
+        load.setId("pin-load-" + cpu);
+        load.setManaged(false);
+        load.setAlignment(Pos.CENTER);
+        load.resizeRelocate(x, HEADER_HEIGHT, CELL_SIZE, CELL_SIZE);
+        load.setTooltip(new javafx.scene.control.Tooltip());
+        loadBars.add(bar);
+        loads.add(load);
+        getChildren().addAll(bar, load);
+    }
+
+    private void showLoads() {
+        java.util.Map<Integer, Double> load = getSkinnable().cpuLoadProperty().get();
+        for (int c = 0; c < loads.size() && c < columns.size(); c++) {
+            int cpu = columns.get(c).id();
+            Double p = load == null ? null : load.get(cpu);
+            boolean known = p != null && !p.isNaN();
+            long shown = known ? Math.round(Math.max(0, Math.min(100, p))) : 0;
+            Label l = loads.get(c);
+            l.setText(known ? Long.toString(shown) : "–");
+            l.getTooltip().setText(known ? Messages.get("pin.grid.load", cpu, shown) : Messages.get("pin.grid.load-unknown", cpu));
+            l.pseudoClassStateChanged(BUSY, known && shown >= 80);
+            double h = known ? Math.max(1, (CELL_SIZE - 2) * shown / 100.0) : 0;
+            Region bar = loadBars.get(c);
+            bar.setVisible(known);
+            bar.pseudoClassStateChanged(BUSY, known && shown >= 80);
+            bar.resizeRelocate(columnX[c] + 1, HEADER_HEIGHT + CELL_SIZE - 1 - h, CELL_SIZE - 2, h);
+        }
     }
 
     /** The width from the node's first column to the end of its last. */
@@ -224,7 +272,7 @@ final class PinGridSkin extends SkinBase<PinGrid> {
 
     @Override
     protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-        return top + bottom + HEADER_HEIGHT + rows * (CELL_SIZE + 2) + 4;
+        return top + bottom + ROWS_TOP + rows * (CELL_SIZE + 2) + 4;
     }
 
     @Override

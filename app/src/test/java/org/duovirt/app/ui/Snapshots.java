@@ -17,7 +17,11 @@ public final class Snapshots {
 
     /** Snapshots the node on the FX thread and writes it; call from the test thread. */
     public static void save(Node node, Path file) {
-        WritableImage image = UiTestSupport.onFx(() -> node.snapshot(null, null));
+        write(UiTestSupport.onFx(() -> node.snapshot(null, null)), file);
+    }
+
+    /** Writes an image already taken (e.g. in the same UI-thread run as the state it shows). */
+    public static void write(WritableImage image, Path file) {
         BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
         PixelReader pixels = image.getPixelReader();
         for (int y = 0; y < out.getHeight(); y++) {

@@ -36,6 +36,18 @@ public final class VcpuListParser {
         return new VcpuPinning(vcpus, null);
     }
 
+    /** The rows of one domain (by its id) of an {@code xl vcpu-list} that may list several. */
+    public static VcpuPinning parse(String text, CpuSet hostCpus, int domid) {
+        StringBuilder mine = new StringBuilder();
+        for (String line : text.split("\n")) {
+            Matcher m = ROW.matcher(line.stripTrailing());
+            if (m.matches() && Integer.parseInt(m.group(2)) == domid) {
+                mine.append(line).append('\n');
+            }
+        }
+        return parse(mine.toString(), hostCpus);
+    }
+
     /** One row of {@code xl vcpu-list}: where a vCPU runs now and its CPU time (tenths of seconds). */
     public record VcpuRow(String domain, int domid, int vcpu, int cpu, String state, long timeNs) {
     }

@@ -13,7 +13,7 @@ import org.duovirt.core.spi.HostConnection;
 
 /**
  * Everything an editor or {@code duovirt pin} needs about one VM before it plans: the VM's pins, the host,
- * the other running VMs' pins, the VM's cpupool and what the hypervisor can pin. Read in one go on the
+ * the other running VMs' pins (and the host's own, Xen's Domain-0), the VM's cpupool and what the hypervisor can pin. Read in one go on the
  * caller's (background) thread; the CLI and the app's view model both use it.
  *
  * @param pools the host's cpupools (Xen), empty elsewhere
@@ -47,6 +47,12 @@ public record PinSetup(String vm, VcpuPinning pinning, PinContext context, PinCa
                     // A VM that stopped meanwhile pins nothing.
                 }
             }
+        }
+        try {
+            // Xen's Domain-0 is no VM in the list, yet its pinned vCPUs share the CPUs like one.
+            host.hostPinning().forEach(others::putIfAbsent);
+        } catch (DuovirtException e) {
+            // The host's own pins unreadable: plan with the VMs' pins alone.
         }
         PinCapabilities caps = new PinCapabilities(host.supports(Feature.PIN_SOFT),
                 host.supports(Feature.PIN_EMULATOR) && pinning.emulatorCpus() != null);

@@ -280,6 +280,14 @@ public interface HostConnection extends AutoCloseable {
     }
 
     /**
+     * The pins of the host's own vCPUs, which are no VM but share the CPUs with them (Xen: Domain-0's, by that
+     * name), so planners count them among the other VMs' pins. Empty where the host has none (KVM; the default).
+     */
+    default Map<String, VcpuPinning> hostPinning() {
+        return Map.of();
+    }
+
+    /**
      * Pins one vCPU.
      *
      * @param soft   soft affinity, or null to leave it (a non-null value needs {@link Feature#PIN_SOFT})
