@@ -112,6 +112,7 @@ class JobsTest {
         await("failed", () -> job.state() == JobState.FAILED);
         assertThat(job.errorOrNull().getMessage()).isEqualTo(
                 "Start web did not finish within 1 s; it was asked to stop and undo what it made.");
+        await("reported", () -> !shown.isEmpty()); // the timer thread tells the user just after the job ends
         assertThat(shown).hasSize(1);
     }
 
