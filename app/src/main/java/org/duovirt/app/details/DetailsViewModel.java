@@ -164,15 +164,15 @@ public final class DetailsViewModel {
                 return Messages.get("details.applied-next-boot", live.getMessage());
             }
         }).whenComplete((text, e) -> ui.ui(() -> {
-            done.complete(null);
-            busy.set(false);
             if (e != null) {
+                busy.set(false);
                 errorHandler.accept(asDuovirt(e));
             } else {
                 outcome.set(text);
                 row.host().refreshVm(row.name());
-                load();
+                load(); // stays busy until the host's values are read back, so nothing edited meanwhile is overwritten
             }
+            done.complete(null);
         }));
         return done;
     }

@@ -7,10 +7,8 @@ import static org.duovirt.app.ui.UiTestSupport.waitUntil;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.duovirt.app.config.ConnectionConfig;
 import org.duovirt.app.main.MainWindow;
@@ -48,8 +46,7 @@ class DetailsViewTest {
     /** Shows the VM table tab and clicks the VM's name cell. */
     private static void select(FxRobot robot, String name) {
         robot.interact(() -> robot.lookup("#center-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
-        UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
-                && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
+        UiTestSupport.clickVmRow(robot, name, WAIT);
     }
 
     private static List<String> labels(FxRobot robot, String tab) {

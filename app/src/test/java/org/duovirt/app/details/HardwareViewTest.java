@@ -7,13 +7,11 @@ import static org.duovirt.app.ui.UiTestSupport.waitUntil;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.duovirt.app.config.ConnectionConfig;
@@ -51,8 +49,7 @@ class HardwareViewTest {
 
     private void openDetails(FxRobot robot) {
         waitUntil("fixture listed", WAIT, () -> visibleNames(robot).contains("build-runner"));
-        UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
-                && "build-runner".equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
+        UiTestSupport.clickVmRow(robot, "build-runner", WAIT);
         UiTestSupport.click(robot, "#tool-details");
         waitUntil("hardware listed", WAIT, () -> entries(robot).contains("Disk vda"));
     }

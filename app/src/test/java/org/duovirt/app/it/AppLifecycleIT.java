@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.duovirt.app.config.ConnectionConfig;
@@ -143,10 +141,7 @@ class AppLifecycleIT {
         robot.interact(() -> robot.lookup("#center-tabs").queryAs(TabPane.class).getSelectionModel().select(0));
         // The shared libvirtd may hold many VMs: filter the table to this one so its row is on screen.
         robot.interact(() -> robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class).setText(name));
-        waitUntil("the filtered table shows " + name, WAIT, () -> robot.lookup("#vm-table .table-cell")
-                .match(c -> c.getScene() != null && c.isVisible() && name.equals(((TableCell<?, ?>) c).getText())).tryQuery().isPresent());
-        UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
-                && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
+        UiTestSupport.clickVmRow(robot, name, WAIT);
     }
 
     /** What the console tab's terminal holds (its text buffer: scrollback and screen). */

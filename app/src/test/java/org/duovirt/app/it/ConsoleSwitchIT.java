@@ -7,11 +7,9 @@ import static org.duovirt.app.ui.UiTestSupport.waitUntil;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duovirt.app.config.ConnectionConfig;
@@ -138,9 +136,6 @@ class ConsoleSwitchIT {
 
     private static void select(FxRobot robot, String name) {
         robot.interact(() -> robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class).setText(name));
-        waitUntil("the filtered table shows " + name, WAIT, () -> robot.lookup("#vm-table .table-cell")
-                .match(c -> c.getScene() != null && c.isVisible() && name.equals(((TableCell<?, ?>) c).getText())).tryQuery().isPresent());
-        UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
-                && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
+        UiTestSupport.clickVmRow(robot, name, WAIT);
     }
 }

@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.duovirt.app.config.ConnectionConfig;
@@ -164,8 +162,7 @@ class XenTerminalIT {
         robot.interact(() -> robot.lookup("#center-tabs").queryAs(TabPane.class).getSelectionModel().select(0));
         // The shared host may hold many VMs: filter the table to this one so its row is on screen.
         robot.interact(() -> robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class).setText(name));
-        UiTestSupport.click(robot, robot.lookup("#vm-table .table-cell").match(c -> c.getScene() != null && c.isVisible()
-                && name.equals(((TableCell<?, ?>) c).getText())).queryAs(Node.class));
+        UiTestSupport.clickVmRow(robot, name, WAIT);
     }
 
     /** Destroys and deletes this test's VMs (those with its prefix), nothing else. */

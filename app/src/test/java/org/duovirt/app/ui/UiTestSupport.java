@@ -128,6 +128,31 @@ public final class UiTestSupport {
         return robot;
     }
 
+    /**
+     * Selects the VM {@code name} in the main window's VM table by clicking its name cell. The cell is looked up
+     * on the FX thread once the table has drawn it, and the click is made again when the table re-used the
+     * cell for another row in between (a refresh under load), until that VM is the one selected.
+     */
+    public static void clickVmRow(FxRobot robot, String name, java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            java.util.Optional<javafx.scene.Node> cell = onFx(() -> robot.lookup("#vm-table .table-cell")
+                    .match(c -> c.getScene() != null && c.isVisible() && name.equals(((javafx.scene.control.TableCell<?, ?>) c).getText()))
+                    .tryQuery());
+            if (cell.isPresent()) {
+                click(robot, cell.get());
+                if (onFx(() -> robot.lookup("#vm-table").queryAs(org.duovirt.app.main.VmTableView.class).getSelectionModel()
+                        .getSelectedItems().stream().anyMatch(r -> r.name().equals(name)))) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out selecting " + name + " in the VM table");
+            }
+            WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** Milliseconds the FX thread takes to run an empty task: proof it is not blocked. */
     public static long fxRoundTripMillis() throws InterruptedException {
         long t0 = System.nanoTime();
