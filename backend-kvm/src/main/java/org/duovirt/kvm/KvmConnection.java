@@ -195,8 +195,10 @@ final class KvmConnection implements HostConnection {
 
     @Override
     public org.duovirt.core.model.VmHardware hardware(String vm) {
-        // Devices as they are now; boot order and maximum memory as saved, which is what the pages edit.
-        return DomainHardwareReader.read(domains.xml(vm, 0), domains.xml(vm, StorageOwnership.XML_INACTIVE));
+        // Devices as they are now; boot order and maximum memory as saved, which is what the pages edit. The live
+        // XML is read with VIR_DOMAIN_XML_SECURE (1) only so that a graphics password's presence shows: the reader
+        // keeps "set", never the value.
+        return DomainHardwareReader.read(domains.xml(vm, 1), domains.xml(vm, StorageOwnership.XML_INACTIVE));
     }
 
     @Override

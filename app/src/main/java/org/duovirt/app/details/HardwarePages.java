@@ -211,7 +211,7 @@ final class HardwarePages {
         GridPane grid = grid();
         int row = 0;
         for (HardwareItem.Setting s : item.settings()) {
-            Label v = value(s.value());
+            Label v = value(HardwareEntry.settingValue(s.key(), s.value()));
             v.setId("hw-setting-" + s.key());
             grid.addRow(row++, key(HardwareEntry.settingLabel(s.key())), v);
         }
