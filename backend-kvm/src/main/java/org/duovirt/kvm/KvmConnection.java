@@ -62,6 +62,7 @@ final class KvmConnection implements HostConnection {
     private final KvmNetworks networks;
     private final DeviceOps devices;
     private final DefinitionEditor editor;
+    private final OverviewOps overview;
     private final Set<Feature> features;
     /** Duovirt's own SSH session to a qemu+ssh host, for graphical consoles; opened on the first one. */
     private final SshGraphicsChannel.Tunnel tunnel;
@@ -89,6 +90,7 @@ final class KvmConnection implements HostConnection {
         this.networks = new KvmNetworks(domains);
         this.devices = new DeviceOps(domains);
         this.editor = new DefinitionEditor(domains);
+        this.overview = new OverviewOps(domains);
         this.features = hostFeatures(implemented);
         this.tunnel = new SshGraphicsChannel.Tunnel(uri);
     }
@@ -521,5 +523,22 @@ final class KvmConnection implements HostConnection {
     @Override
     public VmSummary cloneVm(String vm, String newName, Map<String, CloneDisk> disks, ProgressListener progress) {
         return cloner.cloneVm(vm, newName, disks, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    // --- overview: name and description (issue 10) ---
+
+    @Override
+    public void rename(String vm, String newName) {
+        overview.rename(vm, newName);
+    }
+
+    @Override
+    public String description(String vm) {
+        return overview.description(vm);
+    }
+
+    @Override
+    public void setDescription(String vm, String description) {
+        overview.setDescription(vm, description);
     }
 }
