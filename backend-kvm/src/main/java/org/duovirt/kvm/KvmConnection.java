@@ -63,6 +63,7 @@ final class KvmConnection implements HostConnection {
     private final DeviceOps devices;
     private final DefinitionEditor editor;
     private final OverviewOps overview;
+    private final DiskCacheOps diskCache;
     private final Set<Feature> features;
     /** Duovirt's own SSH session to a qemu+ssh host, for graphical consoles; opened on the first one. */
     private final SshGraphicsChannel.Tunnel tunnel;
@@ -91,6 +92,7 @@ final class KvmConnection implements HostConnection {
         this.devices = new DeviceOps(domains);
         this.editor = new DefinitionEditor(domains);
         this.overview = new OverviewOps(domains);
+        this.diskCache = new DiskCacheOps(domains);
         this.features = hostFeatures(implemented);
         this.tunnel = new SshGraphicsChannel.Tunnel(uri);
     }
@@ -540,5 +542,10 @@ final class KvmConnection implements HostConnection {
     @Override
     public void setDescription(String vm, String description) {
         overview.setDescription(vm, description);
+    }
+
+    @Override
+    public void setDiskCache(String vm, String target, String cache) {
+        diskCache.setCache(vm, target, cache);
     }
 }

@@ -255,6 +255,9 @@ final class HardwarePages {
                     action("hw-eject", "devices.eject", Feature.CHANGE_MEDIA, vm::eject)));
             page.getChildren().add(p);
         }
+        if (item.kind() == HardwareItem.Kind.DISK && "disk".equals(item.value("device"))) {
+            page.getChildren().add(new DiskControls(vm.diskPage(item), vm).node());
+        }
         if (item.kind() == HardwareItem.Kind.NIC) {
             page.getChildren().add(row(
                     action("hw-link-down", "devices.link-down", Feature.NIC_LINK, () -> vm.setLink(false)),

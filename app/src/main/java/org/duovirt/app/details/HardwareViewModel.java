@@ -98,6 +98,26 @@ public final class HardwareViewModel {
         return overview;
     }
 
+    /**
+     * The model of a disk's page (cache mode, Grow); its pool is read now. After a change the list is read again,
+     * which rebuilds the page.
+     */
+    public DiskPageViewModel diskPage(HardwareItem disk) {
+        DiskPageViewModel page = new DiskPageViewModel(ui, row, calls, disk);
+        page.load();
+        return page;
+    }
+
+    /** Applies a disk page's cache mode, then reads the list again. */
+    public CompletableFuture<Void> applyCache(DiskPageViewModel page) {
+        return page.applyCache().thenCompose(x -> calls.onUi(this::load));
+    }
+
+    /** Grows a disk page's disk, then reads the list again. */
+    public CompletableFuture<Void> grow(DiskPageViewModel page) {
+        return page.grow().thenCompose(x -> calls.onUi(this::load));
+    }
+
     /** Why the CPUs page cannot change the count on this host, or null. */
     public String vcpusUnsupported() {
         return calls.unsupportedReason(org.duovirt.core.spi.Feature.SET_VCPUS);

@@ -50,7 +50,8 @@ public enum Feature {
     EDIT_DEFINITION("Editing the VM definition"),
     // --- overview: name and description (issue 10) ---
     RENAME("Renaming a VM"),
-    DESCRIPTION("Changing a VM's description");
+    DESCRIPTION("Changing a VM's description"),
+    DISK_CACHE("Changing a disk's cache mode");
 
     private final String label;
 

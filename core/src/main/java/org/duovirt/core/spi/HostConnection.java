@@ -539,6 +539,14 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.DESCRIPTION);
     }
 
+    /**
+     * Sets a disk's cache mode in the saved definition (it applies at the next start): one of
+     * {@link org.duovirt.core.model.DiskCacheModes#MODES}; "default" removes the setting.
+     */
+    default void setDiskCache(String vm, String target, String cache) {
+        throw unsupported(Feature.DISK_CACHE);
+    }
+
     /** The exception every unimplemented operation throws. */
     default NotSupportedException unsupported(Feature feature) {
         return new NotSupportedException(feature, backendName());
