@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
                 // --- details: hardware list (issue 10) ---
                 HardwareCommand.class,
                 // --- details: overview name and description (issue 10) ---
-                OverviewCommands.Rename.class, OverviewCommands.Desc.class})
+                OverviewCommands.Rename.class, OverviewCommands.Desc.class, OverviewCommands.DiskCache.class})
 final class DuovirtCommand {
     @Option(names = {"-c", "--connect"}, scope = ScopeType.INHERIT, paramLabel = "URI",
             description = "Host to use, e.g. qemu:///system, qemu+ssh://root@host/system, xl+ssh://root@host/. "

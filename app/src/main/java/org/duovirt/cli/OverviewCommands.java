@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** rename (virsh domrename) and desc: the overview page's name and description. */
+/** rename (virsh domrename) and desc: the overview page's name and description; disk-cache: the disk page's cache mode. */
 final class OverviewCommands {
     private OverviewCommands() {
     }
@@ -48,6 +48,21 @@ final class OverviewCommands {
             } else {
                 output().block(now);
             }
+        }
+    }
+
+    @Command(name = "disk-cache", description = "Set a disk's cache mode in the saved definition (applies at the next start): "
+            + "default, none, writethrough, writeback, directsync or unsafe.")
+    static final class DiskCache extends DeviceCommands.VmCommand {
+        @Parameters(index = "1", paramLabel = "TARGET", description = "The disk, e.g. vda.")
+        String target;
+        @Parameters(index = "2", paramLabel = "MODE")
+        String mode;
+
+        @Override
+        void run() {
+            host().setDiskCache(vm, target, mode);
+            done("saved", "Disk " + target + " of VM '" + vm + "' now has cache mode " + mode + " (from its next start).");
         }
     }
 }

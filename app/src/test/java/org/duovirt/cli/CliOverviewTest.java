@@ -45,4 +45,14 @@ class CliOverviewTest {
         CliRun show = CliRun.of("desc", "build-runner", "-c", URI);
         assertThat(show.exitCode()).as(show.err()).isZero();
     }
+
+    @Test
+    void diskCacheSetsAModeAndRefusesAWordThatIsNotOne() {
+        CliRun ok = CliRun.of("disk-cache", "build-runner", "vda", "writeback", "-c", URI);
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out().strip()).isEqualTo("Disk vda of VM 'build-runner' now has cache mode writeback (from its next start).");
+        CliRun bad = CliRun.of("disk-cache", "build-runner", "vda", "fast'$(id)", "-c", URI);
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("'fast'$(id)' is not a cache mode; use one of default, none").hasLineCount(1);
+    }
 }
