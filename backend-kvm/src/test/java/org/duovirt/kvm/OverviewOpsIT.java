@@ -47,14 +47,7 @@ class OverviewOpsIT {
     }
 
     static void cleanUp() {
-        for (String name : LiveHost.domainNames()) {
-            if (name.startsWith(PREFIX)) {
-                if (!LiveHost.virsh("domstate", name).strip().startsWith("shut off")) {
-                    LiveHost.virsh("destroy", name);
-                }
-                LiveHost.virsh("undefine", name);
-            }
-        }
+        LiveHost.cleanUp(PREFIX);
     }
 
     @Test

@@ -10,14 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.duovirt.app.config.ConnectionConfig;
-import org.duovirt.app.host.VmRow;
 import org.duovirt.app.main.MainWindow;
 import org.duovirt.app.ui.UiTestSupport;
 import org.duovirt.core.model.HardwareItem.Kind;
-import org.duovirt.core.testing.Commands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The read-only device pages on the real libvirtd (qemu:///system, domain type qemu): a shut-off VM with VNC
@@ -38,21 +33,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class DevicePagesIT {
-    private static final String URI = "qemu:///system";
     private static final String VM = "hwpages-dev-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private static final String PASSWORD = "p<\"$(x)";
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = LibvirtWindow.WAIT;
     private static final String TAB = "#details-" + VM;
     private static final Path SHOTS = Path.of("target", "screenshots");
     @TempDir
     static Path home;
     private MainWindow window;
-
-    static String virsh(String... args) {
-        List<String> argv = new java.util.ArrayList<>(List.of("virsh", "-c", URI));
-        argv.addAll(List.of(args));
-        return Commands.ok(argv, Duration.ofMinutes(2));
-    }
 
     @BeforeAll
     static void define() throws Exception {
@@ -67,48 +55,24 @@ class DevicePagesIT {
                 + "<hostdev mode='subsystem' type='usb' managed='yes'><source><vendor id='0x046d'/><product id='0xc52b'/></source></hostdev>"
                 + "<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x03' slot='0x00' function='0x0'/></source></hostdev>"
                 + "</devices></domain>");
-        virsh("define", xml.toString());
+        LibvirtWindow.virsh("define", xml.toString());
         Files.deleteIfExists(xml);
-        assertThat(virsh("dumpxml", "--security-info", VM)).contains("passwd='p&lt;&quot;$(x)'");
+        assertThat(LibvirtWindow.virsh("dumpxml", "--security-info", VM)).contains("passwd='p&lt;&quot;$(x)'");
     }
 
     @AfterAll
     static void remove() {
-        Commands.run(List.of("virsh", "-c", URI, "undefine", VM), Duration.ofMinutes(1));
+        LibvirtWindow.remove(VM);
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        var dirs = UiTestSupport.tempDirs(home.resolve("it-" + System.nanoTime()), List.of(new ConnectionConfig(URI, null, true)));
-        window = UiTestSupport.open(stage, dirs);
-        onFx(() -> {
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            return null;
-        });
+        window = LibvirtWindow.open(stage, home);
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<HardwareEntry> entries(FxRobot robot, String tab) {
-        return robot.lookup(tab + " #hw-list").tryQueryAs(ListView.class)
-                .map(l -> List.copyOf(((ListView<HardwareEntry>) l).getItems())).orElse(List.of());
-    }
-
-    static void openDetails(FxRobot robot, MainWindow window, String vm) {
-        waitUntil("the VM listed", WAIT, () -> onFx(() -> window.view().table().getItems().stream()
-                .anyMatch(r -> r.name().equals(vm) && r.state() != null)));
-        robot.interact(() -> {
-            var table = window.view().table();
-            VmRow row = table.getItems().stream().filter(r -> r.name().equals(vm)).findFirst().orElseThrow();
-            table.getSelectionModel().clearSelection();
-            table.getSelectionModel().select(row);
-        });
-        UiTestSupport.click(robot, "#tool-details");
+        LibvirtWindow.hide(window);
     }
 
     private String setting(FxRobot robot, String key) {
@@ -120,7 +84,7 @@ class DevicePagesIT {
     }
 
     private HardwareEntry show(FxRobot robot, Kind kind, String shot) {
-        HardwareEntry entry = entries(robot, TAB).stream().filter(e -> e.item() != null && e.item().kind() == kind)
+        HardwareEntry entry = LibvirtWindow.entries(robot, TAB).stream().filter(e -> e.item() != null && e.item().kind() == kind)
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " entry"));
         UiTestSupport.click(robot, TAB + " #" + HardwareView.cellId(entry));
         waitUntil(kind + " page", WAIT, () -> pageTexts(robot).contains(entry.title()));
@@ -130,10 +94,10 @@ class DevicePagesIT {
 
     @Test
     void eachDevicePageShowsWhatVirshSaysAndThePasswordOnlyMasked(FxRobot robot) {
-        openDetails(robot, window, VM);
-        waitUntil("hardware listed", WAIT, () -> entries(robot, TAB).stream().anyMatch(e -> e.item() != null
+        LibvirtWindow.openDetails(robot, window, VM);
+        waitUntil("hardware listed", WAIT, () -> LibvirtWindow.entries(robot, TAB).stream().anyMatch(e -> e.item() != null
                 && e.item().kind() == Kind.PCI_HOST));
-        String xml = virsh("dumpxml", VM);
+        String xml = LibvirtWindow.virsh("dumpxml", VM);
 
         show(robot, Kind.GRAPHICS, "hw-page-display.png");
         assertThat(setting(robot, "type")).isEqualTo("vnc");

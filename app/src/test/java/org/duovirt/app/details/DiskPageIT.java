@@ -1,7 +1,7 @@
 package org.duovirt.app.details;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.duovirt.app.details.DevicePagesIT.virsh;
+import static org.duovirt.app.details.LibvirtWindow.virsh;
 import static org.duovirt.app.ui.UiTestSupport.onFx;
 import static org.duovirt.app.ui.UiTestSupport.waitUntil;
 
@@ -14,10 +14,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.duovirt.app.config.ConnectionConfig;
 import org.duovirt.app.main.MainWindow;
 import org.duovirt.app.ui.UiTestSupport;
-import org.duovirt.core.testing.Commands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A disk page on the real libvirtd (qemu:///system, domain type qemu): a shut-off VM whose vda is a 1 MiB raw
@@ -36,10 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class DiskPageIT {
-    private static final String URI = "qemu:///system";
     private static final String VM = "hwpages-disk-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private static final String VOLUME = VM + ".img";
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = LibvirtWindow.WAIT;
     private static final String TAB = "#details-" + VM;
     private static final Path SHOTS = Path.of("target", "screenshots");
     @TempDir
@@ -61,24 +57,19 @@ class DiskPageIT {
 
     @AfterAll
     static void remove() {
-        Commands.run(List.of("virsh", "-c", URI, "undefine", VM), Duration.ofMinutes(1));
-        Commands.run(List.of("virsh", "-c", URI, "vol-delete", "--pool", "default", VOLUME), Duration.ofMinutes(1));
+        LibvirtWindow.remove(VM);
+        org.duovirt.core.testing.Commands.run(List.of("virsh", "-c", LibvirtWindow.URI, "vol-delete", "--pool", "default", VOLUME),
+                Duration.ofMinutes(1));
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        var dirs = UiTestSupport.tempDirs(home.resolve("it-" + System.nanoTime()), List.of(new ConnectionConfig(URI, null, true)));
-        window = UiTestSupport.open(stage, dirs);
-        onFx(() -> {
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            return null;
-        });
+        window = LibvirtWindow.open(stage, home);
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
+        LibvirtWindow.hide(window);
     }
 
     private String text(FxRobot robot, String id) {
@@ -93,8 +84,8 @@ class DiskPageIT {
     @SuppressWarnings("unchecked")
     @Test
     void cacheModeAndGrowFromTheDiskPageAsVirshSeesThem(FxRobot robot) {
-        DevicePagesIT.openDetails(robot, window, VM);
-        waitUntil("vda listed", WAIT, () -> DevicePagesIT.entries(robot, TAB).stream().anyMatch(e -> e.id().equals("disk:vda")));
+        LibvirtWindow.openDetails(robot, window, VM);
+        waitUntil("vda listed", WAIT, () -> LibvirtWindow.entries(robot, TAB).stream().anyMatch(e -> e.id().equals("disk:vda")));
         UiTestSupport.click(robot, TAB + " #hw-entry-disk-vda");
         waitUntil("the pool found", WAIT, () -> text(robot, "#hw-disk-grow-where").startsWith("In pool default: 1 MiB now"));
 

@@ -23,10 +23,7 @@ class DiskPageViewModelTest {
 
     @BeforeEach
     void open() {
-        session = Sessions.session(org.duovirt.app.ui.UiTestSupport.mixedFixtureUri(),
-                uri -> org.duovirt.core.spi.Backends.installed().connect(uri), org.duovirt.app.host.Timeouts.standard());
-        session.connect();
-        Sessions.await("listed", () -> session.state() == org.duovirt.app.host.HostState.CONNECTED && !session.vms().isEmpty());
+        session = MixedFixture.connect();
         hw = new HardwareViewModel(ui, Sessions.row(session, "build-runner"), dialogs);
         hw.load().join();
     }

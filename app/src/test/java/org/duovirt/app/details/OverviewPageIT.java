@@ -1,7 +1,7 @@
 package org.duovirt.app.details;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.duovirt.app.details.DevicePagesIT.virsh;
+import static org.duovirt.app.details.LibvirtWindow.virsh;
 import static org.duovirt.app.ui.UiTestSupport.onFx;
 import static org.duovirt.app.ui.UiTestSupport.waitUntil;
 
@@ -15,10 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.duovirt.app.config.ConnectionConfig;
 import org.duovirt.app.main.MainWindow;
 import org.duovirt.app.ui.UiTestSupport;
-import org.duovirt.core.testing.Commands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The overview's name and description on the real libvirtd (qemu:///system, domain type qemu): a hostile
@@ -38,11 +35,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class OverviewPageIT {
-    private static final String URI = "qemu:///system";
     private static final String VM = "hwpages-ovp-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private static final String NEW_NAME = VM + " \"b\" <é> $(id)";
     private static final String TEXT = "front \"www\" <b> & $(rm -rf /)\nsecond line ñ ✓";
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = LibvirtWindow.WAIT;
     private static final Path SHOTS = Path.of("target", "screenshots");
     @TempDir
     static Path home;
@@ -59,26 +55,17 @@ class OverviewPageIT {
 
     @AfterAll
     static void remove() {
-        for (String n : List.of(VM, NEW_NAME)) {
-            Commands.run(List.of("virsh", "-c", URI, "destroy", n), Duration.ofMinutes(1));
-            Commands.run(List.of("virsh", "-c", URI, "undefine", n), Duration.ofMinutes(1));
-        }
+        LibvirtWindow.remove(VM, NEW_NAME);
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        var dirs = UiTestSupport.tempDirs(home.resolve("it-" + System.nanoTime()), List.of(new ConnectionConfig(URI, null, true)));
-        window = UiTestSupport.open(stage, dirs);
-        onFx(() -> {
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            return null;
-        });
+        window = LibvirtWindow.open(stage, home);
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
+        LibvirtWindow.hide(window);
     }
 
     /** The details view of {@code vm} (looked up by id, which CSS selectors could not spell for a hostile name). */
@@ -92,7 +79,7 @@ class OverviewPageIT {
 
     @Test
     void hostileNameAndDescriptionFromThePageAsVirshSeesThemAndTheNameGreyedWhileRunning(FxRobot robot) {
-        DevicePagesIT.openDetails(robot, window, VM);
+        LibvirtWindow.openDetails(robot, window, VM);
         waitUntil("the overview", WAIT, () -> tab(robot, VM).isPresent()
                 && robot.from(tab(robot, VM).get()).lookup("#hw-overview-name").tryQuery().isPresent());
         TextField name = in(robot, VM, "#hw-overview-name", TextField.class);
