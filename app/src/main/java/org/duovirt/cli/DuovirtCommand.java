@@ -29,7 +29,9 @@ import picocli.CommandLine.ScopeType;
                 DeviceCommands.SetBoot.class, SnapshotCommands.Create.class, SnapshotCommands.ListSnapshots.class,
                 SnapshotCommands.Revert.class, SnapshotCommands.Delete.class, CloneCommand.class, EditCommand.class,
                 // --- details: hardware list (issue 10) ---
-                HardwareCommand.class})
+                HardwareCommand.class,
+                // --- details: overview name and description (issue 10) ---
+                OverviewCommands.Rename.class, OverviewCommands.Desc.class, OverviewCommands.DiskCache.class})
 final class DuovirtCommand {
     @Option(names = {"-c", "--connect"}, scope = ScopeType.INHERIT, paramLabel = "URI",
             description = "Host to use, e.g. qemu:///system, qemu+ssh://root@host/system, xl+ssh://root@host/. "

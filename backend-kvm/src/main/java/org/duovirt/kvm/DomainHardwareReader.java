@@ -75,7 +75,8 @@ final class DomainHardwareReader {
             case "rng" -> new HardwareItem(Kind.RNG, "rng" + index, settings("model", Xml.attr(e, "model"),
                     "backend", Xml.attr(Xml.child(e, "backend"), "model"), "source", Xml.text(Xml.child(e, "backend"))));
             case "tpm" -> new HardwareItem(Kind.TPM, "tpm" + index, settings("model", Xml.attr(e, "model"),
-                    "backend", Xml.attr(Xml.child(e, "backend"), "type"), "version", Xml.attr(Xml.child(e, "backend"), "version")));
+                    "backend", Xml.attr(Xml.child(e, "backend"), "type"), "version", Xml.attr(Xml.child(e, "backend"), "version"),
+                    "path", Xml.attr(Xml.child(Xml.child(e, "backend"), "device"), "path")));
             case "hostdev" -> hostdev(e, index);
             case "input" -> new HardwareItem(Kind.INPUT, "input" + index, settings("type", Xml.attr(e, "type"), "bus", Xml.attr(e, "bus")));
             case "controller" -> new HardwareItem(Kind.CONTROLLER, "controller" + index, settings("type", Xml.attr(e, "type"),

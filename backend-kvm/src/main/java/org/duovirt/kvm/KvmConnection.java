@@ -62,6 +62,8 @@ final class KvmConnection implements HostConnection {
     private final KvmNetworks networks;
     private final DeviceOps devices;
     private final DefinitionEditor editor;
+    private final OverviewOps overview;
+    private final DiskCacheOps diskCache;
     private final Set<Feature> features;
     /** Duovirt's own SSH session to a qemu+ssh host, for graphical consoles; opened on the first one. */
     private final SshGraphicsChannel.Tunnel tunnel;
@@ -89,6 +91,8 @@ final class KvmConnection implements HostConnection {
         this.networks = new KvmNetworks(domains);
         this.devices = new DeviceOps(domains);
         this.editor = new DefinitionEditor(domains);
+        this.overview = new OverviewOps(domains);
+        this.diskCache = new DiskCacheOps(domains);
         this.features = hostFeatures(implemented);
         this.tunnel = new SshGraphicsChannel.Tunnel(uri);
     }
@@ -195,8 +199,10 @@ final class KvmConnection implements HostConnection {
 
     @Override
     public org.duovirt.core.model.VmHardware hardware(String vm) {
-        // Devices as they are now; boot order and maximum memory as saved, which is what the pages edit.
-        return DomainHardwareReader.read(domains.xml(vm, 0), domains.xml(vm, StorageOwnership.XML_INACTIVE));
+        // Devices as they are now; boot order and maximum memory as saved, which is what the pages edit. The live
+        // XML is read with VIR_DOMAIN_XML_SECURE (1) only so that a graphics password's presence shows: the reader
+        // keeps "set", never the value.
+        return DomainHardwareReader.read(domains.xml(vm, 1), domains.xml(vm, StorageOwnership.XML_INACTIVE));
     }
 
     @Override
@@ -519,5 +525,27 @@ final class KvmConnection implements HostConnection {
     @Override
     public VmSummary cloneVm(String vm, String newName, Map<String, CloneDisk> disks, ProgressListener progress) {
         return cloner.cloneVm(vm, newName, disks, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    // --- overview: name and description (issue 10) ---
+
+    @Override
+    public void rename(String vm, String newName) {
+        overview.rename(vm, newName);
+    }
+
+    @Override
+    public String description(String vm) {
+        return overview.description(vm);
+    }
+
+    @Override
+    public void setDescription(String vm, String description) {
+        overview.setDescription(vm, description);
+    }
+
+    @Override
+    public void setDiskCache(String vm, String target, String cache) {
+        diskCache.setCache(vm, target, cache);
     }
 }

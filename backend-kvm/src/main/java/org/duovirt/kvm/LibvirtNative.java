@@ -80,4 +80,7 @@ interface LibvirtNative extends Library {
 
     /** virErrorPtr of the calling thread's last error, or NULL. */
     Pointer virGetLastError();
+
+    /** Renames a shut-off domain (libvirt 1.2.19+); flags must be 0. */
+    int virDomainRename(Pointer domain, String newName, int flags);
 }

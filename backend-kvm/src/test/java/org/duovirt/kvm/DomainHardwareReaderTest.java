@@ -70,4 +70,39 @@ class DomainHardwareReaderTest {
         assertThat(hw.items()).filteredOn(i -> i.kind() == Kind.VIDEO).singleElement()
                 .satisfies(v -> assertThat(v.value("model")).isEqualTo("vga"));
     }
+
+    /** libvirt 9.0's own {@code dumpxml --security-info} of a shut-off VM with one of each read-only device kind. */
+    @Test
+    void libvirtsSecureXmlGivesEachDevicePageItsSettingsAndOnlyThatAPasswordIsSet() {
+        VmHardware hw = DomainHardwareReader.read(Golden.read("domain-devices-secure.xml"));
+
+        HardwareItem vnc = only(hw, Kind.GRAPHICS);
+        assertThat(vnc.value("type")).isEqualTo("vnc");
+        assertThat(vnc.value("listen")).isEqualTo("127.0.0.1");
+        assertThat(vnc.value("port")).isEqualTo("5951");
+        assertThat(vnc.value("autoport")).isEqualTo("no");
+        assertThat(vnc.value("password")).isEqualTo("set");
+        assertThat(hw.items()).allSatisfy(i -> assertThat(i.settings()).noneMatch(s -> s.value().contains("$(x)")));
+        HardwareItem serial = only(hw, Kind.SERIAL);
+        assertThat(serial.value("type")).isEqualTo("pty");
+        assertThat(serial.value("target")).isEqualTo("isa-serial");
+        assertThat(serial.value("port")).isEqualTo("0");
+        assertThat(only(hw, Kind.CONSOLE).value("target")).isEqualTo("serial");
+        HardwareItem video = only(hw, Kind.VIDEO);
+        assertThat(video.value("model")).isEqualTo("vga");
+        assertThat(video.value("vram")).isEqualTo("16384");
+        assertThat(only(hw, Kind.SOUND).value("model")).isEqualTo("ich6");
+        assertThat(only(hw, Kind.RNG).value("source")).isEqualTo("/dev/urandom");
+        HardwareItem tpm = only(hw, Kind.TPM);
+        assertThat(tpm.value("backend")).isEqualTo("passthrough");
+        assertThat(tpm.value("path")).isEqualTo("/dev/tpm0");
+        assertThat(only(hw, Kind.USB_HOST).value("vendor")).isEqualTo("0x046d");
+        assertThat(only(hw, Kind.PCI_HOST).value("address")).isEqualTo("0x0000:0x03:0x00:0x0");
+    }
+
+    private static HardwareItem only(VmHardware hw, Kind kind) {
+        var of = hw.items().stream().filter(i -> i.kind() == kind).toList();
+        assertThat(of).hasSize(1);
+        return of.get(0);
+    }
 }

@@ -56,8 +56,13 @@ final class LiveHost {
 
     /** Removes every domain and default-pool volume of this backend's tests, nothing else. */
     static void cleanUp() {
+        cleanUp(PREFIX);
+    }
+
+    /** Removes every domain and default-pool volume whose name starts with {@code prefix}, nothing else. */
+    static void cleanUp(String prefix) {
         for (String name : domainNames()) {
-            if (name.startsWith(PREFIX)) {
+            if (name.startsWith(prefix)) {
                 if (virsh("domstate", name).strip().startsWith("running") || virsh("domstate", name).strip().startsWith("paused")) {
                     virsh("destroy", name);
                 }
@@ -65,7 +70,7 @@ final class LiveHost {
             }
         }
         for (String volume : defaultPoolVolumes()) {
-            if (volume.startsWith(PREFIX)) {
+            if (volume.startsWith(prefix)) {
                 virsh("vol-delete", "--pool", "default", volume);
             }
         }

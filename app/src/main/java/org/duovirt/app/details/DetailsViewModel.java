@@ -110,6 +110,16 @@ public final class DetailsViewModel {
         validate();
     }
 
+    /** Shows the VM's state as it is now (the rest of the facts stay as last read): the pages grey by it. */
+    void showState(org.duovirt.core.model.VmState state) {
+        String label = Messages.get("details.state");
+        for (int i = 0; i < facts.size(); i++) {
+            if (facts.get(i)[0].equals(label)) {
+                facts.set(i, new String[] {label, Messages.get("state." + state.cliName())});
+            }
+        }
+    }
+
     /** Problems with the edited values, one sentence each; empty when they may be applied. */
     public List<String> problems() {
         List<String> out = new java.util.ArrayList<>();

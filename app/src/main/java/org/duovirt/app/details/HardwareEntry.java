@@ -49,4 +49,18 @@ public record HardwareEntry(Page page, String id, HardwareItem item) {
         String text = Messages.get("hw.key." + key);
         return text.startsWith("!") ? key : text;
     }
+
+    /**
+     * A setting's value as its page shows it. A graphics password is only ever known as "set" (the backend never
+     * hands its value on) and is shown masked; yes/no words are translated.
+     */
+    public static String settingValue(String key, String value) {
+        if ("password".equals(key)) {
+            return Messages.get("hw.value.password-set");
+        }
+        if ("yes".equals(value) || "no".equals(value)) {
+            return Messages.get("hw.value." + value);
+        }
+        return value;
+    }
 }

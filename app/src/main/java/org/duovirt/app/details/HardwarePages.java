@@ -69,7 +69,34 @@ final class HardwarePages {
             }
         });
         return pane("hw-page-overview", new HBox(12, title(Messages.get("hw.page.overview")), performance,
-                pinning("details-pinning")), grid);
+                pinning("details-pinning")), grid, identity());
+    }
+
+    /** Name and description, applied together; the name is greyed with the reason while the VM is not shut off. */
+    private Node identity() {
+        OverviewViewModel ov = vm.overview();
+        TextField name = StorageView.field("hw-overview-name", "", 360);
+        name.textProperty().bindBidirectional(ov.nameProperty());
+        javafx.scene.control.TextArea description = new javafx.scene.control.TextArea();
+        description.setId("hw-overview-description");
+        description.setPrefRowCount(4);
+        description.setPrefColumnCount(40);
+        description.setWrapText(true);
+        description.textProperty().bindBidirectional(ov.descriptionProperty());
+        Label nameWhy = Greying.grey("hw-overview-name-greyed", ov.renameBlockedProperty(), name);
+        Label descriptionWhy = Greying.grey("hw-overview-description-greyed", Greying.fixed(ov.descriptionUnsupported()), description);
+        GridPane grid = grid();
+        grid.addRow(0, key(Messages.get("hw.overview.name")), new VBox(4, name, nameWhy, problem(ov.nameProblemProperty())));
+        grid.addRow(1, key(Messages.get("hw.overview.description")), new VBox(4, description, descriptionWhy,
+                problem(ov.descriptionProblemProperty())));
+        Button apply = new Button(Messages.get("details.apply"));
+        apply.setId("hw-overview-apply");
+        apply.disableProperty().bind(ov.canApplyProperty().not());
+        apply.setOnAction(e -> ov.apply());
+        Label outcome = new Label();
+        outcome.setId("hw-overview-outcome");
+        outcome.textProperty().bind(ov.outcomeProperty());
+        return new VBox(8, grid, new HBox(12, apply, revert("hw-overview-revert", ov::revert), outcome));
     }
 
     /** Opens the pinning editor; on the overview (where it always was) and on the CPUs page. */
@@ -101,8 +128,9 @@ final class HardwarePages {
         });
         grid.addRow(1, key(Messages.get("hw.cpu.model")), model);
         grid.addRow(2, key(Messages.get("hw.cpu.topology")), topology);
-        Button apply = apply("details-vcpus-apply", res::applyVcpus);
-        return pane("hw-page-cpus", title(Messages.get("hw.page.cpus")), grid, limits(), problem(res.problemProperty()),
+        Button apply = apply("details-vcpus-apply", res::applyVcpus, vm.vcpusUnsupported());
+        Label why = Greying.grey("hw-cpus-greyed", Greying.fixed(vm.vcpusUnsupported()), vcpus);
+        return pane("hw-page-cpus", title(Messages.get("hw.page.cpus")), grid, why, limits(), problem(res.problemProperty()),
                 new HBox(12, apply, revert("details-vcpus-revert", res::load), pinning("details-cpus-pinning"), outcome()));
     }
 
@@ -119,9 +147,10 @@ final class HardwarePages {
         GridPane grid = grid();
         grid.addRow(0, key(Messages.get("details.memory-mib")), memory);
         grid.addRow(1, key(Messages.get("hw.memory.max")), max);
-        return pane("hw-page-memory", title(Messages.get("hw.page.memory")), grid, new Label(Messages.get("hw.memory.hint")),
-                limits(), problem(res.problemProperty()),
-                new HBox(12, apply("details-memory-apply", res::applyMemory), revert("details-memory-revert", res::load), outcome()));
+        Label why = Greying.grey("hw-memory-greyed", Greying.fixed(vm.memoryUnsupported()), memory);
+        return pane("hw-page-memory", title(Messages.get("hw.page.memory")), grid, why, new Label(Messages.get("hw.memory.hint")),
+                limits(), problem(res.problemProperty()), new HBox(12, apply("details-memory-apply", res::applyMemory,
+                        vm.memoryUnsupported()), revert("details-memory-revert", res::load), outcome()));
     }
 
     private Node boot() {
@@ -211,7 +240,7 @@ final class HardwarePages {
         GridPane grid = grid();
         int row = 0;
         for (HardwareItem.Setting s : item.settings()) {
-            Label v = value(s.value());
+            Label v = value(HardwareEntry.settingValue(s.key(), s.value()));
             v.setId("hw-setting-" + s.key());
             grid.addRow(row++, key(HardwareEntry.settingLabel(s.key())), v);
         }
@@ -225,6 +254,9 @@ final class HardwarePages {
                     action("hw-insert", "devices.insert", Feature.CHANGE_MEDIA, vm::insertIso),
                     action("hw-eject", "devices.eject", Feature.CHANGE_MEDIA, vm::eject)));
             page.getChildren().add(p);
+        }
+        if (item.kind() == HardwareItem.Kind.DISK && "disk".equals(item.value("device"))) {
+            page.getChildren().add(new DiskControls(vm.diskPage(item), vm).node());
         }
         if (item.kind() == HardwareItem.Kind.NIC) {
             page.getChildren().add(row(
@@ -279,10 +311,11 @@ final class HardwarePages {
         return org.duovirt.app.devices.DevicesView.button(id, key, vm.devices(), feature, e -> run.run());
     }
 
-    private Button apply(String id, Runnable run) {
+    private Button apply(String id, Runnable run, String unsupported) {
         Button apply = new Button(Messages.get("details.apply"));
         apply.setId(id);
-        apply.disableProperty().bind(res.busyProperty().or(res.problemProperty().isNotEmpty()));
+        apply.disableProperty().bind(res.busyProperty().or(res.problemProperty().isNotEmpty())
+                .or(Greying.blocked(Greying.fixed(unsupported))));
         apply.setOnAction(e -> run.run());
         return apply;
     }

@@ -36,6 +36,7 @@ public final class HardwareViewModel {
     private final DetailsViewModel resources;
     private final DevicesViewModel devices;
     private final BootOptionsViewModel boot;
+    private final OverviewViewModel overview;
     private final ObservableList<HardwareEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<HardwareEntry> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<VmHardware> hardware = new SimpleObjectProperty<>();
@@ -47,9 +48,15 @@ public final class HardwareViewModel {
         this.resources = new DetailsViewModel(ui, row);
         this.devices = new DevicesViewModel(ui, row, dialogs);
         this.boot = new BootOptionsViewModel(row, calls);
+        this.overview = new OverviewViewModel(ui, row, calls);
         entries.setAll(fixedEntries());
         selected.set(entries.get(0));
         selected.addListener((o, a, b) -> pointDevicesAt(b));
+        row.stateProperty().addListener((o, a, state) -> {
+            if (state != null) {
+                resources.showState(state);
+            }
+        });
     }
 
     /** The device pages act on the devices model's selected disk or NIC: the one shown. */
@@ -86,6 +93,41 @@ public final class HardwareViewModel {
         return boot;
     }
 
+    /** The overview's name and description. */
+    public OverviewViewModel overview() {
+        return overview;
+    }
+
+    /**
+     * The model of a disk's page (cache mode, Grow); its pool is read now. After a change the list is read again,
+     * which rebuilds the page.
+     */
+    public DiskPageViewModel diskPage(HardwareItem disk) {
+        DiskPageViewModel page = new DiskPageViewModel(ui, row, calls, disk);
+        page.load();
+        return page;
+    }
+
+    /** Applies a disk page's cache mode, then reads the list again. */
+    public CompletableFuture<Void> applyCache(DiskPageViewModel page) {
+        return page.applyCache().thenCompose(x -> calls.onUi(this::load));
+    }
+
+    /** Grows a disk page's disk, then reads the list again. */
+    public CompletableFuture<Void> grow(DiskPageViewModel page) {
+        return page.grow().thenCompose(x -> calls.onUi(this::load));
+    }
+
+    /** Why the CPUs page cannot change the count on this host, or null. */
+    public String vcpusUnsupported() {
+        return calls.unsupportedReason(org.duovirt.core.spi.Feature.SET_VCPUS);
+    }
+
+    /** Why the Memory page cannot change the size on this host, or null. */
+    public String memoryUnsupported() {
+        return calls.unsupportedReason(org.duovirt.core.spi.Feature.SET_MEMORY);
+    }
+
     public ObservableList<HardwareEntry> entries() {
         return entries;
     }
@@ -104,13 +146,14 @@ public final class HardwareViewModel {
         ui.assertUiThread();
         resources.load();
         CompletableFuture<Void> devicesRead = devices.load();
+        CompletableFuture<Void> descriptionRead = overview.load();
         CompletableFuture<Void> listRead = calls.call(Messages.get("hw.call.read", row.name()),
                 c -> new Loaded(c.details(row.name()), c.hardware(row.name()))).thenAccept(l -> ui.ui(() -> {
                     if (l != null) {
                         show(l);
                     }
                 }));
-        return CompletableFuture.allOf(devicesRead, listRead);
+        return CompletableFuture.allOf(devicesRead, listRead, descriptionRead);
     }
 
     private void show(Loaded loaded) {

@@ -63,6 +63,10 @@ final class CenterTabs extends TabPane {
         Tab tab = new Tab(Messages.get("tab.details", row.name()), view);
         tab.setGraphic(Icons.icon("action.details"));
         add(key, tab, null);
+        vm.overview().setOnRenamed(newName -> {
+            close(tab);
+            org.duovirt.app.details.RenamedVm.whenListed(row.host(), newName, this::openDetails);
+        });
         vm.load();
     }
 

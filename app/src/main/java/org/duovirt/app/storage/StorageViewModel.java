@@ -264,17 +264,9 @@ public final class StorageViewModel {
             growProblem.set(Messages.get("storage.grow.select"));
             return;
         }
-        if (growSize.get() == null || growSize.get().isBlank()) {
-            growProblem.set(Messages.get("storage.grow.size-needed"));
-            return;
-        }
-        try {
-            long bytes = DeviceInputs.parseSize(growSize.get());
-            growProblem.set(bytes <= v.capacityBytes() ? Messages.get("storage.grow.bigger", v.name(), v.capacityBytes() >> 20)
-                    : DeviceInputs.sizeProblem(bytes, -1));
-        } catch (IllegalArgumentException e) {
-            growProblem.set(e.getMessage());
-        }
+        PoolInfo pool = selectedPool.get();
+        growProblem.set(GrowCheck.problem(growSize.get(), v.name(), v.capacityBytes(), pool == null ? null : pool.name(),
+                pool == null ? -1 : pool.availableBytes()));
     }
 
     private <T> CompletableFuture<T> call(String what, Function<HostConnection, T> op) {

@@ -130,4 +130,12 @@ class HardwareViewModelTest {
         Sessions.await("vCPUs reverted", () -> res.vcpusProperty().get() == 8);
         assertThat(dialogs.errors).isEmpty();
     }
+
+    @Test
+    void aGraphicsPasswordIsShownOnlyMaskedWhateverTheBackendHandsOn() {
+        assertThat(HardwareEntry.settingValue("password", "set")).startsWith("••••");
+        assertThat(HardwareEntry.settingValue("password", "hunter2")).doesNotContain("hunter2");
+        assertThat(HardwareEntry.settingValue("autoport", "yes")).isEqualTo("yes");
+        assertThat(HardwareEntry.settingValue("listen", "127.0.0.1")).isEqualTo("127.0.0.1");
+    }
 }

@@ -47,7 +47,11 @@ public enum Feature {
     NIC_LINK("Setting a NIC's link up/down"),
     AUTOSTART("Starting a VM with its host"),
     BOOT_ORDER("Setting the boot order"),
-    EDIT_DEFINITION("Editing the VM definition");
+    EDIT_DEFINITION("Editing the VM definition"),
+    // --- overview: name and description (issue 10) ---
+    RENAME("Renaming a VM"),
+    DESCRIPTION("Changing a VM's description"),
+    DISK_CACHE("Changing a disk's cache mode");
 
     private final String label;
 

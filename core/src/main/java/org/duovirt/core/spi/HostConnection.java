@@ -522,6 +522,39 @@ public interface HostConnection extends AutoCloseable {
         return org.duovirt.core.model.VmHardware.of(details(vm));
     }
 
+    // --- overview: name and description (issue 10) ---
+
+    /**
+     * Renames a shut-off VM (libvirt's virDomainRename). Refused, in one sentence, while the VM runs or when
+     * another VM of the host has the name; the name is checked with
+     * {@link org.duovirt.core.model.VmSpecValidator#nameProblem} first.
+     */
+    default void rename(String vm, String newName) {
+        throw unsupported(Feature.RENAME);
+    }
+
+    /** The VM's free-text description as saved in its definition; empty when it has none. */
+    default String description(String vm) {
+        throw unsupported(Feature.DESCRIPTION);
+    }
+
+    /**
+     * Saves the VM's description (live too while it runs); an empty text removes it. Text that a definition
+     * cannot hold (control characters other than newline and tab) is refused, see
+     * {@link org.duovirt.core.model.VmTexts#descriptionProblem}.
+     */
+    default void setDescription(String vm, String description) {
+        throw unsupported(Feature.DESCRIPTION);
+    }
+
+    /**
+     * Sets a disk's cache mode in the saved definition (it applies at the next start): one of
+     * {@link org.duovirt.core.model.DiskCacheModes#MODES}; "default" removes the setting.
+     */
+    default void setDiskCache(String vm, String target, String cache) {
+        throw unsupported(Feature.DISK_CACHE);
+    }
+
     /** The exception every unimplemented operation throws. */
     default NotSupportedException unsupported(Feature feature) {
         return new NotSupportedException(feature, backendName());
