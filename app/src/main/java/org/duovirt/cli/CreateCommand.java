@@ -28,6 +28,9 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--pool", paramLabel = "POOL", description = "Storage pool (KVM) or image directory (Xen) for --disk.")
     String pool;
 
+    @Option(names = "--disk-format", paramLabel = "qcow2|raw", description = "The new disk's format (default qcow2 on KVM, raw on Xen).")
+    String diskFormat;
+
     @Option(names = "--import", paramLabel = "PATH", description = "Use an existing disk image (never deleted with the VM).")
     String importPath;
 
@@ -143,7 +146,7 @@ final class CreateCommand extends HostSubcommand {
 
     VmSpec spec() {
         VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
-                .newDisk(diskGiB, pool).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
+                .newDisk(diskGiB, pool).diskFormat(diskFormat).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
                 .bootloader(bootloader).network(network).nic(nicModel, mac).mode(mode).osVariant(osId(osVariant)).machine(machine)
                 .firmware(firmware(uefi, firmware));
         pins.forEach(b::pin);

@@ -73,7 +73,7 @@ final class SpecChecks {
                     "A bootloader such as pygrub is a Xen PV feature; KVM guests boot from disk, an ISO or a kernel."));
         }
         if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
-            missing("disk image", disk.path(), SpecField.STORAGE, problems);
+            existingDiskProblems(disk.path(), problems);
         } else if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
             poolProblem(disk, problems);
         } else if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
@@ -109,6 +109,28 @@ final class SpecChecks {
         poolProblem(new VmSpec.Storage.NewDisk(Math.max(gib, 1.0 / 1024), cloud.pool()), problems);
         if (!org.duovirt.core.cloudinit.SeedIso.available()) {
             problems.add(new SpecProblem(SpecField.CLOUD_INIT, org.duovirt.core.cloudinit.SeedIso.missingToolProblem()));
+        }
+    }
+
+    /**
+     * An existing disk must exist, be a file or device (not a folder) and be used by no other VM: two guests
+     * writing one disk destroy its file system.
+     */
+    private void existingDiskProblems(String path, List<SpecProblem> problems) {
+        int before = problems.size();
+        missing("disk image", path, SpecField.STORAGE, problems);
+        if (problems.size() != before) {
+            return;
+        }
+        if (local && Files.isDirectory(Path.of(path))) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "The disk image '" + path + "' is a folder, not a disk image."));
+            return;
+        }
+        List<String> users = new ExistingDisk(domains, local).users(path);
+        if (!users.isEmpty()) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "The disk '" + path + "' is already used by VM " + users.stream()
+                    .map(u -> "'" + u + "'").collect(java.util.stream.Collectors.joining(", ")) + " on " + domains.uri()
+                    + "; choose another or clone it."));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.duovirt.kvm;
 
 import java.util.List;
-import java.util.Locale;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.limits.Bounds;
@@ -55,13 +54,14 @@ final class VmCreator {
                 }
                 long bytes = Units.gibToBytes(disk.sizeGiB());
                 checkPoolRoom(pool.pool(), disk, bytes, progress);
-                undo.volume = StoragePools.createQcow2(pool.pool(), spec.name(), bytes);
+                diskFormat = newDiskFormat(disk);
+                undo.volume = StoragePools.createDisk(pool.pool(), spec.name(), bytes, diskFormat);
                 diskPath = undo.volume.getPath();
-                diskFormat = "qcow2";
                 ownedDisk = true;
             } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
+                // Used as it is: never in undo, never recorded as owned, so no failure or delete removes it.
                 diskPath = disk.path();
-                diskFormat = disk.path().toLowerCase(Locale.ROOT).endsWith(".qcow2") ? "qcow2" : "raw";
+                diskFormat = new ExistingDisk(domains, checks.local()).format(disk.path());
             }
             String seedPath = null;
             if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
@@ -115,12 +115,12 @@ final class VmCreator {
             String diskFormat = null;
             boolean owned = false;
             if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
-                diskPath = new StoragePools(domains.connect()).predictPath(disk.pool(), spec.name(), "qcow2");
-                diskFormat = "qcow2";
+                diskFormat = newDiskFormat(disk);
+                diskPath = new StoragePools(domains.connect()).predictPath(disk.pool(), spec.name(), diskFormat);
                 owned = true;
             } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
                 diskPath = disk.path();
-                diskFormat = disk.path().toLowerCase(Locale.ROOT).endsWith(".qcow2") ? "qcow2" : "raw";
+                diskFormat = new ExistingDisk(domains, checks.local()).format(disk.path());
             }
             String seedPath = null;
             if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
@@ -141,6 +141,11 @@ final class VmCreator {
         return new DomainPlan(spec.name(), Units.mibToKiB(spec.memoryMiB()), spec.vcpus(), SpecChecks.domainType(spec.mode(), caps),
                 caps.arch(), spec.boot(), spec.firmware(), diskPath, diskFormat, owned, spec.network(), spec.vcpuPins(),
                 spec.machine(), spec.osVariant(), seedPath, spec.nic());
+    }
+
+    /** qcow2 unless the user chose raw. */
+    private static String newDiskFormat(VmSpec.Storage.NewDisk disk) {
+        return disk.format() == null ? "qcow2" : disk.format();
     }
 
     /** Past the pool's capacity is refused unless the user insists; past its free space is said, then done. */

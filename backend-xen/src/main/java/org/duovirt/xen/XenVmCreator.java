@@ -184,6 +184,9 @@ final class XenVmCreator {
             problems.add(new SpecProblem(SpecField.STORAGE, "Cloud images with cloud-init are not supported on Xen hosts yet;"
                     + " use a KVM host, or import the image's disk."));
         }
+        if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && "qcow2".equals(disk.format())) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "Duovirt makes new Xen disk images as raw files; choose raw (or no format)."));
+        }
         if (spec.boot() instanceof VmSpec.Boot.None && mode != VirtMode.HVM && spec.storage() instanceof VmSpec.Storage.None) {
             problems.add(new SpecProblem(SpecField.BOOT, "A " + mode.name() + " VM without a disk needs a kernel to boot."));
         }

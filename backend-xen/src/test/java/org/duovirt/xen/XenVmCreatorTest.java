@@ -51,4 +51,16 @@ class XenVmCreatorTest {
         String wrongDisk = "{\"c_info\":{\"name\":\"a \\\"b\\\"\"},\"disks\":[{\"pdev_path\":\"/img/a\"}]}";
         assertThatThrownBy(() -> XenVmCreator.checkReadBack("a \"b\"", config, wrongDisk)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("reads the disk paths");
     }
+
+    @Test
+    void aNewXenDiskIsRawAQcow2OneIsRefusedInOneSentence() {
+        XenVmCreator all = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
+        VmSpec qcow2 = new VmSpec("t", 64, 1, new VmSpec.Storage.NewDisk(1, null, false, "qcow2"), KERNEL, null, VirtMode.PV, null,
+                List.of(), null);
+        assertThatThrownBy(() -> all.mode(qcow2)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Duovirt makes new Xen disk images as raw files; choose raw (or no format).");
+        VmSpec raw = new VmSpec("t", 64, 1, new VmSpec.Storage.NewDisk(1, null, false, "raw"), KERNEL, null, VirtMode.PV, null,
+                List.of(), null);
+        assertThat(all.mode(raw)).isEqualTo(VirtMode.PV);
+    }
 }

@@ -46,7 +46,6 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final StringProperty osVariant = new SimpleStringProperty("");
     private final StringProperty memory = new SimpleStringProperty("128");
     private final StringProperty vcpus = new SimpleStringProperty("1");
-    private final BooleanProperty newDisk = new SimpleBooleanProperty(false);
     private final StringProperty diskGiB = new SimpleStringProperty("1");
     private final StringProperty pool = new SimpleStringProperty("");
     private final StringProperty network = new SimpleStringProperty("");
@@ -73,6 +72,8 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final BooleanProperty checking = new SimpleBooleanProperty();
     private final CloudInitChoices cloud = new CloudInitChoices();
     private final WizardPinning pinning = new WizardPinning();
+    private final DiskChoices disk = new DiskChoices();
+    private final BooleanProperty newDisk = disk.newDiskProperty();
 
     public NewVmViewModel(TaskExecutor ui, ObservableList<HostSession> hosts, HostSession preselected) {
         this.ui = ui;
@@ -90,6 +91,14 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         for (Observable input : cloud.inputs()) {
             input.addListener(o -> revalidate());
         }
+        for (Observable input : disk.inputs()) {
+            input.addListener(o -> revalidate());
+        }
+        disk.existingProperty().addListener((o, was, on) -> {
+            if (on) {
+                checks.loadVolumes(host.get(), pools);
+            }
+        });
         vcpus.addListener(o -> pinning.follow(parse(vcpus.get())));
         pinning.enabledProperty().addListener((o, was, on) -> {
             if (on) {
@@ -187,6 +196,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     public StringProperty vcpusProperty() { return vcpus; }
 
     public BooleanProperty newDiskProperty() { return newDisk; }
+
+    /** The storage page's disk: new (with its format) or an existing volume or file. */
+    public DiskChoices disk() { return disk; }
 
     public StringProperty diskGiBProperty() { return diskGiB; }
 
@@ -316,9 +328,11 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         if (source.get() == InstallSource.CLOUD_IMAGE) {
             // The overlay always goes into the pool; the size only grows it past the image's own.
             b.newDisk(newDisk.get() ? decimal(diskGiB.get(), parseProblems) : null, pool.get());
-        } else if (newDisk.get() && source.get() != InstallSource.IMPORT) {
-            double size = decimal(diskGiB.get(), parseProblems);
-            b.newDisk(size, pool.get());
+        } else if (source.get() != InstallSource.IMPORT) {
+            if (newDisk.get()) {
+                b.newDisk(decimal(diskGiB.get(), parseProblems), pool.get());
+            }
+            disk.addTo(b, parseProblems);
         }
         return b;
     }
@@ -397,6 +411,10 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         pinning.host(f.info() == null ? null : f.info().topology(), f.xen());
         pinning.follow(parse(vcpus.get()));
         pools.setAll(f.pools());
+        disk.host(f.local(), f.xen());
+        if (disk.existingProperty().get()) {
+            checks.loadVolumes(host.get(), pools);
+        }
         modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info().supportedModes()));
         if (mode.get() == null || modes.stream().noneMatch(c -> c.mode() == mode.get() && c.available())) {
             mode.set(ModeChoices.best(modes, source.get() == InstallSource.ISO));

@@ -124,7 +124,8 @@ final class PlatformAndSummary {
         };
         boolean cloud = vm.sourceProperty().get() == InstallSource.CLOUD_IMAGE;
         String storage = cloud ? Messages.get("wizard.summary.overlay") + (vm.newDiskProperty().get() ? ", " + vm.diskGiBProperty().get() + " GiB" : "")
-                : vm.newDiskProperty().get() ? vm.diskGiBProperty().get() + " GiB" : none;
+                : vm.newDiskProperty().get() ? vm.diskGiBProperty().get() + " GiB, " + vm.disk().formatProperty().get()
+                : vm.disk().existingSummary() != null ? Messages.get("wizard.summary.existing", vm.disk().existingSummary()) : none;
         return String.join("\n",
                 Messages.get("wizard.host") + ": " + (vm.hostProperty().get() == null ? none : vm.hostProperty().get().displayName()),
                 Messages.get("wizard.name") + ": " + vm.nameProperty().get(),

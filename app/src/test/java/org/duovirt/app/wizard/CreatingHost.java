@@ -56,6 +56,13 @@ class CreatingHost extends FakeHost {
         return List.of("default");
     }
 
+    /** The "default" pool holds a free volume and one VM 'taken' uses. */
+    @Override
+    public List<org.duovirt.core.model.VolumeInfo> volumes(String pool) {
+        return List.of(new org.duovirt.core.model.VolumeInfo(pool, "free.raw", "/pool/free.raw", "raw", 1L << 30, 1L << 20, List.of()),
+                new org.duovirt.core.model.VolumeInfo(pool, "used.qcow2", "/pool/used.qcow2", "qcow2", 2L << 30, 1L << 20, List.of("taken")));
+    }
+
     @Override
     public List<SpecProblem> check(VmSpec spec) {
         calls.add("check " + spec.name());

@@ -69,13 +69,27 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
          *
          * @param overcommit the user insists on a sparse disk larger than the whole pool
          */
-        record NewDisk(double sizeGiB, String pool, boolean overcommit) implements Storage {
+        record NewDisk(double sizeGiB, String pool, boolean overcommit, String format) implements Storage {
+            /** The formats a new disk may have: qcow2 (sparse, snapshots) or raw (fastest, no snapshots); null is the backend's default. */
+            public static final List<String> FORMATS = List.of("qcow2", "raw");
+
+            public NewDisk {
+                format = format == null || format.isBlank() ? null : format.strip().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            public NewDisk(double sizeGiB, String pool, boolean overcommit) {
+                this(sizeGiB, pool, overcommit, null);
+            }
+
             public NewDisk(double sizeGiB, String pool) {
                 this(sizeGiB, pool, false);
             }
         }
 
-        /** An existing disk image, used as it is and never deleted with the VM. */
+        /**
+         * An existing disk image (a volume of a pool or, on this machine's host, any file), used as it is and never
+         * deleted with the VM.
+         */
         record ImportDisk(String path) implements Storage { }
 
         /**

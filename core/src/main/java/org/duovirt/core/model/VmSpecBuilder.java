@@ -32,6 +32,7 @@ public final class VmSpecBuilder {
     private String machine;
     private final List<String> pins = new ArrayList<>();
     private boolean overcommitDisk;
+    private String diskFormat;
     private String cloudImage;
     private String nicModel;
     private String mac;
@@ -47,6 +48,9 @@ public final class VmSpecBuilder {
     public VmSpecBuilder newDisk(Double sizeGiB, String poolName) { diskGiB = sizeGiB; pool = blankToNull(poolName); return this; }
     /** Creates the sparse new disk even when it is larger than its whole pool (the user insists). */
     public VmSpecBuilder overcommitDisk(boolean insist) { overcommitDisk = insist; return this; }
+
+    /** The new disk's format: qcow2 (null: the default) or raw. */
+    public VmSpecBuilder diskFormat(String format) { diskFormat = blankToNull(format); return this; }
 
     public VmSpecBuilder importDisk(String path) { importPath = blankToNull(path); return this; }
 
@@ -115,6 +119,9 @@ public final class VmSpecBuilder {
         if (cloudImage != null && importPath != null) {
             problems.add(new SpecProblem(SpecField.STORAGE, "Give either a cloud image or an existing disk to import, not both."));
         }
+        if (diskFormat != null && diskGiB == null) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "A disk format is chosen for a new disk only (--disk)."));
+        }
         if (cloudImage == null && cloudInit != null) {
             problems.add(new SpecProblem(SpecField.STORAGE, "Cloud-init settings need a cloud image (--cloud-image)."));
         }
@@ -143,7 +150,7 @@ public final class VmSpecBuilder {
         }
         VmSpec.Storage storage = cloudImage != null ? new VmSpec.Storage.CloudImage(cloudImage, pool, diskGiB,
                 cloudInit != null ? cloudInit : new org.duovirt.core.cloudinit.CloudInitConfig(null, null, null, null, null))
-                : diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool, overcommitDisk)
+                : diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool, overcommitDisk, diskFormat)
                 : importPath != null ? new VmSpec.Storage.ImportDisk(importPath) : new VmSpec.Storage.None();
         VmSpec.Boot boot = kernel != null ? new VmSpec.Boot.Kernel(kernel, initrd, cmdline)
                 : iso != null ? new VmSpec.Boot.Iso(iso)

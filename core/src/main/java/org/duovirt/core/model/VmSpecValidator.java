@@ -32,6 +32,13 @@ public final class VmSpecValidator {
         SpecProblem.addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS));
         if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
             SpecProblem.addIfAny(problems, SpecField.STORAGE, Bounds.diskSize(disk.sizeGiB()));
+            if (disk.format() != null && !VmSpec.Storage.NewDisk.FORMATS.contains(disk.format())) {
+                problems.add(new SpecProblem(SpecField.STORAGE, "The disk format '" + org.duovirt.core.text.Printable.line(disk.format())
+                        + "' is not one Duovirt makes; use qcow2 or raw."));
+            }
+        }
+        if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk && (disk.path() == null || disk.path().isBlank())) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "Choose the existing volume or give the path of the disk image."));
         }
         if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
             if (cloud.sizeGiB() != null) {

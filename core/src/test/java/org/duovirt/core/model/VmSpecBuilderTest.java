@@ -48,4 +48,16 @@ class VmSpecBuilderTest {
         assertThat(spec.network()).isNull();
         assertThat(spec.machine()).isNull();
     }
+
+    @Test
+    void aNewDiskTakesQcow2OrRawAndAFormatNeedsANewDisk() {
+        VmSpec raw = new VmSpecBuilder().name("r").memoryMiB(64).newDisk(1.0, null).diskFormat(" RAW ").build();
+        assertThat(((VmSpec.Storage.NewDisk) raw.storage()).format()).isEqualTo("raw");
+        VmSpec none = new VmSpecBuilder().name("d").memoryMiB(64).newDisk(1.0, null).build();
+        assertThat(((VmSpec.Storage.NewDisk) none.storage()).format()).as("the backend's default").isNull();
+        assertThat(new VmSpecBuilder().name("v").memoryMiB(64).newDisk(1.0, null).diskFormat("vmdk").problems())
+                .extracting(SpecProblem::message).containsExactly("The disk format 'vmdk' is not one Duovirt makes; use qcow2 or raw.");
+        assertThat(new VmSpecBuilder().name("i").memoryMiB(64).importDisk("/x.img").diskFormat("raw").problems())
+                .extracting(SpecProblem::message).containsExactly("A disk format is chosen for a new disk only (--disk).");
+    }
 }

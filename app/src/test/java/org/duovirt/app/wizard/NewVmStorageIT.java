@@ -1,0 +1,176 @@
+package org.duovirt.app.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duovirt.app.ui.UiTestSupport.onFx;
+import static org.duovirt.app.ui.UiTestSupport.waitUntil;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.duovirt.app.config.ConnectionConfig;
+import org.duovirt.app.host.Timeouts;
+import org.duovirt.app.job.Job;
+import org.duovirt.app.job.JobState;
+import org.duovirt.app.main.MainWindow;
+import org.duovirt.app.ui.Theme;
+import org.duovirt.app.ui.UiTestSupport;
+import org.duovirt.core.model.VirtMode;
+import org.duovirt.core.model.VmSpec;
+import org.duovirt.core.model.VolumeInfo;
+import org.duovirt.core.spi.HostConnection;
+import org.duovirt.core.spi.ProgressListener;
+import org.duovirt.core.testing.Commands;
+import org.duovirt.core.testing.Repository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The wizard's storage page on the real libvirtd: an existing volume picked from the pool is the VM's disk
+ * (virsh shows it with its own format); a volume another VM uses shows that VM's name beside the field; and
+ * neither delete with storage nor a failed creation removes the existing volume.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NewVmStorageIT {
+    private static final String URI = "qemu:///system";
+    private static final String PREFIX = "wizard2-st-";
+    private static final Path GUEST = Path.of("/var/lib/libvirt/images/wizard2-guest");
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static volatile MainWindow current;
+    @TempDir
+    static Path home;
+    private MainWindow window;
+
+    @BeforeAll
+    static void host() {
+        assertThat(virsh("version")).contains("Running hypervisor");
+        cleanUp();
+        Repository.buildGuest(GUEST);
+    }
+
+    @AfterAll
+    static void tidy() {
+        cleanUp();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        InjectingConnection.mode = "";
+        var dirs = UiTestSupport.tempDirs(home.resolve("it-" + System.nanoTime()), List.of(new ConnectionConfig(URI, null, true)));
+        window = UiTestSupport.open(stage, dirs, uri -> InjectingConnection.wrap(UiTestSupport.BACKENDS.connect(uri), NewVmStorageIT::job),
+                Timeouts.standard());
+        current = window;
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getWindow().hide()));
+        Theme.setDark(false);
+        InjectingConnection.mode = "";
+    }
+
+    @Test
+    void anExistingVolumeBecomesTheDiskAVolumeInUseIsNamedAndDeleteKeepsTheVolume(FxRobot robot) {
+        Theme.setDark(false);
+        String id = Long.toString(System.nanoTime() % 1_000_000, 36);
+        String free = volume(PREFIX + "free-" + id + ".raw", "raw");
+        String used = volume(PREFIX + "used-" + id + ".qcow2", "qcow2");
+        String owner = PREFIX + "owner-" + id;
+        String vm = PREFIX + "vm-" + id;
+        try (HostConnection side = UiTestSupport.BACKENDS.connect(URI)) {
+            side.create(new VmSpec(owner, 64, 1, new VmSpec.Storage.ImportDisk(used), new VmSpec.Boot.Kernel(
+                    GUEST.resolve("vmlinuz").toString(), null, null), null, VirtMode.QEMU, null, null, null), ProgressListener.NONE);
+            WizardDriver w = WizardDriver.kernelBootWithStorage(robot, vm, GUEST.resolve("vmlinuz").toString(),
+                    GUEST.resolve("initrd.gz").toString(), "96", d -> {
+                        pick(robot, d, used);
+                        waitUntil("the volume's user named beside the field", WAIT, () -> d.text("#wizard-existing-path-box-problem")
+                                .contains("is already used by VM '" + owner + "'"));
+                        d.shot("wizard-existing-in-use.png");
+                        pick(robot, d, free);
+                        waitUntil("the problem gone", WAIT, () -> onFx(() -> !d.current().lookup("#wizard-existing-path-box-problem").isVisible()));
+                        d.shot("wizard-existing-volume.png");
+                    }, "kvm", "qemu");
+            assertThat(w.text("#wizard-definition")).contains("<source file=\"" + free + "\"/>").contains("type=\"raw\"");
+            assertThat(w.text("#wizard-summary")).contains("existing disk " + free);
+            w.shot("wizard-existing-summary.png");
+            w.press(ButtonBar.ButtonData.FINISH);
+            waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+            assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
+            assertThat(virsh("dumpxml", vm)).contains("<driver name='qemu' type='raw'/>").contains("<source file='" + free + "'");
+            side.destroy(vm);
+            side.delete(vm, true);
+            side.delete(owner, true);
+        }
+        assertThat(virsh("list", "--all", "--name")).doesNotContain(vm).doesNotContain(owner);
+        assertThat(virsh("vol-list", "default")).as("existing volumes outlive their VMs").contains(free).contains(used);
+    }
+
+    @Test
+    void aFailedCreationWithAnExistingVolumeLeavesTheVolumeAndNoVm(FxRobot robot) {
+        Theme.setDark(true);
+        String id = Long.toString(System.nanoTime() % 1_000_000, 36);
+        String free = volume(PREFIX + "keep-" + id + ".qcow2", "qcow2");
+        String vm = PREFIX + "fail-" + id;
+        InjectingConnection.mode = "fail-start";
+        WizardDriver.kernelBootWithStorage(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
+                "96", d -> {
+                    pick(robot, d, free);
+                    d.shot("wizard-existing-volume-dark.png");
+                }, "kvm", "qemu").press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job failed", WAIT, () -> job() != null && job().state() == JobState.FAILED);
+        assertThat(job().errorOrNull().getMessage()).isEqualTo(InjectingConnection.FAILED_START);
+        waitUntil("the VM removed again", WAIT, () -> !virsh("list", "--all", "--name").contains(vm));
+        assertThat(virsh("vol-list", "default")).as("the existing volume the wizard did not make stays").contains(free);
+    }
+
+    /** Ticks "existing", waits for the pool's volumes and picks the one at {@code path}. */
+    @SuppressWarnings("unchecked")
+    private static void pick(FxRobot robot, WizardDriver d, String path) {
+        robot.interact(() -> ((CheckBox) d.current().lookup("#wizard-existing-disk")).setSelected(true));
+        ComboBox<VolumeInfo> volumes = onFx(() -> (ComboBox<VolumeInfo>) d.current().lookup("#wizard-volume"));
+        waitUntil("the volume listed", WAIT, () -> onFx(() -> volumes.getItems().stream().anyMatch(v -> v.path().equals(path))));
+        robot.interact(() -> volumes.setValue(volumes.getItems().stream().filter(v -> v.path().equals(path)).findFirst().orElseThrow()));
+        waitUntil("the path filled", WAIT, () -> d.text("#wizard-existing-path").equals(path));
+    }
+
+    private static String volume(String name, String format) {
+        virsh("vol-create-as", "default", name, "16M", "--format", format);
+        return virsh("vol-path", "--pool", "default", name).strip();
+    }
+
+    private static Job job() {
+        return WizardDriver.lastJob(current);
+    }
+
+    private static void cleanUp() {
+        for (String name : virsh("list", "--all", "--name").lines().map(String::strip).filter(n -> n.startsWith(PREFIX)).toList()) {
+            if (virsh("domstate", name).strip().startsWith("running")) {
+                virsh("destroy", name);
+            }
+            virsh("undefine", name);
+        }
+        virsh("pool-refresh", "default");
+        for (String line : virsh("vol-list", "default").lines().skip(2).map(String::strip).filter(l -> l.startsWith(PREFIX)).toList()) {
+            virsh("vol-delete", "--pool", "default", line.split("\\s+")[0]);
+        }
+    }
+
+    private static String virsh(String... args) {
+        List<String> command = new ArrayList<>(Arrays.asList("virsh", "-c", URI));
+        command.addAll(Arrays.asList(args));
+        return Commands.ok(command, Duration.ofMinutes(3));
+    }
+}

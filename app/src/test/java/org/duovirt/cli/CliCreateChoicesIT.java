@@ -1,0 +1,59 @@
+package org.duovirt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.duovirt.core.testing.Commands;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code duovirt create}'s disk choices on the real libvirtd: {@code --disk-format raw} makes a raw volume,
+ * {@code --import} of a volume another VM uses is refused by the dry run naming that VM, and delete keeps it.
+ */
+class CliCreateChoicesIT {
+    private static final String URI = "qemu:///system";
+    private static final String PREFIX = "wizard2-cli-" + ProcessHandle.current().pid();
+    private static final CliAgainst CLI = new CliAgainst(URI);
+
+    @BeforeAll
+    @AfterAll
+    static void tidy() {
+        for (String vm : List.of(PREFIX + "-raw", PREFIX + "-imp")) {
+            CliRun.of("delete", vm, "--storage", "-c", URI);
+        }
+        Commands.run(List.of("virsh", "-c", URI, "vol-delete", "--pool", "default", PREFIX + "-vol.qcow2"), Duration.ofSeconds(60));
+    }
+
+    private static String virsh(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("virsh", "-c", URI));
+        command.addAll(List.of(args));
+        return Commands.ok(command, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void diskFormatRawMakesARawVolume() {
+        CliRun preview = CLI.ok("create", "--name", PREFIX + "-raw", "--memory", "64", "--virt-type", "qemu", "--disk", "0.02",
+                "--disk-format", "raw", "--dry-run");
+        assertThat(preview.out()).contains("<driver name=\"qemu\" type=\"raw\"/>").contains(PREFIX + "-raw.raw");
+        CliRun bad = CLI.fails("create", "--name", PREFIX + "-raw", "--memory", "64", "--disk", "0.02", "--disk-format", "vmdk", "--dry-run");
+        assertThat(bad.err()).contains("The disk format 'vmdk' is not one Duovirt makes; use qcow2 or raw.");
+        CLI.ok("create", "--name", PREFIX + "-raw", "--memory", "64", "--virt-type", "qemu", "--disk", "0.02", "--disk-format", "raw");
+        assertThat(virsh("dumpxml", PREFIX + "-raw")).contains("<driver name='qemu' type='raw'/>");
+        CLI.ok("delete", PREFIX + "-raw", "--storage");
+        assertThat(virsh("vol-list", "default")).doesNotContain(PREFIX + "-raw");
+    }
+
+    @Test
+    void importingAVolumeAnotherVmUsesIsRefusedNamingIt() {
+        virsh("vol-create-as", "default", PREFIX + "-vol.qcow2", "16M", "--format", "qcow2");
+        String path = virsh("vol-path", "--pool", "default", PREFIX + "-vol.qcow2").strip();
+        CLI.ok("create", "--name", PREFIX + "-imp", "--memory", "64", "--virt-type", "qemu", "--import", path);
+        CliRun taken = CLI.fails("create", "--name", PREFIX + "-imp2", "--memory", "64", "--virt-type", "qemu", "--import", path, "--dry-run");
+        assertThat(taken.err()).contains("The disk '" + path + "' is already used by VM '" + PREFIX + "-imp'");
+        CLI.ok("delete", PREFIX + "-imp", "--storage");
+        assertThat(virsh("vol-list", "default")).as("an imported volume is never deleted with the VM").contains(PREFIX + "-vol.qcow2");
+    }
+}
