@@ -31,6 +31,10 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--disk-format", paramLabel = "qcow2|raw", description = "The new disk's format (default qcow2 on KVM, raw on Xen).")
     String diskFormat;
 
+    @Option(names = "--cpu-model", paramLabel = "MODEL",
+            description = "KVM: host-passthrough, host-model or a named model of the host (virsh domcapabilities), e.g. qemu64.")
+    String cpuModel;
+
     @Option(names = "--import", paramLabel = "PATH", description = "Use an existing disk image (never deleted with the VM).")
     String importPath;
 
@@ -147,7 +151,7 @@ final class CreateCommand extends HostSubcommand {
     VmSpec spec() {
         VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
                 .newDisk(diskGiB, pool).diskFormat(diskFormat).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
-                .bootloader(bootloader).network(network).nic(nicModel, mac).mode(mode).osVariant(osId(osVariant)).machine(machine)
+                .bootloader(bootloader).network(network).nic(nicModel, mac).cpuModel(cpuModel).mode(mode).osVariant(osId(osVariant)).machine(machine)
                 .firmware(firmware(uefi, firmware));
         pins.forEach(b::pin);
         if (cloudImage != null || !sshKeys.isEmpty() || user != null || passwordHashFile != null || userData != null || hostname != null) {

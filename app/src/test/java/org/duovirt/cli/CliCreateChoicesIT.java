@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code duovirt create}'s disk choices on the real libvirtd: {@code --disk-format raw} makes a raw volume,
- * {@code --import} of a volume another VM uses is refused by the dry run naming that VM, and delete keeps it.
+ * {@code --import} of a volume another VM uses is refused by the dry run naming that VM, and delete keeps it;
+ * {@code --cpu-model} is checked against the host's domain capabilities (host-passthrough refused under TCG).
  */
 class CliCreateChoicesIT {
     private static final String URI = "qemu:///system";
@@ -55,5 +56,21 @@ class CliCreateChoicesIT {
         assertThat(taken.err()).contains("The disk '" + path + "' is already used by VM '" + PREFIX + "-imp'");
         CLI.ok("delete", PREFIX + "-imp", "--storage");
         assertThat(virsh("vol-list", "default")).as("an imported volume is never deleted with the VM").contains(PREFIX + "-vol.qcow2");
+    }
+
+    @Test
+    void cpuModelIsCheckedAgainstTheHostsDomainCapabilities() {
+        CliRun passthrough = CLI.fails("create", "--name", PREFIX + "-cpu", "--memory", "64", "--virt-type", "qemu",
+                "--cpu-model", "host-passthrough", "--dry-run");
+        assertThat(passthrough.err()).contains("host-passthrough needs hardware virtualization (KVM)");
+        CliRun unknown = CLI.fails("create", "--name", PREFIX + "-cpu", "--memory", "64", "--virt-type", "qemu", "--cpu-model", "pentium9000",
+                "--dry-run");
+        assertThat(unknown.err()).contains("There is no CPU model 'pentium9000' for qemu guests on qemu:///system");
+        CliRun named = CLI.ok("create", "--name", PREFIX + "-cpu", "--memory", "64", "--virt-type", "qemu", "--cpu-model", "qemu64",
+                "--dry-run");
+        assertThat(named.out()).contains("<cpu mode=\"custom\" match=\"exact\">").contains("<model fallback=\"forbid\">qemu64</model>");
+        CliRun hostModel = CLI.ok("create", "--name", PREFIX + "-cpu", "--memory", "64", "--virt-type", "qemu", "--cpu-model", "host-model",
+                "--dry-run");
+        assertThat(hostModel.out()).contains("<cpu mode=\"host-model\"/>");
     }
 }

@@ -30,10 +30,13 @@ final class SpecChecks {
     private final boolean local;
     private final KvmLimits limits;
 
-    SpecChecks(Domains domains, HostReader host, KvmLimits limits) {
+    private final CpuModels cpuModels;
+
+    SpecChecks(Domains domains, HostReader host, KvmLimits limits, CpuModels cpuModels) {
         this.domains = domains;
         this.host = host;
         this.limits = limits;
+        this.cpuModels = cpuModels;
         this.local = !KvmBackend.isRemote(URI.create(domains.uri()));
     }
 
@@ -60,6 +63,9 @@ final class SpecChecks {
         if (spec.mode() != null && !caps.modes().contains(spec.mode())) {
             problems.add(new SpecProblem(SpecField.MODE, "This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
                     + " guests; it offers " + describe(caps) + "."));
+        }
+        if (spec.cpuModel() != null && spec.cpuModel().matches("[A-Za-z0-9._-]{1,64}")) {
+            cpuModelProblem(spec.cpuModel(), domainType(spec.mode(), caps), problems);
         }
         if (spec.boot() instanceof VmSpec.Boot.Kernel kernel) {
             missing("kernel", kernel.kernel(), SpecField.BOOT, problems);
@@ -132,6 +138,20 @@ final class SpecChecks {
                     .map(u -> "'" + u + "'").collect(java.util.stream.Collectors.joining(", ")) + " on " + domains.uri()
                     + "; choose another or clone it."));
         }
+    }
+
+    /** The model must be one the domain capabilities list for the VM's type, and usable there. */
+    private void cpuModelProblem(String model, String domainType, List<SpecProblem> problems) {
+        List<org.duovirt.core.model.CpuModelOption> options = cpuModels.forType(domainType);
+        if (options.isEmpty()) {
+            return; // a driver without domain capabilities (the test driver): libvirt checks at start
+        }
+        options.stream().filter(o -> o.name().equals(model)).findFirst().ifPresentOrElse(o -> {
+            if (!o.available()) {
+                problems.add(new SpecProblem(SpecField.CPU_MODEL, o.reason()));
+            }
+        }, () -> problems.add(new SpecProblem(SpecField.CPU_MODEL, "There is no CPU model '" + model + "' for " + domainType
+                + " guests on " + domains.uri() + "; choose host-model or one of the models the host lists.")));
     }
 
     /** True when the host is this machine (its files can be read here). */

@@ -27,10 +27,18 @@ final class VmCreator {
     private final HostReader host;
     private final SpecChecks checks;
 
+    private final CpuModels cpuModels;
+
     VmCreator(Domains domains, HostReader host, KvmLimits limits) {
         this.domains = domains;
         this.host = host;
-        this.checks = new SpecChecks(domains, host, limits);
+        this.cpuModels = new CpuModels(domains, host);
+        this.checks = new SpecChecks(domains, host, limits, cpuModels);
+    }
+
+    /** The CPU models for a new VM of this mode (null: the host's default type). */
+    List<org.duovirt.core.model.CpuModelOption> cpuModels(org.duovirt.core.model.VirtMode mode) {
+        return cpuModels.forType(SpecChecks.domainType(mode, host.capabilities()));
     }
 
     VmSummary create(VmSpec spec, ProgressListener progress) {
@@ -140,7 +148,7 @@ final class VmCreator {
                                    String seedPath) {
         return new DomainPlan(spec.name(), Units.mibToKiB(spec.memoryMiB()), spec.vcpus(), SpecChecks.domainType(spec.mode(), caps),
                 caps.arch(), spec.boot(), spec.firmware(), diskPath, diskFormat, owned, spec.network(), spec.vcpuPins(),
-                spec.machine(), spec.osVariant(), seedPath, spec.nic());
+                spec.machine(), spec.osVariant(), seedPath, spec.nic(), spec.cpuModel());
     }
 
     /** qcow2 unless the user chose raw. */

@@ -184,6 +184,10 @@ final class XenVmCreator {
             problems.add(new SpecProblem(SpecField.STORAGE, "Cloud images with cloud-init are not supported on Xen hosts yet;"
                     + " use a KVM host, or import the image's disk."));
         }
+        if (spec.cpuModel() != null) {
+            problems.add(new SpecProblem(SpecField.CPU_MODEL, "The CPU model is a KVM choice; Xen gives its guests the host's CPU"
+                    + " (leave the model empty)."));
+        }
         if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && "qcow2".equals(disk.format())) {
             problems.add(new SpecProblem(SpecField.STORAGE, "Duovirt makes new Xen disk images as raw files; choose raw (or no format)."));
         }

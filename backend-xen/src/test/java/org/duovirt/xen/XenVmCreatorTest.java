@@ -63,4 +63,12 @@ class XenVmCreatorTest {
                 List.of(), null);
         assertThat(all.mode(raw)).isEqualTo(VirtMode.PV);
     }
+
+    @Test
+    void aCpuModelIsAKvmChoiceRefusedOnXen() {
+        XenVmCreator all = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
+        VmSpec spec = new VmSpec("t", 64, 1, null, KERNEL, null, VirtMode.PV, null, List.of(), null, null, null, "host-model");
+        assertThatThrownBy(() -> all.mode(spec)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("The CPU model is a KVM choice; Xen gives its guests the host's CPU (leave the model empty).");
+    }
 }

@@ -65,6 +65,18 @@ final class HostChecks {
         }));
     }
 
+    /** Lists the CPU models the host offers a new VM of this mode (none on Xen). */
+    void loadCpuModels(HostSession session, org.duovirt.core.model.VirtMode mode) {
+        if (session == null || !vm.cpuModel().offeredProperty().get()) {
+            return;
+        }
+        session.call("Reading the CPU models of " + session.displayName(), c -> c.cpuModels(mode)).whenComplete((list, e) -> ui.ui(() -> {
+            if (vm.hostProperty().get() == session && vm.modeProperty().get() == mode) {
+                vm.cpuModel().show(e == null ? list : List.of());
+            }
+        }));
+    }
+
     /** Runs the host's dry run for {@code spec}; a newer spec asked meanwhile replaces the queued one. */
     void check(VmSpec spec) {
         ui.assertUiThread();

@@ -73,6 +73,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final CloudInitChoices cloud = new CloudInitChoices();
     private final WizardPinning pinning = new WizardPinning();
     private final DiskChoices disk = new DiskChoices();
+    private final CpuModelChoices cpuModel = new CpuModelChoices();
     private final BooleanProperty newDisk = disk.newDiskProperty();
 
     public NewVmViewModel(TaskExecutor ui, ObservableList<HostSession> hosts, HostSession preselected) {
@@ -94,6 +95,8 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         for (Observable input : disk.inputs()) {
             input.addListener(o -> revalidate());
         }
+        cpuModel.modelProperty().addListener(o -> revalidate());
+        mode.addListener((o, a, b) -> checks.loadCpuModels(host.get(), b));
         disk.existingProperty().addListener((o, was, on) -> {
             if (on) {
                 checks.loadVolumes(host.get(), pools);
@@ -196,6 +199,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     public StringProperty vcpusProperty() { return vcpus; }
 
     public BooleanProperty newDiskProperty() { return newDisk; }
+
+    /** The platform page's CPU model (KVM). */
+    public CpuModelChoices cpuModel() { return cpuModel; }
 
     /** The storage page's disk: new (with its format) or an existing volume or file. */
     public DiskChoices disk() { return disk; }
@@ -306,7 +312,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         VmSpecBuilder b = new VmSpecBuilder().name(name.get())
                 .memoryMiB(number(memory.get(), SpecField.MEMORY, "wizard.problem.memory", parseProblems))
                 .vcpus((int) Math.min(Integer.MAX_VALUE, number(vcpus.get(), SpecField.VCPUS, "wizard.problem.vcpus", parseProblems)))
-                .network(network.get()).nic(facts.get().xen() || network.get() == null || network.get().isBlank() ? null : nicModel.get(), mac.get()).mode(mode.get() == null ? null : mode.get().cliName()).firmware(firmware.get())
+                .network(network.get()).nic(facts.get().xen() || network.get() == null || network.get().isBlank() ? null : nicModel.get(), mac.get()).mode(mode.get() == null ? null : mode.get().cliName()).cpuModel(cpuModel.forSpec()).firmware(firmware.get())
                 .machine(machine.get()).osVariant(osId(parseProblems));
         long cpuCount = parse(vcpus.get());
         if (cpuCount > 0 && cpuCount <= Integer.MAX_VALUE) {
@@ -408,6 +414,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         facts.set(f);
         networks.setAll(f.networks());
         nicModelOffered.set(!f.xen());
+        cpuModel.offeredProperty().set(!f.xen());
         pinning.host(f.info() == null ? null : f.info().topology(), f.xen());
         pinning.follow(parse(vcpus.get()));
         pools.setAll(f.pools());
@@ -418,6 +425,8 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info().supportedModes()));
         if (mode.get() == null || modes.stream().noneMatch(c -> c.mode() == mode.get() && c.available())) {
             mode.set(ModeChoices.best(modes, source.get() == InstallSource.ISO));
+        } else {
+            checks.loadCpuModels(host.get(), mode.get()); // the mode stayed: its listener did not ask
         }
         if ((network.get() == null || network.get().isBlank()) && f.networks().contains("default")) {
             network.set("default");

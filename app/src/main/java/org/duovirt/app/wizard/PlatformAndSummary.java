@@ -11,6 +11,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationSupport;
 import org.duovirt.app.Messages;
+import org.duovirt.core.model.CpuModelOption;
 import org.duovirt.core.model.SpecField;
 import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VmSpec;
@@ -70,7 +71,52 @@ final class PlatformAndSummary {
         var machine = f.field("wizard.machine", WizardPages.text("wizard-machine", vm.machineProperty()),
                 vm.problemProperty(SpecField.MACHINE));
         machine.setPromptText(Messages.get("wizard.machine.default"));
+        cpuModel(f);
         return f;
+    }
+
+    /** The CPU model: default, or what the host's domain capabilities list; greyed ones say why beneath. */
+    private void cpuModel(WizardForm f) {
+        CpuModelChoices choices = vm.cpuModel();
+        CpuModelOption byDefault = new CpuModelOption("", true, null);
+        ComboBox<CpuModelOption> combo = new ComboBox<>();
+        combo.setId("wizard-cpu-model");
+        combo.setVisibleRowCount(14);
+        Runnable fill = () -> {
+            java.util.List<CpuModelOption> items = new java.util.ArrayList<>(java.util.List.of(byDefault));
+            items.addAll(choices.options());
+            combo.getItems().setAll(items);
+            combo.setValue(items.stream().filter(o -> o.name().equals(choices.modelProperty().get())).findFirst().orElse(byDefault));
+        };
+        choices.options().addListener((ListChangeListener<CpuModelOption>) c -> fill.run());
+        fill.run();
+        combo.setConverter(WizardPages.converter(o -> o.name().isEmpty() ? Messages.get("wizard.cpu-model.default") : o.name()));
+        combo.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(CpuModelOption o, boolean empty) {
+                super.updateItem(o, empty);
+                setText(empty || o == null ? null : o.name().isEmpty() ? Messages.get("wizard.cpu-model.default")
+                        : o.available() ? o.name() : Messages.get("wizard.cpu-model.unavailable", o.name()));
+                setDisable(o != null && !o.available());
+                setOpacity(o != null && !o.available() ? 0.5 : 1);
+                setTooltip(o == null || o.reason() == null ? null : new javafx.scene.control.Tooltip(o.reason()));
+            }
+        });
+        combo.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b.available()) {
+                choices.modelProperty().set(b.name());
+            }
+        });
+        choices.modelProperty().addListener((o, a, b) -> fill.run());
+        combo.disableProperty().bind(choices.offeredProperty().not());
+        f.field("wizard.cpu-model", combo, vm.problemProperty(SpecField.CPU_MODEL));
+        Label greyed = f.line(new Label());
+        greyed.setId("wizard-cpu-model-greyed");
+        greyed.setWrapText(true);
+        greyed.setStyle("-fx-opacity: 0.8;");
+        greyed.textProperty().bind(choices.greyedProperty());
+        greyed.visibleProperty().bind(choices.greyedProperty().isNotEmpty());
+        greyed.managedProperty().bind(greyed.visibleProperty());
     }
 
     VBox summary() {
@@ -136,7 +182,9 @@ final class PlatformAndSummary {
                 Messages.get("wizard.network") + ": " + (vm.networkProperty().get() == null || vm.networkProperty().get().isBlank()
                         ? none : vm.networkProperty().get()),
                 Messages.get("wizard.mode") + ": " + (vm.modeProperty().get() == null ? none : vm.modeProperty().get().cliName())
-                        + "   " + Messages.get("wizard.firmware") + ": " + vm.firmwareProperty().get());
+                        + "   " + Messages.get("wizard.firmware") + ": " + vm.firmwareProperty().get()
+                        + "   " + Messages.get("wizard.cpu-model") + ": " + (vm.cpuModel().forSpec() == null || vm.cpuModel().forSpec().isBlank()
+                        ? Messages.get("wizard.cpu-model.default") : vm.cpuModel().forSpec()));
     }
 
     private static WizardPage pageOf(SpecField field) {

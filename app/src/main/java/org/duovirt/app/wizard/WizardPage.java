@@ -10,7 +10,7 @@ public enum WizardPage {
     RESOURCES(EnumSet.of(SpecField.MEMORY, SpecField.VCPUS, SpecField.PINNING)),
     STORAGE(EnumSet.of(SpecField.STORAGE)),
     NETWORK(EnumSet.of(SpecField.NETWORK, SpecField.NIC)),
-    PLATFORM(EnumSet.of(SpecField.MODE, SpecField.FIRMWARE, SpecField.MACHINE)),
+    PLATFORM(EnumSet.of(SpecField.MODE, SpecField.FIRMWARE, SpecField.MACHINE, SpecField.CPU_MODEL)),
     SUMMARY(EnumSet.noneOf(SpecField.class));
 
     private final Set<SpecField> fields;

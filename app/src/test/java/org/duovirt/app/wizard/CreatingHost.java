@@ -56,6 +56,16 @@ class CreatingHost extends FakeHost {
         return List.of("default");
     }
 
+    /** Under QEMU (TCG) host-passthrough cannot apply; host-model and qemu64 can. */
+    @Override
+    public List<org.duovirt.core.model.CpuModelOption> cpuModels(VirtMode mode) {
+        calls.add("cpu-models " + mode);
+        return List.of(new org.duovirt.core.model.CpuModelOption("host-passthrough", mode == VirtMode.KVM,
+                        mode == VirtMode.KVM ? null : "host-passthrough needs hardware virtualization (KVM)."),
+                new org.duovirt.core.model.CpuModelOption("host-model", true, null),
+                new org.duovirt.core.model.CpuModelOption("qemu64", true, null));
+    }
+
     /** The "default" pool holds a free volume and one VM 'taken' uses. */
     @Override
     public List<org.duovirt.core.model.VolumeInfo> volumes(String pool) {

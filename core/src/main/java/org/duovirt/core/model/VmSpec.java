@@ -17,9 +17,23 @@ import org.duovirt.core.cpu.CpuSet;
  * @param osVariant  osinfo short id (e.g. debian12), or null
  * @param machine    KVM machine type (q35, pc, …), or null for the host's default
  * @param nic        the NIC's model and MAC address on {@code network}; never null (both parts may be null)
+ * @param cpuModel   KVM: {@value #HOST_PASSTHROUGH}, {@value #HOST_MODEL} or a model the host's domain capabilities
+ *                   name (e.g. qemu64); null for the backend's default (passthrough under KVM, QEMU's own under TCG)
  */
 public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
-                     VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic) {
+                     VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic,
+                     String cpuModel) {
+    /** The guest sees the host's own CPU, unchanged (KVM only; not migratable to a different CPU). */
+    public static final String HOST_PASSTHROUGH = "host-passthrough";
+    /** The named model closest to the host's CPU with its extra features (migratable between like hosts). */
+    public static final String HOST_MODEL = "host-model";
+
+    /** The spec with the backend's default CPU model. */
+    public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
+                  VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic) {
+        this(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, machine, nic, null);
+    }
+
     /** The spec with the host's choice of NIC model and a generated MAC address. */
     public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
                   VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine) {
@@ -41,6 +55,7 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
         machine = machine == null || machine.isBlank() ? null : machine;
         osVariant = osVariant == null || osVariant.isBlank() ? null : osVariant;
         nic = nic == null ? Nic.DEFAULT : nic;
+        cpuModel = cpuModel == null || cpuModel.isBlank() ? null : cpuModel.strip();
     }
 
     /**

@@ -33,6 +33,7 @@ public final class VmSpecBuilder {
     private final List<String> pins = new ArrayList<>();
     private boolean overcommitDisk;
     private String diskFormat;
+    private String cpuModel;
     private String cloudImage;
     private String nicModel;
     private String mac;
@@ -88,6 +89,9 @@ public final class VmSpecBuilder {
     public VmSpecBuilder osVariant(String value) { osVariant = blankToNull(value); return this; }
 
     public VmSpecBuilder machine(String value) { machine = blankToNull(value); return this; }
+
+    /** host-passthrough, host-model or a named CPU model (KVM); null: the backend's default. */
+    public VmSpecBuilder cpuModel(String value) { cpuModel = blankToNull(value); return this; }
 
     /** One initial pin, written VCPU=CPUS (e.g. 0=2-3). */
     public VmSpecBuilder pin(String vcpuEqualsCpus) { pins.add(vcpuEqualsCpus); return this; }
@@ -156,7 +160,7 @@ public final class VmSpecBuilder {
                 : iso != null ? new VmSpec.Boot.Iso(iso)
                 : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader) : new VmSpec.Boot.None();
         return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, virtMode, firmware, pinList, osVariant, machine,
-                new VmSpec.Nic(nicModel, mac));
+                new VmSpec.Nic(nicModel, mac), cpuModel);
     }
 
     private List<CpuSet> pinList(List<SpecProblem> problems) {

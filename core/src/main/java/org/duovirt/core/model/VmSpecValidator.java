@@ -60,6 +60,10 @@ public final class VmSpecValidator {
             problems.add(new SpecProblem(SpecField.MACHINE,
                     "The machine type may hold only letters, digits, '.', '_' and '-', e.g. q35 or pc."));
         }
+        if (spec.cpuModel() != null && !spec.cpuModel().matches("[A-Za-z0-9._-]{1,64}")) {
+            problems.add(new SpecProblem(SpecField.CPU_MODEL, "The CPU model '" + org.duovirt.core.text.Printable.line(spec.cpuModel())
+                    + "' may hold only letters, digits, '.', '_' and '-', e.g. host-model or qemu64."));
+        }
         if (spec.osVariant() != null && !spec.osVariant().matches("[A-Za-z0-9._+-]{1,64}|https?://[A-Za-z0-9./_+-]{1,200}")) {
             problems.add(new SpecProblem(SpecField.OS, "The OS id '" + spec.osVariant()
                     + "' is not an osinfo short id such as debian12; see duovirt os-presets."));

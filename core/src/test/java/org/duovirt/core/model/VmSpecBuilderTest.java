@@ -60,4 +60,12 @@ class VmSpecBuilderTest {
         assertThat(new VmSpecBuilder().name("i").memoryMiB(64).importDisk("/x.img").diskFormat("raw").problems())
                 .extracting(SpecProblem::message).containsExactly("A disk format is chosen for a new disk only (--disk).");
     }
+
+    @Test
+    void aCpuModelIsANameNotMarkup() {
+        assertThat(new VmSpecBuilder().name("c").memoryMiB(64).cpuModel(" host-model ").build().cpuModel()).isEqualTo("host-model");
+        assertThat(new VmSpecBuilder().name("c").memoryMiB(64).cpuModel("").build().cpuModel()).isNull();
+        assertThat(new VmSpecBuilder().name("c").memoryMiB(64).cpuModel("qemu64'/><x a='\n").problems())
+                .extracting(SpecProblem::field).containsExactly(SpecField.CPU_MODEL);
+    }
 }

@@ -39,12 +39,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The wizard's storage page on the real libvirtd: an existing volume picked from the pool is the VM's disk
- * (virsh shows it with its own format); a volume another VM uses shows that VM's name beside the field; and
- * neither delete with storage nor a failed creation removes the existing volume.
+ * The wizard's storage and platform choices on the real libvirtd: an existing volume picked from the pool is the
+ * VM's disk (virsh shows it with its own format); a volume another VM uses shows that VM's name beside the field;
+ * neither delete with storage nor a failed creation removes the existing volume; a CPU model picked from the host's
+ * domain capabilities is in the running VM's definition, host-passthrough greyed under TCG with the reason.
  */
 @ExtendWith(ApplicationExtension.class)
-class NewVmStorageIT {
+class NewVmChoicesIT {
     private static final String URI = "qemu:///system";
     private static final String PREFIX = "wizard2-st-";
     private static final Path GUEST = Path.of("/var/lib/libvirt/images/wizard2-guest");
@@ -70,7 +71,7 @@ class NewVmStorageIT {
     void start(Stage stage) throws Exception {
         InjectingConnection.mode = "";
         var dirs = UiTestSupport.tempDirs(home.resolve("it-" + System.nanoTime()), List.of(new ConnectionConfig(URI, null, true)));
-        window = UiTestSupport.open(stage, dirs, uri -> InjectingConnection.wrap(UiTestSupport.BACKENDS.connect(uri), NewVmStorageIT::job),
+        window = UiTestSupport.open(stage, dirs, uri -> InjectingConnection.wrap(UiTestSupport.BACKENDS.connect(uri), NewVmChoicesIT::job),
                 Timeouts.standard());
         current = window;
     }
@@ -134,6 +135,44 @@ class NewVmStorageIT {
         assertThat(job().errorOrNull().getMessage()).isEqualTo(InjectingConnection.FAILED_START);
         waitUntil("the VM removed again", WAIT, () -> !virsh("list", "--all", "--name").contains(vm));
         assertThat(virsh("vol-list", "default")).as("the existing volume the wizard did not make stays").contains(free);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNamedCpuModelFromTheHostIsInTheRunningVmAndHostPassthroughIsGreyedUnderTcg(FxRobot robot) {
+        Theme.setDark(false);
+        String vm = PREFIX + "cpu-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        WizardDriver w = WizardDriver.kernelBoot(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
+                "96", null, "kvm", "qemu");
+        w.press(ButtonBar.ButtonData.BACK_PREVIOUS);
+        w.waitForPage("platform");
+        ComboBox<org.duovirt.core.model.CpuModelOption> models = onFx(() -> (ComboBox<org.duovirt.core.model.CpuModelOption>)
+                w.current().lookup("#wizard-cpu-model"));
+        waitUntil("the host's CPU models", WAIT, () -> onFx(() -> models.getItems().stream().anyMatch(o -> o.name().equals("qemu64"))));
+        assertThat(onFx(() -> models.getItems().stream().filter(o -> o.name().equals("host-passthrough")).findFirst().orElseThrow().available()))
+                .as("host-passthrough greyed under TCG").isFalse();
+        assertThat(w.text("#wizard-cpu-model-greyed")).startsWith("host-passthrough needs hardware virtualization (KVM)");
+        robot.interact(() -> models.setValue(models.getItems().stream().filter(o -> o.name().equals("qemu64")).findFirst().orElseThrow()));
+        w.shot("wizard-cpu-model.png");
+        robot.interact(models::show);
+        waitUntil("the list open", WAIT, () -> robot.lookup(".combo-box-popup .list-view").tryQuery().isPresent());
+        WizardDriver.WaitForPulse.settle();
+        WizardDriver.save(onFx(() -> robot.lookup(".combo-box-popup .list-view").query().getScene()),
+                WizardDriver.shots().resolve("wizard-cpu-model-list.png"));
+        robot.interact(models::hide);
+        w.press(ButtonBar.ButtonData.NEXT_FORWARD);
+        w.waitForPage("summary");
+        waitUntil("the definition names the model", WAIT, () -> w.text("#wizard-definition").contains("<model fallback=\"forbid\">qemu64</model>"));
+        assertThat(w.text("#wizard-summary")).contains("CPU model: qemu64");
+        w.press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+        assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
+        assertThat(virsh("dumpxml", vm)).contains("<cpu mode='custom' match='exact'").contains("<model fallback='forbid'>qemu64</model>");
+        try (HostConnection side = UiTestSupport.BACKENDS.connect(URI)) {
+            side.destroy(vm);
+            side.delete(vm, true);
+        }
+        assertThat(virsh("list", "--all", "--name")).doesNotContain(vm);
     }
 
     /** Ticks "existing", waits for the pool's volumes and picks the one at {@code path}. */
