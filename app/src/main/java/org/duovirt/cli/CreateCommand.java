@@ -31,6 +31,9 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--disk-format", paramLabel = "qcow2|raw", description = "The new disk's format (default qcow2 on KVM, raw on Xen).")
     String diskFormat;
 
+    @Option(names = "--pxe", description = "Network boot (PXE) first, from --network (which must have DHCP), then the disk.")
+    boolean pxe;
+
     @Option(names = "--cpu-model", paramLabel = "MODEL",
             description = "KVM: host-passthrough, host-model or a named model of the host (virsh domcapabilities), e.g. qemu64.")
     String cpuModel;
@@ -150,7 +153,7 @@ final class CreateCommand extends HostSubcommand {
 
     VmSpec spec() {
         VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
-                .newDisk(diskGiB, pool).diskFormat(diskFormat).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
+                .newDisk(diskGiB, pool).diskFormat(diskFormat).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso).networkBoot(pxe)
                 .bootloader(bootloader).network(network).nic(nicModel, mac).cpuModel(cpuModel).mode(mode).osVariant(osId(osVariant)).machine(machine)
                 .firmware(firmware(uefi, firmware));
         pins.forEach(b::pin);

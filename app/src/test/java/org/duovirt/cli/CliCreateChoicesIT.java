@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code duovirt create}'s disk choices on the real libvirtd: {@code --disk-format raw} makes a raw volume,
  * {@code --import} of a volume another VM uses is refused by the dry run naming that VM, and delete keeps it;
- * {@code --cpu-model} is checked against the host's domain capabilities (host-passthrough refused under TCG).
+ * {@code --cpu-model} is checked against the host's domain capabilities (host-passthrough refused under TCG);
+ * {@code --pxe} boots from a network with DHCP and is refused on one without.
  */
 class CliCreateChoicesIT {
     private static final String URI = "qemu:///system";
@@ -72,5 +73,29 @@ class CliCreateChoicesIT {
         CliRun hostModel = CLI.ok("create", "--name", PREFIX + "-cpu", "--memory", "64", "--virt-type", "qemu", "--cpu-model", "host-model",
                 "--dry-run");
         assertThat(hostModel.out()).contains("<cpu mode=\"host-model\"/>");
+    }
+
+    @Test
+    void pxeBootsFromANetworkWithDhcpOnly() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("wizard2-cli");
+        String dhcp = PREFIX + "-dhcp";
+        String bare = PREFIX + "-bare";
+        java.nio.file.Path a = java.nio.file.Files.writeString(dir.resolve("a.xml"), "<network><name>" + dhcp + "</name><bridge name='wiz2cli0'/>"
+                + "<ip address='192.168.232.1' netmask='255.255.255.0'><dhcp><range start='192.168.232.100' end='192.168.232.110'/></dhcp></ip></network>");
+        java.nio.file.Path b = java.nio.file.Files.writeString(dir.resolve("b.xml"), "<network><name>" + bare + "</name><bridge name='wiz2cli1'/></network>");
+        virsh("net-create", a.toString());
+        virsh("net-create", b.toString());
+        try {
+            CliRun ok = CLI.ok("create", "--name", PREFIX + "-pxe", "--memory", "64", "--virt-type", "qemu", "--pxe", "--network", dhcp, "--dry-run");
+            assertThat(ok.out()).contains("<boot dev=\"network\"/>").contains("<source network=\"" + dhcp + "\"/>");
+            CliRun noDhcp = CLI.fails("create", "--name", PREFIX + "-pxe", "--memory", "64", "--virt-type", "qemu", "--pxe", "--network", bare,
+                    "--dry-run");
+            assertThat(noDhcp.err()).contains("The network '" + bare + "' on qemu:///system hands out no addresses (no DHCP)");
+            CliRun none = CLI.fails("create", "--name", PREFIX + "-pxe", "--memory", "64", "--pxe", "--dry-run");
+            assertThat(none.err()).contains("Network boot (PXE) needs a network with DHCP for the VM's NIC.");
+        } finally {
+            Commands.run(List.of("virsh", "-c", URI, "net-destroy", dhcp), Duration.ofSeconds(60));
+            Commands.run(List.of("virsh", "-c", URI, "net-destroy", bare), Duration.ofSeconds(60));
+        }
     }
 }

@@ -117,6 +117,10 @@ final class DomainXmlWriter {
         } else if (plan.boot() instanceof VmSpec.Boot.Iso) {
             x.empty("boot", "dev", "cdrom");
             x.empty("boot", "dev", "hd");
+        } else if (plan.boot() instanceof VmSpec.Boot.Network) {
+            // The NIC's iPXE ROM first (QEMU loads it for the NIC model), then the disk once installed.
+            x.empty("boot", "dev", "network");
+            x.empty("boot", "dev", "hd");
         } else {
             x.empty("boot", "dev", "hd");
         }

@@ -86,7 +86,7 @@ final class SpecChecks {
             cloudImageProblems(cloud, problems);
         }
         if (spec.network() != null) {
-            networkProblem(spec.network(), problems);
+            networkProblem(spec.network(), spec.boot() instanceof VmSpec.Boot.Network, problems);
         }
         if (spec.nic().mac() != null && VmSpecValidator.macProblem(spec.nic().mac()) == null) {
             String user = macUser(spec.nic().mac());
@@ -209,7 +209,7 @@ final class SpecChecks {
     }
 
     /** The network must exist and run: a VM on a stopped network fails at start, after everything was made. */
-    private void networkProblem(String name, List<SpecProblem> problems) {
+    private void networkProblem(String name, boolean needsDhcp, List<SpecProblem> problems) {
         org.libvirt.Network network;
         try {
             network = domains.connect().networkLookupByName(name);
@@ -221,6 +221,10 @@ final class SpecChecks {
             if (network.isActive() != 1) {
                 problems.add(new SpecProblem(SpecField.NETWORK, "The network '" + name + "' on " + domains.uri()
                         + " is not running; start it or choose another."));
+            }
+            if (needsDhcp && NetworkXml.read(network.getXMLDesc(0), true, false, false, List.of()).dhcpRange() == null) {
+                problems.add(new SpecProblem(SpecField.NETWORK, "The network '" + name + "' on " + domains.uri()
+                        + " hands out no addresses (no DHCP), so a network boot cannot start; choose a network with DHCP."));
             }
         } catch (LibvirtException e) {
             // cannot tell; libvirt will say at start

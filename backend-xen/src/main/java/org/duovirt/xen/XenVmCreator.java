@@ -184,6 +184,10 @@ final class XenVmCreator {
             problems.add(new SpecProblem(SpecField.STORAGE, "Cloud images with cloud-init are not supported on Xen hosts yet;"
                     + " use a KVM host, or import the image's disk."));
         }
+        if (spec.boot() instanceof VmSpec.Boot.Network) {
+            problems.add(new SpecProblem(SpecField.BOOT, "Network boot (PXE) is offered on KVM hosts only for now; on Xen boot a kernel,"
+                    + " an ISO (HVM) or pygrub."));
+        }
         if (spec.cpuModel() != null) {
             problems.add(new SpecProblem(SpecField.CPU_MODEL, "The CPU model is a KVM choice; Xen gives its guests the host's CPU"
                     + " (leave the model empty)."));

@@ -74,6 +74,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final WizardPinning pinning = new WizardPinning();
     private final DiskChoices disk = new DiskChoices();
     private final CpuModelChoices cpuModel = new CpuModelChoices();
+    private final StringProperty networkBootUnavailable = new SimpleStringProperty("");
     private final BooleanProperty newDisk = disk.newDiskProperty();
 
     public NewVmViewModel(TaskExecutor ui, ObservableList<HostSession> hosts, HostSession preselected) {
@@ -323,6 +324,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
             case ISO -> b.iso(iso.get());
             case IMPORT -> b.importDisk(importPath.get());
             case CLOUD_IMAGE -> cloud.addTo(b, parseProblems);
+            case NETWORK -> networkBoot(b, parseProblems);
             case NONE -> { }
         }
         if (source.get() == InstallSource.KERNEL && kernel.get().isBlank()) {
@@ -342,6 +344,20 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         }
         return b;
     }
+
+    /** PXE needs a network with DHCP: none on the host greys the source, another choice is the network's problem. */
+    private void networkBoot(VmSpecBuilder b, List<SpecProblem> problems) {
+        b.networkBoot(true);
+        List<String> dhcp = facts.get().dhcpNetworks();
+        if (dhcp.isEmpty()) {
+            problems.add(new SpecProblem(SpecField.BOOT, Messages.get("wizard.problem.pxe-none")));
+        } else if (network.get() != null && !network.get().isBlank() && !dhcp.contains(network.get())) {
+            problems.add(new SpecProblem(SpecField.NETWORK, Messages.get("wizard.problem.pxe-dhcp", network.get(), String.join(", ", dhcp))));
+        }
+    }
+
+    /** Why network boot cannot be chosen on this host (no network with DHCP); empty when it can. */
+    public ReadOnlyStringProperty networkBootUnavailableProperty() { return networkBootUnavailable; }
 
     // Synchronized: on the FX thread it costs nothing; under the test executor host answers arrive on the
     // host's worker while the test thread types, and the problem list must not change mid-read.
@@ -415,6 +431,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         networks.setAll(f.networks());
         nicModelOffered.set(!f.xen());
         cpuModel.offeredProperty().set(!f.xen());
+        networkBootUnavailable.set(f.dhcpNetworks().isEmpty() ? Messages.get("wizard.problem.pxe-none") : "");
         pinning.host(f.info() == null ? null : f.info().topology(), f.xen());
         pinning.follow(parse(vcpus.get()));
         pools.setAll(f.pools());
@@ -430,6 +447,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         }
         if ((network.get() == null || network.get().isBlank()) && f.networks().contains("default")) {
             network.set("default");
+        }
+        if (source.get() == InstallSource.NETWORK && !f.dhcpNetworks().isEmpty() && !f.dhcpNetworks().contains(network.get())) {
+            network.set(f.dhcpNetworks().get(0));
         }
         if (f.xen() && cmdline.get().equals("console=ttyS0")) {
             cmdline.set("console=hvc0");

@@ -166,7 +166,7 @@ final class PlatformAndSummary {
             case ISO -> vm.isoProperty().get();
             case IMPORT -> vm.importPathProperty().get();
             case CLOUD_IMAGE -> vm.cloud().imageProperty().get();
-            case NONE -> "";
+            case NETWORK, NONE -> "";
         };
         boolean cloud = vm.sourceProperty().get() == InstallSource.CLOUD_IMAGE;
         String storage = cloud ? Messages.get("wizard.summary.overlay") + (vm.newDiskProperty().get() ? ", " + vm.diskGiBProperty().get() + " GiB" : "")
@@ -184,7 +184,7 @@ final class PlatformAndSummary {
                 Messages.get("wizard.mode") + ": " + (vm.modeProperty().get() == null ? none : vm.modeProperty().get().cliName())
                         + "   " + Messages.get("wizard.firmware") + ": " + vm.firmwareProperty().get()
                         + "   " + Messages.get("wizard.cpu-model") + ": " + (vm.cpuModel().forSpec() == null || vm.cpuModel().forSpec().isBlank()
-                        ? Messages.get("wizard.cpu-model.default") : vm.cpuModel().forSpec()));
+                        ? Messages.get("wizard.summary.cpu-default") : vm.cpuModel().forSpec()));
     }
 
     private static WizardPage pageOf(SpecField field) {

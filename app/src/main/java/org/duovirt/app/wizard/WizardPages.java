@@ -51,6 +51,17 @@ final class WizardPages {
         source.getItems().setAll(InstallSource.values());
         source.setId("wizard-source");
         source.setConverter(converter(s -> Messages.get(s.messageKey())));
+        source.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(InstallSource s, boolean empty) {
+                super.updateItem(s, empty);
+                boolean greyed = s == InstallSource.NETWORK && !vm.networkBootUnavailableProperty().get().isEmpty();
+                setText(empty || s == null ? null : greyed ? Messages.get("wizard.cpu-model.unavailable", Messages.get(s.messageKey()))
+                        : Messages.get(s.messageKey()));
+                setDisable(greyed);
+                setOpacity(greyed ? 0.5 : 1);
+            }
+        });
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         f.field("wizard.source", source, vm.problemProperty(SpecField.BOOT));
         HBox kernel = browse("wizard-kernel", vm.kernelProperty(), List.of());
@@ -69,6 +80,21 @@ final class WizardPages {
         showFor(iso, InstallSource.ISO);
         showFor(imported, InstallSource.IMPORT);
         cloudFields(f);
+        Label pxe = f.line(new Label());
+        pxe.setId("wizard-pxe-hint");
+        pxe.setWrapText(true);
+        pxe.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.networkBootUnavailableProperty().get().isEmpty()
+                ? Messages.get("wizard.pxe-hint") : Messages.get("wizard.pxe-greyed", vm.networkBootUnavailableProperty().get()),
+                vm.networkBootUnavailableProperty()));
+        showFor(pxe, InstallSource.NETWORK);
+        Label pxeGreyed = f.line(new Label());
+        pxeGreyed.setId("wizard-pxe-greyed");
+        pxeGreyed.setWrapText(true);
+        pxeGreyed.setStyle("-fx-opacity: 0.8;");
+        pxeGreyed.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.networkBootUnavailableProperty().get().isEmpty()
+                ? "" : Messages.get("wizard.pxe-greyed", vm.networkBootUnavailableProperty().get()), vm.networkBootUnavailableProperty()));
+        pxeGreyed.visibleProperty().bind(pxeGreyed.textProperty().isNotEmpty().and(vm.sourceProperty().isNotEqualTo(InstallSource.NETWORK)));
+        pxeGreyed.managedProperty().bind(pxeGreyed.visibleProperty());
         f.field("wizard.os", osPicker(), vm.problemProperty(SpecField.OS));
         return f;
     }

@@ -48,8 +48,18 @@ class CreatingHost extends FakeHost {
 
     @Override
     public List<String> networks() {
-        return List.of("default");
+        return List.of("default", "nodhcp");
     }
+
+    /** "default" hands out addresses, "nodhcp" does not; {@link #noDhcp} takes DHCP off both. */
+    @Override
+    public List<org.duovirt.core.model.NetworkInfo> networkInfos() {
+        return List.of(new org.duovirt.core.model.NetworkInfo("default", true, true, true, "nat", "virbr0", "192.168.122.1/24",
+                        noDhcp ? null : "192.168.122.2 - 192.168.122.254", List.of()),
+                new org.duovirt.core.model.NetworkInfo("nodhcp", true, true, true, "isolated", "virbr9", null, null, List.of()));
+    }
+
+    volatile boolean noDhcp;
 
     @Override
     public List<String> storagePools() {

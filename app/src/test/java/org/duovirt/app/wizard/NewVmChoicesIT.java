@@ -175,6 +175,37 @@ class NewVmChoicesIT {
         assertThat(virsh("list", "--all", "--name")).doesNotContain(vm);
     }
 
+    @Test
+    void aNetworkBootVmBootsFromItsDhcpNetworkAndItsIpxeAsksForAnAddress(FxRobot robot) throws Exception {
+        Theme.setDark(false);
+        String net = PREFIX + "pxe";
+        Path xml = java.nio.file.Files.writeString(home.resolve("pxe-net.xml"), "<network><name>" + net + "</name><bridge name='wiz2pxe0'/>"
+                + "<ip address='192.168.231.1' netmask='255.255.255.0'><dhcp><range start='192.168.231.100' end='192.168.231.120'/>"
+                + "</dhcp></ip></network>");
+        virsh("net-create", xml.toString());
+        String vm = PREFIX + "pxe-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        try {
+            WizardDriver w = WizardDriver.networkBoot(robot, vm, net, "96", "kvm", "qemu");
+            assertThat(w.text("#wizard-definition")).contains("<boot dev=\"network\"/>").contains("<source network=\"" + net + "\"/>");
+            w.shot("wizard-pxe-summary.png");
+            w.press(ButtonBar.ButtonData.FINISH);
+            waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+            assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
+            String defined = virsh("dumpxml", vm);
+            assertThat(defined).contains("<boot dev='network'/>").doesNotContain("<kernel>");
+            String mac = defined.replaceAll("(?s).*<mac address='([0-9a-f:]+)'/>.*", "$1");
+            // The NIC's iPXE ROM (Debian's ipxe-qemu) asking the network's dnsmasq for an address is the proof it booted from the network.
+            waitUntil("iPXE's DHCP lease on " + net, Duration.ofMinutes(3), () -> virsh("net-dhcp-leases", net).contains(mac));
+            try (HostConnection side = UiTestSupport.BACKENDS.connect(URI)) {
+                side.destroy(vm);
+                side.delete(vm, true);
+            }
+            assertThat(virsh("list", "--all", "--name")).doesNotContain(vm);
+        } finally {
+            virsh("net-destroy", net);
+        }
+    }
+
     /** Ticks "existing", waits for the pool's volumes and picks the one at {@code path}. */
     @SuppressWarnings("unchecked")
     private static void pick(FxRobot robot, WizardDriver d, String path) {
@@ -195,6 +226,9 @@ class NewVmChoicesIT {
     }
 
     private static void cleanUp() {
+        if (virsh("net-list", "--all", "--name").lines().map(String::strip).anyMatch(n -> n.equals(PREFIX + "pxe"))) {
+            virsh("net-destroy", PREFIX + "pxe");
+        }
         for (String name : virsh("list", "--all", "--name").lines().map(String::strip).filter(n -> n.startsWith(PREFIX)).toList()) {
             if (virsh("domstate", name).strip().startsWith("running")) {
                 virsh("destroy", name);

@@ -161,9 +161,27 @@ final class WizardDriver {
         }, w -> { }, storage, memory, greyedMode, expectedMode);
     }
 
+    /** Network boot (PXE) from {@code network}, with no disk. */
+    static WizardDriver networkBoot(FxRobot robot, String vm, String network, String memory, String greyedMode, String expectedMode) {
+        return fill(robot, vm, w -> {
+            w.chooseSource(InstallSource.NETWORK);
+            w.shot("wizard-pxe-source.png");
+        }, w -> { }, w -> { },
+                w -> robot.interact(() -> ((javafx.scene.control.ComboBox<String>) w.current().lookup("#wizard-network")).setValue(network)),
+                memory, greyedMode, expectedMode);
+    }
+
     private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source,
                                      java.util.function.Consumer<WizardDriver> resources, java.util.function.Consumer<WizardDriver> storage,
                                      String memory, String greyedMode, String expectedMode) {
+        return fill(robot, vm, source, resources, storage,
+                w -> robot.interact(() -> ((javafx.scene.control.ComboBox<?>) w.current().lookup("#wizard-network")).setValue(null)),
+                memory, greyedMode, expectedMode);
+    }
+
+    private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source,
+                                     java.util.function.Consumer<WizardDriver> resources, java.util.function.Consumer<WizardDriver> storage,
+                                     java.util.function.Consumer<WizardDriver> network, String memory, String greyedMode, String expectedMode) {
         waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
         UiTestSupport.click(robot, "#tool-new-vm");
         WizardDriver w = new WizardDriver(robot);
@@ -180,7 +198,7 @@ final class WizardDriver {
         storage.accept(w);
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("network");
-        robot.interact(() -> ((javafx.scene.control.ComboBox<?>) w.current().lookup("#wizard-network")).setValue(null));
+        network.accept(w);
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("platform");
         waitUntil("modes listed", WAIT, () -> onFx(() -> w.current().lookup("#wizard-mode-" + expectedMode) != null));

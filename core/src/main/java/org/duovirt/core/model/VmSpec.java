@@ -136,6 +136,9 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
         /** Xen PV with pygrub reading the guest's own disk. */
         record Bootloader(String bootloader) implements Boot { }
 
+        /** Network boot (PXE) from the VM's network, which must hand out addresses (DHCP); the disk after it. */
+        record Network() implements Boot { }
+
         /** Boot from the disk. */
         record None() implements Boot { }
     }

@@ -34,6 +34,7 @@ public final class VmSpecBuilder {
     private boolean overcommitDisk;
     private String diskFormat;
     private String cpuModel;
+    private boolean networkBoot;
     private String cloudImage;
     private String nicModel;
     private String mac;
@@ -71,6 +72,9 @@ public final class VmSpecBuilder {
         cmdline = blankToNull(commandLine);
         return this;
     }
+
+    /** Network boot (PXE) from the VM's network first. */
+    public VmSpecBuilder networkBoot(boolean value) { networkBoot = value; return this; }
 
     public VmSpecBuilder iso(String path) { iso = blankToNull(path); return this; }
 
@@ -129,8 +133,8 @@ public final class VmSpecBuilder {
         if (cloudImage == null && cloudInit != null) {
             problems.add(new SpecProblem(SpecField.STORAGE, "Cloud-init settings need a cloud image (--cloud-image)."));
         }
-        if (Stream.of(kernel, iso, bootloader).filter(s -> s != null).count() > 1) {
-            problems.add(new SpecProblem(SpecField.BOOT, "Give only one boot source: a kernel, an ISO or a bootloader."));
+        if (Stream.of(kernel, iso, bootloader, networkBoot ? "pxe" : null).filter(s -> s != null).count() > 1) {
+            problems.add(new SpecProblem(SpecField.BOOT, "Give only one boot source: a kernel, an ISO, a bootloader or the network."));
         }
         if (kernel == null && (initrd != null || cmdline != null)) {
             problems.add(new SpecProblem(SpecField.BOOT, "An initrd or a kernel command line needs a kernel."));
@@ -158,7 +162,8 @@ public final class VmSpecBuilder {
                 : importPath != null ? new VmSpec.Storage.ImportDisk(importPath) : new VmSpec.Storage.None();
         VmSpec.Boot boot = kernel != null ? new VmSpec.Boot.Kernel(kernel, initrd, cmdline)
                 : iso != null ? new VmSpec.Boot.Iso(iso)
-                : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader) : new VmSpec.Boot.None();
+                : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader)
+                : networkBoot ? new VmSpec.Boot.Network() : new VmSpec.Boot.None();
         return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, virtMode, firmware, pinList, osVariant, machine,
                 new VmSpec.Nic(nicModel, mac), cpuModel);
     }

@@ -51,6 +51,9 @@ public final class VmSpecValidator {
                 problems.add(new SpecProblem(SpecField.BOOT, "A cloud image boots from its own disk; give no ISO, kernel or bootloader with it."));
             }
         }
+        if (spec.boot() instanceof VmSpec.Boot.Network && spec.network() == null) {
+            problems.add(new SpecProblem(SpecField.NETWORK, "Network boot (PXE) needs a network with DHCP for the VM's NIC."));
+        }
         if (spec.vcpuPins().size() > spec.vcpus()) {
             problems.add(new SpecProblem(SpecField.PINNING,
                     "Pinning names " + spec.vcpuPins().size() + " vCPUs but the VM has " + spec.vcpus() + "."));

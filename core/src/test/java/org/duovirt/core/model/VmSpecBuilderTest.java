@@ -68,4 +68,14 @@ class VmSpecBuilderTest {
         assertThat(new VmSpecBuilder().name("c").memoryMiB(64).cpuModel("qemu64'/><x a='\n").problems())
                 .extracting(SpecProblem::field).containsExactly(SpecField.CPU_MODEL);
     }
+
+    @Test
+    void networkBootIsOneBootSourceAndNeedsANetwork() {
+        assertThat(new VmSpecBuilder().name("n").memoryMiB(64).networkBoot(true).network("default").build().boot())
+                .isEqualTo(new VmSpec.Boot.Network());
+        assertThat(new VmSpecBuilder().name("n").memoryMiB(64).networkBoot(true).problems()).extracting(SpecProblem::message)
+                .containsExactly("Network boot (PXE) needs a network with DHCP for the VM's NIC.");
+        assertThat(new VmSpecBuilder().name("n").memoryMiB(64).networkBoot(true).network("d").iso("/a.iso").problems())
+                .extracting(SpecProblem::message).contains("Give only one boot source: a kernel, an ISO, a bootloader or the network.");
+    }
 }
