@@ -31,6 +31,10 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--disk-format", paramLabel = "qcow2|raw", description = "The new disk's format (default qcow2 on KVM, raw on Xen).")
     String diskFormat;
 
+    @Option(names = "--definition", paramLabel = "FILE",
+            description = "Customize before install: define this edit of the --dry-run output instead (KVM; checked against libvirt's schema).")
+    java.nio.file.Path definition;
+
     @Option(names = "--pxe", description = "Network boot (PXE) first, from --network (which must have DHCP), then the disk.")
     boolean pxe;
 
@@ -157,6 +161,9 @@ final class CreateCommand extends HostSubcommand {
                 .bootloader(bootloader).network(network).nic(nicModel, mac).cpuModel(cpuModel).mode(mode).osVariant(osId(osVariant)).machine(machine)
                 .firmware(firmware(uefi, firmware));
         pins.forEach(b::pin);
+        if (definition != null) {
+            b.definition(CloudInitFiles.read("definition file", definition));
+        }
         if (cloudImage != null || !sshKeys.isEmpty() || user != null || passwordHashFile != null || userData != null || hostname != null) {
             b.cloudImage(cloudImage, cloudInit());
         }

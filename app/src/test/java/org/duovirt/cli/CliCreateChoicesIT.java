@@ -23,7 +23,7 @@ class CliCreateChoicesIT {
     @BeforeAll
     @AfterAll
     static void tidy() {
-        for (String vm : List.of(PREFIX + "-raw", PREFIX + "-imp")) {
+        for (String vm : List.of(PREFIX + "-raw", PREFIX + "-imp", PREFIX + "-def")) {
             CliRun.of("delete", vm, "--storage", "-c", URI);
         }
         Commands.run(List.of("virsh", "-c", URI, "vol-delete", "--pool", "default", PREFIX + "-vol.qcow2"), Duration.ofSeconds(60));
@@ -97,5 +97,29 @@ class CliCreateChoicesIT {
             Commands.run(List.of("virsh", "-c", URI, "net-destroy", dhcp), Duration.ofSeconds(60));
             Commands.run(List.of("virsh", "-c", URI, "net-destroy", bare), Duration.ofSeconds(60));
         }
+    }
+
+    @Test
+    void anEditedDefinitionIsDefinedAfterLibvirtValidatedItAndARefusedOneLeavesNothing() throws Exception {
+        String vm = PREFIX + "-def";
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("wizard2-def");
+        String generated = CLI.ok("create", "--name", vm, "--memory", "64", "--virt-type", "qemu", "--disk", "0.02", "--dry-run").out();
+        // Schema-valid but refused by libvirt itself: two disks on the same target.
+        String disk = generated.replaceAll("(?s).*(<disk type=\"file\" device=\"disk\">.*?</disk>).*", "$1");
+        java.nio.file.Path twice = java.nio.file.Files.writeString(dir.resolve("twice.xml"), generated.replace(disk, disk + disk));
+        CliRun refused = CLI.fails("create", "--name", vm, "--memory", "64", "--virt-type", "qemu", "--disk", "0.02", "--definition",
+                twice.toString());
+        assertThat(refused.err()).contains("vda").contains("nothing was kept");
+        assertThat(virsh("list", "--all", "--name")).doesNotContain(vm);
+        assertThat(virsh("vol-list", "default")).as("the disk made for it is removed again").doesNotContain(vm);
+        java.nio.file.Path bogus = java.nio.file.Files.writeString(dir.resolve("bogus.xml"), generated.replace("<on_crash>", "<bogus/><on_crash>"));
+        CliRun schema = CLI.fails("create", "--name", vm, "--memory", "64", "--virt-type", "qemu", "--disk", "0.02", "--definition",
+                bogus.toString(), "--dry-run");
+        assertThat(schema.err()).contains("The edited definition cannot be used: libvirt's schema refuses it: line ");
+        java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("good.xml"), generated.replace("</name>", "</name><title>wizard2 edit</title>"));
+        CLI.ok("create", "--name", vm, "--memory", "64", "--virt-type", "qemu", "--disk", "0.02", "--definition", good.toString());
+        assertThat(virsh("dumpxml", vm)).contains("<title>wizard2 edit</title>");
+        CLI.ok("delete", vm, "--storage");
+        assertThat(virsh("vol-list", "default")).doesNotContain(vm);
     }
 }

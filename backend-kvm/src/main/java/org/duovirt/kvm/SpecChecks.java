@@ -64,6 +64,9 @@ final class SpecChecks {
             problems.add(new SpecProblem(SpecField.MODE, "This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
                     + " guests; it offers " + describe(caps) + "."));
         }
+        if (spec.definition() != null) {
+            problems.addAll(EditedDefinition.problems(spec.name(), spec.definition()));
+        }
         if (spec.cpuModel() != null && spec.cpuModel().matches("[A-Za-z0-9._-]{1,64}")) {
             cpuModelProblem(spec.cpuModel(), domainType(spec.mode(), caps), problems);
         }

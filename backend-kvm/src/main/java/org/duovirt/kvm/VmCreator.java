@@ -23,6 +23,7 @@ import org.libvirt.StorageVol;
  */
 final class VmCreator {
     private static final int UNDEFINE_NVRAM = 4;
+    private static final int DEFINE_VALIDATE = 1;
     private final Domains domains;
     private final HostReader host;
     private final SpecChecks checks;
@@ -95,7 +96,8 @@ final class VmCreator {
             checkCancelled(progress, spec);
             progress.progress("Defining the VM", 0.7);
             DomainPlan plan = plan(spec, caps, diskPath, diskFormat, ownedDisk, seedPath);
-            undo.domain = domains.connect().domainDefineXML(DomainXmlWriter.write(plan));
+            undo.domain = spec.definition() == null ? domains.connect().domainDefineXML(DomainXmlWriter.write(plan))
+                    : defineEdited(spec, ownedDisk ? diskPath : null, seedPath);
             checkCancelled(progress, spec);
             VmSummary summary = domains.summary(undo.domain);
             progress.progress("Created", 1.0);
@@ -110,6 +112,29 @@ final class VmCreator {
         }
     }
 
+    /**
+     * Defines the user's edit with libvirt's VALIDATE flag; it must still use the disk and seed this creation made
+     * (their paths were predicted by the preview it was edited from), or they would be left unused.
+     */
+    private Domain defineEdited(VmSpec spec, String madeDisk, String madeSeed) throws LibvirtException {
+        List<String> sources = EditedDefinition.diskSources(spec.definition());
+        for (String made : java.util.Arrays.asList(madeDisk, madeSeed)) {
+            if (made != null && !sources.contains(made)) {
+                throw new InvalidSpecException("The edited definition does not use " + made + ", which creating VM '" + spec.name()
+                        + "' made for it (the host chose another path than the preview, or the disk was edited out); nothing was kept."
+                        + " Untick Customize and edit again.");
+            }
+        }
+        com.sun.jna.Pointer defined = LibvirtNative.INSTANCE.virDomainDefineXMLFlags(domains.connect().pointer(), spec.definition(),
+                DEFINE_VALIDATE);
+        if (defined == null) {
+            DuovirtException e = NativeHandles.lastError("Defining the edited definition of VM '" + spec.name() + "'");
+            throw new DuovirtException(e.getMessage().replaceAll("\\.$", "") + "; nothing was kept.", e.hint(), e.details(), e);
+        }
+        LibvirtNative.INSTANCE.virDomainFree(defined);
+        return domains.connect().domainLookupByName(spec.name());
+    }
+
     /** The dry run: every problem with its field. */
     List<SpecProblem> check(VmSpec spec) {
         return checks.check(spec);
@@ -117,6 +142,9 @@ final class VmCreator {
 
     /** The domain XML {@link #create} would define, with the volume path it would choose now. */
     String preview(VmSpec spec) {
+        if (spec.definition() != null) {
+            return spec.definition(); // what create defines, once validated
+        }
         try {
             HostCapabilities caps = host.capabilities();
             String diskPath = null;

@@ -188,6 +188,10 @@ final class XenVmCreator {
             problems.add(new SpecProblem(SpecField.BOOT, "Network boot (PXE) is offered on KVM hosts only for now; on Xen boot a kernel,"
                     + " an ISO (HVM) or pygrub."));
         }
+        if (spec.definition() != null) {
+            problems.add(new SpecProblem(SpecField.DEFINITION, "Editing the xl config before creation is not offered on Xen hosts yet;"
+                    + " create the VM, then edit its config."));
+        }
         if (spec.cpuModel() != null) {
             problems.add(new SpecProblem(SpecField.CPU_MODEL, "The CPU model is a KVM choice; Xen gives its guests the host's CPU"
                     + " (leave the model empty)."));

@@ -71,4 +71,14 @@ class XenVmCreatorTest {
         assertThatThrownBy(() -> all.mode(spec)).isInstanceOf(InvalidSpecException.class)
                 .hasMessage("The CPU model is a KVM choice; Xen gives its guests the host's CPU (leave the model empty).");
     }
+
+    @Test
+    void anEditedDefinitionAndNetworkBootAreRefusedOnXenInOneSentenceEach() {
+        XenVmCreator all = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
+        VmSpec edited = new VmSpec("t", 64, 1, null, KERNEL, null, VirtMode.PV, null, List.of(), null, null, null, null, "name = \"t\"");
+        assertThatThrownBy(() -> all.mode(edited)).hasMessage("Editing the xl config before creation is not offered on Xen hosts yet;"
+                + " create the VM, then edit its config.");
+        VmSpec pxe = new VmSpec("t", 64, 1, null, new VmSpec.Boot.Network(), "xenbr0", VirtMode.HVM, null, List.of(), null);
+        assertThatThrownBy(() -> all.mode(pxe)).hasMessageStartingWith("Network boot (PXE) is offered on KVM hosts only for now");
+    }
 }

@@ -75,6 +75,8 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final DiskChoices disk = new DiskChoices();
     private final CpuModelChoices cpuModel = new CpuModelChoices();
     private final StringProperty networkBootUnavailable = new SimpleStringProperty("");
+    private final BooleanProperty customize = new SimpleBooleanProperty(false);
+    private final StringProperty customDefinition = new SimpleStringProperty("");
     private final BooleanProperty newDisk = disk.newDiskProperty();
 
     public NewVmViewModel(TaskExecutor ui, ObservableList<HostSession> hosts, HostSession preselected) {
@@ -97,6 +99,12 @@ public final class NewVmViewModel implements DialogService.WizardModel {
             input.addListener(o -> revalidate());
         }
         cpuModel.modelProperty().addListener(o -> revalidate());
+        customDefinition.addListener(o -> {
+            if (customize.get()) {
+                revalidate();
+            }
+        });
+        customize.addListener((o, was, on) -> customizing(on));
         mode.addListener((o, a, b) -> checks.loadCpuModels(host.get(), b));
         disk.existingProperty().addListener((o, was, on) -> {
             if (on) {
@@ -200,6 +208,30 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     public StringProperty vcpusProperty() { return vcpus; }
 
     public BooleanProperty newDiskProperty() { return newDisk; }
+
+    /**
+     * "Customize before install": the summary's definition becomes editable, starting from the one previewed; the
+     * edit is checked by the host's dry run (libvirt's schema) and is what gets defined. Changes on other pages
+     * afterwards do not reach the edit; unticking starts again from them.
+     */
+    public BooleanProperty customizeProperty() { return customize; }
+
+    /** The edited definition while {@link #customizeProperty()} is on. */
+    public StringProperty customDefinitionProperty() { return customDefinition; }
+
+    private void customizing(boolean on) {
+        ui.assertUiThread();
+        if (on) {
+            customDefinition.set(preview.get());
+            revalidate();
+        } else {
+            customDefinition.set("");
+            revalidate();
+            if (page.get() == WizardPage.SUMMARY) {
+                checks.preview();
+            }
+        }
+    }
 
     /** The platform page's CPU model (KVM). */
     public CpuModelChoices cpuModel() { return cpuModel; }
@@ -326,6 +358,12 @@ public final class NewVmViewModel implements DialogService.WizardModel {
             case CLOUD_IMAGE -> cloud.addTo(b, parseProblems);
             case NETWORK -> networkBoot(b, parseProblems);
             case NONE -> { }
+        }
+        if (customize.get()) {
+            b.definition(customDefinition.get());
+            if (customDefinition.get().isBlank()) {
+                parseProblems.add(new SpecProblem(SpecField.DEFINITION, Messages.get("wizard.problem.definition-empty")));
+            }
         }
         if (source.get() == InstallSource.KERNEL && kernel.get().isBlank()) {
             parseProblems.add(new SpecProblem(SpecField.BOOT, Messages.get("wizard.problem.kernel")));

@@ -146,15 +146,36 @@ final class PlatformAndSummary {
         TextArea definition = new TextArea();
         definition.setId("wizard-definition");
         definition.setEditable(false);
-        definition.setPrefRowCount(12);
+        definition.setPrefRowCount(10); // with the customize line and hint the page still fits the wizard
         definition.getStyleClass().add("console-area");
         definition.textProperty().bind(vm.previewProperty());
-        definition.visibleProperty().bind(Bindings.isEmpty(vm.problems()));
+        definition.visibleProperty().bind(Bindings.isEmpty(vm.problems()).or(vm.customizeProperty()));
         definition.managedProperty().bind(definition.visibleProperty());
+        CheckBox customize = new CheckBox(Messages.get("wizard.customize"));
+        customize.setId("wizard-customize");
+        customize.selectedProperty().bindBidirectional(vm.customizeProperty());
+        // Offered once there is a definition to start from (or while editing one).
+        customize.disableProperty().bind(vm.previewProperty().isEmpty().and(vm.customizeProperty().not()));
+        vm.customizeProperty().addListener((o, was, on) -> {
+            if (on) {
+                definition.textProperty().unbind();
+                definition.setText(vm.customDefinitionProperty().get());
+                definition.textProperty().bindBidirectional(vm.customDefinitionProperty());
+            } else {
+                definition.textProperty().unbindBidirectional(vm.customDefinitionProperty());
+                definition.textProperty().bind(vm.previewProperty());
+            }
+            definition.setEditable(on);
+        });
+        Label customizeHint = new Label(Messages.get("wizard.customize-hint"));
+        customizeHint.setId("wizard-customize-hint");
+        customizeHint.setWrapText(true);
+        customizeHint.visibleProperty().bind(vm.customizeProperty());
+        customizeHint.managedProperty().bind(customizeHint.visibleProperty());
         CheckBox start = new CheckBox(Messages.get("wizard.start-after"));
         start.setId("wizard-start-after");
         start.selectedProperty().bindBidirectional(vm.startAfterProperty());
-        box.getChildren().addAll(choices, heading, problems, definition, start);
+        box.getChildren().addAll(choices, heading, problems, customize, customizeHint, definition, start);
         return box;
     }
 

@@ -11,7 +11,7 @@ public enum WizardPage {
     STORAGE(EnumSet.of(SpecField.STORAGE)),
     NETWORK(EnumSet.of(SpecField.NETWORK, SpecField.NIC)),
     PLATFORM(EnumSet.of(SpecField.MODE, SpecField.FIRMWARE, SpecField.MACHINE, SpecField.CPU_MODEL)),
-    SUMMARY(EnumSet.noneOf(SpecField.class));
+    SUMMARY(EnumSet.of(SpecField.DEFINITION));
 
     private final Set<SpecField> fields;
 

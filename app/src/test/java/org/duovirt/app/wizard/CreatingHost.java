@@ -90,6 +90,9 @@ class CreatingHost extends FakeHost {
         if (vms.containsKey(spec.name())) {
             problems.add(new SpecProblem(SpecField.NAME, "A VM named '" + spec.name() + "' already exists on fake:///."));
         }
+        if (spec.definition() != null && !spec.definition().startsWith("<domain>")) {
+            problems.add(new SpecProblem(SpecField.DEFINITION, "The edited definition cannot be used: its root element is not <domain>."));
+        }
         return problems;
     }
 

@@ -206,6 +206,40 @@ class NewVmChoicesIT {
         }
     }
 
+    @Test
+    void customizeBeforeInstallRefusesASchemaViolationInOneSentenceAndDefinesAValidEdit(FxRobot robot) {
+        Theme.setDark(false);
+        String vm = PREFIX + "cust-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        WizardDriver w = WizardDriver.kernelBoot(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
+                "96", "0.03", "kvm", "qemu");
+        String generated = w.text("#wizard-definition");
+        robot.interact(() -> ((CheckBox) w.current().lookup("#wizard-customize")).setSelected(true));
+        javafx.scene.control.TextArea area = onFx(() -> (javafx.scene.control.TextArea) w.current().lookup("#wizard-definition"));
+        assertThat(onFx(area::isEditable)).isTrue();
+        robot.interact(() -> area.setText(generated.replace("<on_crash>", "<bogus-element/>\n  <on_crash>")));
+        waitUntil("libvirt's schema complaint on the summary", WAIT, () -> onFx(() -> ((javafx.scene.layout.VBox) w.current()
+                .lookup("#wizard-summary-problems")).getChildren().stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .anyMatch(t -> t.contains("libvirt's schema refuses it: line ") && t.contains("bogus-element"))));
+        assertThat(w.enabled(ButtonBar.ButtonData.FINISH)).as("a refused edit cannot be created").isFalse();
+        w.shot("wizard-customize-refused.png");
+        robot.interact(() -> area.setText(generated.replace("</name>", "</name>\n  <description>edited by wizard2: it's \"mine\" &amp; $(x)</description>")));
+        waitUntil("ready", WAIT, () -> w.enabled(ButtonBar.ButtonData.FINISH));
+        w.shot("wizard-customize-edited.png");
+        w.press(ButtonBar.ButtonData.FINISH);
+        waitUntil("the job succeeded", WAIT, () -> job() != null && job().state() == JobState.SUCCEEDED);
+        assertThat(virsh("domstate", vm).strip()).isEqualTo("running");
+        assertThat(virsh("dumpxml", vm)).as("virsh writes the quotes as entities")
+                .contains("<description>edited by wizard2: it&apos;s &quot;mine&quot; &amp; $(x)</description>");
+        String volume = virsh("domblklist", vm, "--details").lines().map(String::strip).filter(l -> l.startsWith("file"))
+                .map(l -> l.split("\\s+")[3]).findFirst().orElseThrow();
+        try (HostConnection side = UiTestSupport.BACKENDS.connect(URI)) {
+            side.destroy(vm);
+            side.delete(vm, true);
+        }
+        assertThat(virsh("list", "--all", "--name")).doesNotContain(vm);
+        assertThat(virsh("vol-list", "default")).as("the disk the edit kept as owned goes with the VM").doesNotContain(volume);
+    }
+
     /** Ticks "existing", waits for the pool's volumes and picks the one at {@code path}. */
     @SuppressWarnings("unchecked")
     private static void pick(FxRobot robot, WizardDriver d, String path) {

@@ -8,5 +8,7 @@ public enum SpecField {
     /** The NIC's model and MAC address. */
     NIC,
     /** The guest's CPU model (KVM). */
-    CPU_MODEL
+    CPU_MODEL,
+    /** The user's edited definition ("customize before install"). */
+    DEFINITION
 }

@@ -19,10 +19,19 @@ import org.duovirt.core.cpu.CpuSet;
  * @param nic        the NIC's model and MAC address on {@code network}; never null (both parts may be null)
  * @param cpuModel   KVM: {@value #HOST_PASSTHROUGH}, {@value #HOST_MODEL} or a model the host's domain capabilities
  *                   name (e.g. qemu64); null for the backend's default (passthrough under KVM, QEMU's own under TCG)
+ * @param definition "customize before install": the user's edit of the definition the backend previewed for this
+ *                   spec, defined instead of the generated one after the hypervisor validated it; null for the generated one
  */
 public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
                      VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic,
-                     String cpuModel) {
+                     String cpuModel, String definition) {
+    /** The spec with the generated definition. */
+    public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
+                  VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic,
+                  String cpuModel) {
+        this(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, machine, nic, cpuModel, null);
+    }
+
     /** The guest sees the host's own CPU, unchanged (KVM only; not migratable to a different CPU). */
     public static final String HOST_PASSTHROUGH = "host-passthrough";
     /** The named model closest to the host's CPU with its extra features (migratable between like hosts). */
@@ -56,6 +65,13 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
         osVariant = osVariant == null || osVariant.isBlank() ? null : osVariant;
         nic = nic == null ? Nic.DEFAULT : nic;
         cpuModel = cpuModel == null || cpuModel.isBlank() ? null : cpuModel.strip();
+        definition = definition == null || definition.isBlank() ? null : definition;
+    }
+
+    /** This spec with the user's edited definition (null: the generated one again). */
+    public VmSpec withDefinition(String edited) {
+        return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, machine, nic, cpuModel,
+                edited);
     }
 
     /**

@@ -35,6 +35,7 @@ public final class VmSpecBuilder {
     private String diskFormat;
     private String cpuModel;
     private boolean networkBoot;
+    private String definition;
     private String cloudImage;
     private String nicModel;
     private String mac;
@@ -72,6 +73,9 @@ public final class VmSpecBuilder {
         cmdline = blankToNull(commandLine);
         return this;
     }
+
+    /** The user's edit of the previewed definition, defined instead of the generated one; null: the generated one. */
+    public VmSpecBuilder definition(String edited) { definition = blankToNull(edited); return this; }
 
     /** Network boot (PXE) from the VM's network first. */
     public VmSpecBuilder networkBoot(boolean value) { networkBoot = value; return this; }
@@ -165,7 +169,7 @@ public final class VmSpecBuilder {
                 : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader)
                 : networkBoot ? new VmSpec.Boot.Network() : new VmSpec.Boot.None();
         return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, virtMode, firmware, pinList, osVariant, machine,
-                new VmSpec.Nic(nicModel, mac), cpuModel);
+                new VmSpec.Nic(nicModel, mac), cpuModel, definition);
     }
 
     private List<CpuSet> pinList(List<SpecProblem> problems) {
