@@ -5,14 +5,11 @@ import static org.duovirt.app.host.Sessions.await;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.collections.FXCollections;
 import org.duovirt.app.Messages;
 import org.duovirt.app.dialog.RecordingDialogService;
 import org.duovirt.app.exec.DirectTaskExecutor;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.Sessions;
-import org.duovirt.app.job.Jobs;
-import org.duovirt.app.job.OperationTimeouts;
 import org.duovirt.core.model.SpecField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,19 +29,14 @@ class NewVmCustomizeTest {
     void open() {
         Messages.use(Locale.ENGLISH);
         session = Sessions.connected(host);
-        launcher = new NewVmLauncher(ui, dialogs, new CreateVmFlow(ui, new Jobs(ui, Jobs.TIMER, dialogs::error), OperationTimeouts.standard()),
-                FXCollections.observableArrayList(session), row -> { });
+        launcher = WizardWalk.launcher(ui, dialogs, session);
     }
 
     private static void toSummary(NewVmViewModel vm, String name) {
         await("host facts", () -> !vm.limitsProperty().get().isEmpty());
         vm.nameProperty().set(name);
         vm.kernelProperty().set("/boot/vmlinuz");
-        while (vm.pageProperty().get() != WizardPage.SUMMARY) {
-            WizardPage before = vm.pageProperty().get();
-            await("page " + before + " valid", () -> vm.pageValid(before));
-            assertThat(vm.next()).isTrue();
-        }
+        WizardWalk.toSummary(vm, p -> { });
         await("preview", () -> !vm.previewProperty().get().isEmpty());
     }
 

@@ -11,8 +11,6 @@ import org.duovirt.app.dialog.RecordingDialogService;
 import org.duovirt.app.exec.DirectTaskExecutor;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.Sessions;
-import org.duovirt.app.job.Jobs;
-import org.duovirt.app.job.OperationTimeouts;
 import org.duovirt.core.model.CpuModelOption;
 import org.duovirt.core.model.SpecField;
 import org.duovirt.core.model.VirtMode;
@@ -82,24 +80,18 @@ class NewVmPlatformStepTest {
         onXen.kernelProperty().set("/k");
         assertThat(onXen.specOrNull().cpuModel()).isNull();
         host.xen = false;
-        Jobs jobs = new Jobs(ui, Jobs.TIMER, dialogs::error);
-        NewVmLauncher launcher = new NewVmLauncher(ui, dialogs, new CreateVmFlow(ui, jobs, OperationTimeouts.standard()),
-                FXCollections.observableArrayList(session), row -> { });
+        NewVmLauncher launcher = WizardWalk.launcher(ui, dialogs, session);
         dialogs.answerWizard(m -> {
             NewVmViewModel vm = (NewVmViewModel) m;
             await("host facts", () -> !vm.limitsProperty().get().isEmpty());
             vm.nameProperty().set("wiz-cpu-made");
             vm.kernelProperty().set("/boot/vmlinuz");
-            while (vm.pageProperty().get() != WizardPage.SUMMARY) {
-                if (vm.pageProperty().get() == WizardPage.PLATFORM) {
+            WizardWalk.toSummary(vm, p -> {
+                if (p == WizardPage.PLATFORM) {
                     await("models", () -> !vm.cpuModel().options().isEmpty());
                     vm.cpuModel().modelProperty().set("host-model");
                 }
-                WizardPage before = vm.pageProperty().get();
-                await("page " + before + " valid", () -> vm.pageValid(before));
-                assertThat(vm.next()).isTrue();
-            }
-            await("summary valid", () -> vm.pageValid(WizardPage.SUMMARY));
+            });
             return true;
         });
         assertThat(launcher.launch(session).get(10, TimeUnit.SECONDS)).isEqualTo("wiz-cpu-made");

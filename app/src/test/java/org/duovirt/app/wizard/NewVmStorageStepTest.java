@@ -11,8 +11,6 @@ import org.duovirt.app.dialog.RecordingDialogService;
 import org.duovirt.app.exec.DirectTaskExecutor;
 import org.duovirt.app.host.HostSession;
 import org.duovirt.app.host.Sessions;
-import org.duovirt.app.job.Jobs;
-import org.duovirt.app.job.OperationTimeouts;
 import org.duovirt.core.model.SpecField;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmState;
@@ -84,9 +82,7 @@ class NewVmStorageStepTest {
 
     @Test
     void theWizardCreatesWithTheExistingDiskAndCancelOnTheStoragePageMakesNothing() throws Exception {
-        Jobs jobs = new Jobs(ui, Jobs.TIMER, dialogs::error);
-        NewVmLauncher launcher = new NewVmLauncher(ui, dialogs, new CreateVmFlow(ui, jobs, OperationTimeouts.standard()),
-                FXCollections.observableArrayList(session), row -> { });
+        NewVmLauncher launcher = WizardWalk.launcher(ui, dialogs, session);
         dialogs.answerWizard(m -> {
             NewVmViewModel vm = (NewVmViewModel) m;
             await("host facts", () -> !vm.limitsProperty().get().isEmpty());
@@ -108,12 +104,7 @@ class NewVmStorageStepTest {
             vm.kernelProperty().set("/boot/vmlinuz");
             vm.disk().existingProperty().set(true);
             vm.disk().existingPathProperty().set("/pool/free.raw");
-            while (vm.pageProperty().get() != WizardPage.SUMMARY) {
-                WizardPage before = vm.pageProperty().get();
-                await("page " + before + " valid", () -> vm.pageValid(before));
-                assertThat(vm.next()).isTrue();
-            }
-            await("summary valid", () -> vm.pageValid(WizardPage.SUMMARY));
+            WizardWalk.toSummary(vm, p -> { });
             return true;
         });
         assertThat(launcher.launch(session).get(10, TimeUnit.SECONDS)).isEqualTo("wiz-existing-made");
