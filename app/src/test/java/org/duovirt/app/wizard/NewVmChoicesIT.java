@@ -97,7 +97,7 @@ class NewVmChoicesIT {
             WizardDriver w = WizardDriver.kernelBootWithStorage(robot, vm, GUEST.resolve("vmlinuz").toString(),
                     GUEST.resolve("initrd.gz").toString(), "96", d -> {
                         pick(robot, d, used);
-                        waitUntil("the volume's user named beside the field", WAIT, () -> d.text("#wizard-existing-path-box-problem")
+                        waitUntil("the volume's user named beside the field", WAIT, () -> String.valueOf(d.text("#wizard-existing-path-box-problem"))
                                 .contains("is already used by VM '" + owner + "'"));
                         d.shot("wizard-existing-in-use.png");
                         pick(robot, d, free);
