@@ -146,7 +146,8 @@ final class PlatformAndSummary {
         TextArea definition = new TextArea();
         definition.setId("wizard-definition");
         definition.setEditable(false);
-        definition.setPrefRowCount(10); // with the customize line and hint the page still fits the wizard
+        // Shorter while customizing, so the hint above and the start box below still fit the wizard's page.
+        definition.prefRowCountProperty().bind(Bindings.when(vm.customizeProperty()).then(7).otherwise(10));
         definition.getStyleClass().add("console-area");
         definition.textProperty().bind(vm.previewProperty());
         definition.visibleProperty().bind(Bindings.isEmpty(vm.problems()).or(vm.customizeProperty()));

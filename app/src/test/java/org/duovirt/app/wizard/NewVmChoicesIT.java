@@ -140,7 +140,7 @@ class NewVmChoicesIT {
     @Test
     @SuppressWarnings("unchecked")
     void aNamedCpuModelFromTheHostIsInTheRunningVmAndHostPassthroughIsGreyedUnderTcg(FxRobot robot) {
-        Theme.setDark(false);
+        Theme.setDark(true); // the new rows in the dark theme (the storage page is shot in both)
         String vm = PREFIX + "cpu-" + Long.toString(System.nanoTime() % 1_000_000, 36);
         WizardDriver w = WizardDriver.kernelBoot(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
                 "96", null, "kvm", "qemu");
@@ -153,7 +153,7 @@ class NewVmChoicesIT {
                 .as("host-passthrough greyed under TCG").isFalse();
         assertThat(w.text("#wizard-cpu-model-greyed")).startsWith("host-passthrough needs hardware virtualization (KVM)");
         robot.interact(() -> models.setValue(models.getItems().stream().filter(o -> o.name().equals("qemu64")).findFirst().orElseThrow()));
-        w.shot("wizard-cpu-model.png");
+        w.shot("wizard-cpu-model-dark.png");
         robot.interact(models::show);
         waitUntil("the list open", WAIT, () -> robot.lookup(".combo-box-popup .list-view").tryQuery().isPresent());
         WizardDriver.WaitForPulse.settle();
@@ -208,7 +208,7 @@ class NewVmChoicesIT {
 
     @Test
     void customizeBeforeInstallRefusesASchemaViolationInOneSentenceAndDefinesAValidEdit(FxRobot robot) {
-        Theme.setDark(false);
+        Theme.setDark(true);
         String vm = PREFIX + "cust-" + Long.toString(System.nanoTime() % 1_000_000, 36);
         WizardDriver w = WizardDriver.kernelBoot(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
                 "96", "0.03", "kvm", "qemu");
@@ -221,7 +221,7 @@ class NewVmChoicesIT {
                 .lookup("#wizard-summary-problems")).getChildren().stream().map(n -> ((javafx.scene.control.Label) n).getText())
                 .anyMatch(t -> t.contains("libvirt's schema refuses it: line ") && t.contains("bogus-element"))));
         assertThat(w.enabled(ButtonBar.ButtonData.FINISH)).as("a refused edit cannot be created").isFalse();
-        w.shot("wizard-customize-refused.png");
+        w.shot("wizard-customize-refused-dark.png");
         robot.interact(() -> area.setText(generated.replace("</name>", "</name>\n  <description>edited by wizard2: it's \"mine\" &amp; $(x)</description>")));
         waitUntil("ready", WAIT, () -> w.enabled(ButtonBar.ButtonData.FINISH));
         w.shot("wizard-customize-edited.png");
