@@ -28,6 +28,20 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--pool", paramLabel = "POOL", description = "Storage pool (KVM) or image directory (Xen) for --disk.")
     String pool;
 
+    @Option(names = "--disk-format", paramLabel = "qcow2|raw", description = "The new disk's format (default qcow2 on KVM, raw on Xen).")
+    String diskFormat;
+
+    @Option(names = "--definition", paramLabel = "FILE",
+            description = "Customize before install: define this edit of the --dry-run output instead (KVM; checked against libvirt's schema).")
+    java.nio.file.Path definition;
+
+    @Option(names = "--pxe", description = "Network boot (PXE) first, from --network (which must have DHCP), then the disk.")
+    boolean pxe;
+
+    @Option(names = "--cpu-model", paramLabel = "MODEL",
+            description = "KVM: host-passthrough, host-model or a named model of the host (virsh domcapabilities), e.g. qemu64.")
+    String cpuModel;
+
     @Option(names = "--import", paramLabel = "PATH", description = "Use an existing disk image (never deleted with the VM).")
     String importPath;
 
@@ -143,10 +157,13 @@ final class CreateCommand extends HostSubcommand {
 
     VmSpec spec() {
         VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
-                .newDisk(diskGiB, pool).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso)
-                .bootloader(bootloader).network(network).nic(nicModel, mac).mode(mode).osVariant(osId(osVariant)).machine(machine)
+                .newDisk(diskGiB, pool).diskFormat(diskFormat).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso).networkBoot(pxe)
+                .bootloader(bootloader).network(network).nic(nicModel, mac).cpuModel(cpuModel).mode(mode).osVariant(osId(osVariant)).machine(machine)
                 .firmware(firmware(uefi, firmware));
         pins.forEach(b::pin);
+        if (definition != null) {
+            b.definition(CloudInitFiles.read("definition file", definition));
+        }
         if (cloudImage != null || !sshKeys.isEmpty() || user != null || passwordHashFile != null || userData != null || hostname != null) {
             b.cloudImage(cloudImage, cloudInit());
         }

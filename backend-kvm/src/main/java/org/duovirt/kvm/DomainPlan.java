@@ -14,10 +14,18 @@ import org.duovirt.core.model.VmSpec;
  * @param osVariant  osinfo short id recorded in libosinfo's metadata, or null
  * @param seedPath   the cloud-init seed ISO this creation made (attached as a CD-ROM, owned), or null
  * @param nic        the NIC's model (null: virtio) and MAC address (null: libvirt generates one)
+ * @param cpuModel   host-passthrough, host-model or a named model; null: passthrough under kvm, QEMU's default under TCG
  */
 record DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
                   VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
-                  List<CpuSet> vcpuPins, String machine, String osVariant, String seedPath, VmSpec.Nic nic) {
+                  List<CpuSet> vcpuPins, String machine, String osVariant, String seedPath, VmSpec.Nic nic, String cpuModel) {
+    DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
+               VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
+               List<CpuSet> vcpuPins, String machine, String osVariant, String seedPath, VmSpec.Nic nic) {
+        this(name, memoryKiB, vcpus, domainType, arch, boot, firmware, diskPath, diskFormat, ownedDisk, network, vcpuPins,
+                machine, osVariant, seedPath, nic, null);
+    }
+
     DomainPlan(String name, long memoryKiB, int vcpus, String domainType, String arch, VmSpec.Boot boot,
                VmSpec.Firmware firmware, String diskPath, String diskFormat, boolean ownedDisk, String network,
                List<CpuSet> vcpuPins, String machine, String osVariant, String seedPath) {

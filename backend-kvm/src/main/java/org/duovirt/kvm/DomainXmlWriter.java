@@ -27,10 +27,7 @@ final class DomainXmlWriter {
         cputune(x, plan);
         os(x, plan);
         x.start("features").empty("acpi").empty("apic").end();
-        if ("kvm".equals(plan.domainType())) {
-            // Hardware virtualization can pass the host CPU through; TCG emulates its default model.
-            x.empty("cpu", "mode", "host-passthrough");
-        }
+        cpu(x, plan);
         x.start("clock").attr("offset", "utc").end();
         x.textElement("on_poweroff", "destroy");
         x.textElement("on_reboot", "restart");
@@ -38,6 +35,23 @@ final class DomainXmlWriter {
         devices(x, plan);
         x.end();
         return x.toString();
+    }
+
+    private static void cpu(XmlOut x, DomainPlan plan) {
+        String model = plan.cpuModel();
+        if (model == null) {
+            if ("kvm".equals(plan.domainType())) {
+                // Hardware virtualization can pass the host CPU through; TCG emulates its default model.
+                x.empty("cpu", "mode", VmSpec.HOST_PASSTHROUGH);
+            }
+        } else if (model.equals(VmSpec.HOST_PASSTHROUGH) || model.equals(VmSpec.HOST_MODEL)) {
+            x.empty("cpu", "mode", model);
+        } else {
+            // forbid: a model the host cannot give exactly fails at start instead of silently becoming another.
+            x.start("cpu").attr("mode", "custom").attr("match", "exact");
+            x.textElement("model", model, "fallback", "forbid");
+            x.end();
+        }
     }
 
     private static void metadata(XmlOut x, DomainPlan plan) {
@@ -102,6 +116,10 @@ final class DomainXmlWriter {
             }
         } else if (plan.boot() instanceof VmSpec.Boot.Iso) {
             x.empty("boot", "dev", "cdrom");
+            x.empty("boot", "dev", "hd");
+        } else if (plan.boot() instanceof VmSpec.Boot.Network) {
+            // The NIC's iPXE ROM first (QEMU loads it for the NIC model), then the disk once installed.
+            x.empty("boot", "dev", "network");
             x.empty("boot", "dev", "hd");
         } else {
             x.empty("boot", "dev", "hd");

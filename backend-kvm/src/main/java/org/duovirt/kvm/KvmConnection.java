@@ -280,6 +280,11 @@ final class KvmConnection implements HostConnection {
     }
 
     @Override
+    public List<org.duovirt.core.model.CpuModelOption> cpuModels(org.duovirt.core.model.VirtMode mode) {
+        return creator.cpuModels(mode);
+    }
+
+    @Override
     public VmSummary cloneVm(String vm, String newName, ProgressListener progress) {
         return cloner.cloneVm(vm, newName, progress == null ? ProgressListener.NONE : progress);
     }

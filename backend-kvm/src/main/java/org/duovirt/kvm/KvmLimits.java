@@ -1,7 +1,5 @@
 package org.duovirt.kvm;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.duovirt.core.error.InvalidSpecException;
@@ -61,17 +59,12 @@ final class KvmLimits {
     }
 
     private int read(String emulator, String arch, String machine, String virtType) {
-        Pointer xml = LibvirtNative.INSTANCE.virConnectGetDomainCapabilities(domains.connect().pointer(), emulator, arch,
-                machine, virtType, 0);
+        String xml = DomainCapabilities.read(domains, emulator, arch, machine, virtType);
         if (xml != null) {
-            try {
-                Element vcpu = Xml.child(Xml.parse(xml.getString(0)), "vcpu");
-                int max = vcpu == null ? -1 : Xml.intAttr(vcpu, "max", -1);
-                if (max > 0) {
-                    return Math.min(max, Bounds.ABSOLUTE_MAX_VCPUS);
-                }
-            } finally {
-                Native.free(Pointer.nativeValue(xml));
+            Element vcpu = Xml.child(Xml.parse(xml), "vcpu");
+            int max = vcpu == null ? -1 : Xml.intAttr(vcpu, "max", -1);
+            if (max > 0) {
+                return Math.min(max, Bounds.ABSOLUTE_MAX_VCPUS);
             }
         }
         // Drivers without domain capabilities (the test driver) still know their per-type maximum.

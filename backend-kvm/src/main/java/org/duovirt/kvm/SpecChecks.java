@@ -30,10 +30,13 @@ final class SpecChecks {
     private final boolean local;
     private final KvmLimits limits;
 
-    SpecChecks(Domains domains, HostReader host, KvmLimits limits) {
+    private final CpuModels cpuModels;
+
+    SpecChecks(Domains domains, HostReader host, KvmLimits limits, CpuModels cpuModels) {
         this.domains = domains;
         this.host = host;
         this.limits = limits;
+        this.cpuModels = cpuModels;
         this.local = !KvmBackend.isRemote(URI.create(domains.uri()));
     }
 
@@ -61,6 +64,12 @@ final class SpecChecks {
             problems.add(new SpecProblem(SpecField.MODE, "This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
                     + " guests; it offers " + describe(caps) + "."));
         }
+        if (spec.definition() != null) {
+            problems.addAll(EditedDefinition.problems(spec.name(), spec.definition()));
+        }
+        if (spec.cpuModel() != null && spec.cpuModel().matches("[A-Za-z0-9._-]{1,64}")) {
+            cpuModelProblem(spec.cpuModel(), domainType(spec.mode(), caps), problems);
+        }
         if (spec.boot() instanceof VmSpec.Boot.Kernel kernel) {
             missing("kernel", kernel.kernel(), SpecField.BOOT, problems);
             if (kernel.initrd() != null && !kernel.initrd().isBlank()) {
@@ -73,14 +82,14 @@ final class SpecChecks {
                     "A bootloader such as pygrub is a Xen PV feature; KVM guests boot from disk, an ISO or a kernel."));
         }
         if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
-            missing("disk image", disk.path(), SpecField.STORAGE, problems);
+            existingDiskProblems(disk.path(), problems);
         } else if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
             poolProblem(disk, problems);
         } else if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
             cloudImageProblems(cloud, problems);
         }
         if (spec.network() != null) {
-            networkProblem(spec.network(), problems);
+            networkProblem(spec.network(), spec.boot() instanceof VmSpec.Boot.Network, problems);
         }
         if (spec.nic().mac() != null && VmSpecValidator.macProblem(spec.nic().mac()) == null) {
             String user = macUser(spec.nic().mac());
@@ -110,6 +119,42 @@ final class SpecChecks {
         if (!org.duovirt.core.cloudinit.SeedIso.available()) {
             problems.add(new SpecProblem(SpecField.CLOUD_INIT, org.duovirt.core.cloudinit.SeedIso.missingToolProblem()));
         }
+    }
+
+    /**
+     * An existing disk must exist, be a file or device (not a folder) and be used by no other VM: two guests
+     * writing one disk destroy its file system.
+     */
+    private void existingDiskProblems(String path, List<SpecProblem> problems) {
+        int before = problems.size();
+        missing("disk image", path, SpecField.STORAGE, problems);
+        if (problems.size() != before) {
+            return;
+        }
+        if (local && Files.isDirectory(Path.of(path))) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "The disk image '" + path + "' is a folder, not a disk image."));
+            return;
+        }
+        List<String> users = new ExistingDisk(domains, local).users(path);
+        if (!users.isEmpty()) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "The disk '" + path + "' is already used by VM " + users.stream()
+                    .map(u -> "'" + u + "'").collect(java.util.stream.Collectors.joining(", ")) + " on " + domains.uri()
+                    + "; choose another or clone it."));
+        }
+    }
+
+    /** The model must be one the domain capabilities list for the VM's type, and usable there. */
+    private void cpuModelProblem(String model, String domainType, List<SpecProblem> problems) {
+        List<org.duovirt.core.model.CpuModelOption> options = cpuModels.forType(domainType);
+        if (options.isEmpty()) {
+            return; // a driver without domain capabilities (the test driver): libvirt checks at start
+        }
+        options.stream().filter(o -> o.name().equals(model)).findFirst().ifPresentOrElse(o -> {
+            if (!o.available()) {
+                problems.add(new SpecProblem(SpecField.CPU_MODEL, o.reason()));
+            }
+        }, () -> problems.add(new SpecProblem(SpecField.CPU_MODEL, "There is no CPU model '" + model + "' for " + domainType
+                + " guests on " + domains.uri() + "; choose host-model or one of the models the host lists.")));
     }
 
     /** True when the host is this machine (its files can be read here). */
@@ -167,7 +212,7 @@ final class SpecChecks {
     }
 
     /** The network must exist and run: a VM on a stopped network fails at start, after everything was made. */
-    private void networkProblem(String name, List<SpecProblem> problems) {
+    private void networkProblem(String name, boolean needsDhcp, List<SpecProblem> problems) {
         org.libvirt.Network network;
         try {
             network = domains.connect().networkLookupByName(name);
@@ -179,6 +224,10 @@ final class SpecChecks {
             if (network.isActive() != 1) {
                 problems.add(new SpecProblem(SpecField.NETWORK, "The network '" + name + "' on " + domains.uri()
                         + " is not running; start it or choose another."));
+            }
+            if (needsDhcp && NetworkXml.read(network.getXMLDesc(0), true, false, false, List.of()).dhcpRange() == null) {
+                problems.add(new SpecProblem(SpecField.NETWORK, "The network '" + name + "' on " + domains.uri()
+                        + " hands out no addresses (no DHCP), so a network boot cannot start; choose a network with DHCP."));
             }
         } catch (LibvirtException e) {
             // cannot tell; libvirt will say at start

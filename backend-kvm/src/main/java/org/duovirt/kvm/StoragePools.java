@@ -89,8 +89,9 @@ final class StoragePools {
     }
 
     /** Creates a qcow2 volume named after the VM (safe characters only, unique in the pool). */
-    static StorageVol createQcow2(StoragePool pool, String vmName, long bytes) throws LibvirtException {
-        return createQcow2(pool, vmName, bytes, null, null);
+    /** A new empty volume named after the VM in {@code format} (qcow2 or raw). */
+    static StorageVol createDisk(StoragePool pool, String vmName, long bytes, String format) throws LibvirtException {
+        return createVolume(pool, vmName, bytes, format, null, null);
     }
 
     /**
@@ -99,19 +100,19 @@ final class StoragePools {
      */
     static StorageVol createOverlay(StoragePool pool, String vmName, long bytes, String backingPath, String backingFormat)
             throws LibvirtException {
-        return createQcow2(pool, vmName, bytes, backingPath, backingFormat);
+        return createVolume(pool, vmName, bytes, "qcow2", backingPath, backingFormat);
     }
 
-    private static StorageVol createQcow2(StoragePool pool, String vmName, long bytes, String backingPath, String backingFormat)
-            throws LibvirtException {
+    private static StorageVol createVolume(StoragePool pool, String vmName, long bytes, String format, String backingPath,
+                                           String backingFormat) throws LibvirtException {
         pool.refresh(0);
-        String name = uniqueName(pool, fileStem(vmName), "qcow2");
+        String name = uniqueName(pool, fileStem(vmName), format);
         XmlOut x = new XmlOut();
         x.start("volume");
         x.textElement("name", name);
         x.textElement("capacity", Long.toString(bytes), "unit", "bytes");
         x.textElement("allocation", "0", "unit", "bytes");
-        x.start("target").empty("format", "type", "qcow2").end();
+        x.start("target").empty("format", "type", format).end();
         if (backingPath != null) {
             x.start("backingStore").textElement("path", backingPath).empty("format", "type", backingFormat).end();
         }

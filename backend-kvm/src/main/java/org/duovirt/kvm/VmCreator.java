@@ -1,7 +1,6 @@
 package org.duovirt.kvm;
 
 import java.util.List;
-import java.util.Locale;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.limits.Bounds;
@@ -24,14 +23,23 @@ import org.libvirt.StorageVol;
  */
 final class VmCreator {
     private static final int UNDEFINE_NVRAM = 4;
+    private static final int DEFINE_VALIDATE = 1;
     private final Domains domains;
     private final HostReader host;
     private final SpecChecks checks;
 
+    private final CpuModels cpuModels;
+
     VmCreator(Domains domains, HostReader host, KvmLimits limits) {
         this.domains = domains;
         this.host = host;
-        this.checks = new SpecChecks(domains, host, limits);
+        this.cpuModels = new CpuModels(domains, host);
+        this.checks = new SpecChecks(domains, host, limits, cpuModels);
+    }
+
+    /** The CPU models for a new VM of this mode (null: the host's default type). */
+    List<org.duovirt.core.model.CpuModelOption> cpuModels(org.duovirt.core.model.VirtMode mode) {
+        return cpuModels.forType(SpecChecks.domainType(mode, host.capabilities()));
     }
 
     VmSummary create(VmSpec spec, ProgressListener progress) {
@@ -55,13 +63,14 @@ final class VmCreator {
                 }
                 long bytes = Units.gibToBytes(disk.sizeGiB());
                 checkPoolRoom(pool.pool(), disk, bytes, progress);
-                undo.volume = StoragePools.createQcow2(pool.pool(), spec.name(), bytes);
+                diskFormat = newDiskFormat(disk);
+                undo.volume = StoragePools.createDisk(pool.pool(), spec.name(), bytes, diskFormat);
                 diskPath = undo.volume.getPath();
-                diskFormat = "qcow2";
                 ownedDisk = true;
             } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
+                // Used as it is: never in undo, never recorded as owned, so no failure or delete removes it.
                 diskPath = disk.path();
-                diskFormat = disk.path().toLowerCase(Locale.ROOT).endsWith(".qcow2") ? "qcow2" : "raw";
+                diskFormat = new ExistingDisk(domains, checks.local()).format(disk.path());
             }
             String seedPath = null;
             if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
@@ -87,7 +96,8 @@ final class VmCreator {
             checkCancelled(progress, spec);
             progress.progress("Defining the VM", 0.7);
             DomainPlan plan = plan(spec, caps, diskPath, diskFormat, ownedDisk, seedPath);
-            undo.domain = domains.connect().domainDefineXML(DomainXmlWriter.write(plan));
+            undo.domain = spec.definition() == null ? domains.connect().domainDefineXML(DomainXmlWriter.write(plan))
+                    : defineEdited(spec, ownedDisk ? diskPath : null, seedPath);
             checkCancelled(progress, spec);
             VmSummary summary = domains.summary(undo.domain);
             progress.progress("Created", 1.0);
@@ -102,6 +112,29 @@ final class VmCreator {
         }
     }
 
+    /**
+     * Defines the user's edit with libvirt's VALIDATE flag; it must still use the disk and seed this creation made
+     * (their paths were predicted by the preview it was edited from), or they would be left unused.
+     */
+    private Domain defineEdited(VmSpec spec, String madeDisk, String madeSeed) throws LibvirtException {
+        List<String> sources = EditedDefinition.diskSources(spec.definition());
+        for (String made : java.util.Arrays.asList(madeDisk, madeSeed)) {
+            if (made != null && !sources.contains(made)) {
+                throw new InvalidSpecException("The edited definition does not use " + made + ", which creating VM '" + spec.name()
+                        + "' made for it (the host chose another path than the preview, or the disk was edited out); nothing was kept."
+                        + " Untick Customize and edit again.");
+            }
+        }
+        com.sun.jna.Pointer defined = LibvirtNative.INSTANCE.virDomainDefineXMLFlags(domains.connect().pointer(), spec.definition(),
+                DEFINE_VALIDATE);
+        if (defined == null) {
+            DuovirtException e = NativeHandles.lastError("Defining the edited definition of VM '" + spec.name() + "'");
+            throw new DuovirtException(e.getMessage().replaceAll("\\.$", "") + "; nothing was kept.", e.hint(), e.details(), e);
+        }
+        LibvirtNative.INSTANCE.virDomainFree(defined);
+        return domains.connect().domainLookupByName(spec.name());
+    }
+
     /** The dry run: every problem with its field. */
     List<SpecProblem> check(VmSpec spec) {
         return checks.check(spec);
@@ -109,18 +142,21 @@ final class VmCreator {
 
     /** The domain XML {@link #create} would define, with the volume path it would choose now. */
     String preview(VmSpec spec) {
+        if (spec.definition() != null) {
+            return spec.definition(); // what create defines, once validated
+        }
         try {
             HostCapabilities caps = host.capabilities();
             String diskPath = null;
             String diskFormat = null;
             boolean owned = false;
             if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
-                diskPath = new StoragePools(domains.connect()).predictPath(disk.pool(), spec.name(), "qcow2");
-                diskFormat = "qcow2";
+                diskFormat = newDiskFormat(disk);
+                diskPath = new StoragePools(domains.connect()).predictPath(disk.pool(), spec.name(), diskFormat);
                 owned = true;
             } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk) {
                 diskPath = disk.path();
-                diskFormat = disk.path().toLowerCase(Locale.ROOT).endsWith(".qcow2") ? "qcow2" : "raw";
+                diskFormat = new ExistingDisk(domains, checks.local()).format(disk.path());
             }
             String seedPath = null;
             if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
@@ -140,7 +176,12 @@ final class VmCreator {
                                    String seedPath) {
         return new DomainPlan(spec.name(), Units.mibToKiB(spec.memoryMiB()), spec.vcpus(), SpecChecks.domainType(spec.mode(), caps),
                 caps.arch(), spec.boot(), spec.firmware(), diskPath, diskFormat, owned, spec.network(), spec.vcpuPins(),
-                spec.machine(), spec.osVariant(), seedPath, spec.nic());
+                spec.machine(), spec.osVariant(), seedPath, spec.nic(), spec.cpuModel());
+    }
+
+    /** qcow2 unless the user chose raw. */
+    private static String newDiskFormat(VmSpec.Storage.NewDisk disk) {
+        return disk.format() == null ? "qcow2" : disk.format();
     }
 
     /** Past the pool's capacity is refused unless the user insists; past its free space is said, then done. */

@@ -86,7 +86,11 @@ class CreateDeleteTestDriverTest {
     void aDiskAnotherVmUsesIsNotOwnedAndSurvivesDelete() throws Exception {
         host.create(spec("dvt-unit-c", new VmSpec.Storage.NewDisk(0.1, POOL)), ProgressListener.NONE);
         String path = host.storage("dvt-unit-c").get(0).path();
-        host.create(spec("dvt-unit-d", new VmSpec.Storage.ImportDisk(path)), ProgressListener.NONE);
+        assertThatThrownBy(() -> host.create(spec("dvt-unit-d", new VmSpec.Storage.ImportDisk(path)), ProgressListener.NONE))
+                .as("Duovirt refuses to give a VM a disk another uses").hasMessageContaining("is already used by VM 'dvt-unit-c'");
+        // Defined behind Duovirt's back (virsh, another tool): the shared disk must still not count as d's own.
+        raw.domainDefineXML("<domain type='test'><name>dvt-unit-d</name><memory>65536</memory><os><type>hvm</type></os><devices>"
+                + "<disk type='file' device='disk'><source file='" + path + "'/><target dev='vda'/></disk></devices></domain>");
 
         assertThat(host.storage("dvt-unit-d")).singleElement().satisfies(item -> {
             assertThat(item.owned()).isFalse();

@@ -73,4 +73,13 @@ class DomainXmlWriterTest {
     private static String golden(String name) {
         return Golden.read(name);
     }
+
+    @Test
+    void aNetworkBootBootsTheNicFirstThenTheDisk() {
+        DomainPlan plan = new DomainPlan("pxe", 65536, 1, "qemu", "x86_64", new VmSpec.Boot.Network(), VmSpec.Firmware.BIOS, null, null,
+                false, "default", List.of());
+        Element os = Xml.child(Xml.parse(DomainXmlWriter.write(plan)), "os");
+        assertThat(Xml.children(os, "boot")).extracting(b -> Xml.attr(b, "dev")).containsExactly("network", "hd");
+        assertThat(Xml.child(os, "kernel")).isNull();
+    }
 }

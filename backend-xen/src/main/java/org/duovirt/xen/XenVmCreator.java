@@ -184,6 +184,21 @@ final class XenVmCreator {
             problems.add(new SpecProblem(SpecField.STORAGE, "Cloud images with cloud-init are not supported on Xen hosts yet;"
                     + " use a KVM host, or import the image's disk."));
         }
+        if (spec.boot() instanceof VmSpec.Boot.Network) {
+            problems.add(new SpecProblem(SpecField.BOOT, "Network boot (PXE) is offered on KVM hosts only for now; on Xen boot a kernel,"
+                    + " an ISO (HVM) or pygrub."));
+        }
+        if (spec.definition() != null) {
+            problems.add(new SpecProblem(SpecField.DEFINITION, "Editing the xl config before creation is not offered on Xen hosts yet;"
+                    + " create the VM, then edit its config."));
+        }
+        if (spec.cpuModel() != null) {
+            problems.add(new SpecProblem(SpecField.CPU_MODEL, "The CPU model is a KVM choice; Xen gives its guests the host's CPU"
+                    + " (leave the model empty)."));
+        }
+        if (spec.storage() instanceof VmSpec.Storage.NewDisk disk && "qcow2".equals(disk.format())) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "Duovirt makes new Xen disk images as raw files; choose raw (or no format)."));
+        }
         if (spec.boot() instanceof VmSpec.Boot.None && mode != VirtMode.HVM && spec.storage() instanceof VmSpec.Storage.None) {
             problems.add(new SpecProblem(SpecField.BOOT, "A " + mode.name() + " VM without a disk needs a kernel to boot."));
         }

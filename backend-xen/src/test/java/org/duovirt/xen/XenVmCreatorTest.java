@@ -51,4 +51,34 @@ class XenVmCreatorTest {
         String wrongDisk = "{\"c_info\":{\"name\":\"a \\\"b\\\"\"},\"disks\":[{\"pdev_path\":\"/img/a\"}]}";
         assertThatThrownBy(() -> XenVmCreator.checkReadBack("a \"b\"", config, wrongDisk)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("reads the disk paths");
     }
+
+    @Test
+    void aNewXenDiskIsRawAQcow2OneIsRefusedInOneSentence() {
+        XenVmCreator all = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
+        VmSpec qcow2 = new VmSpec("t", 64, 1, new VmSpec.Storage.NewDisk(1, null, false, "qcow2"), KERNEL, null, VirtMode.PV, null,
+                List.of(), null);
+        assertThatThrownBy(() -> all.mode(qcow2)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Duovirt makes new Xen disk images as raw files; choose raw (or no format).");
+        VmSpec raw = new VmSpec("t", 64, 1, new VmSpec.Storage.NewDisk(1, null, false, "raw"), KERNEL, null, VirtMode.PV, null,
+                List.of(), null);
+        assertThat(all.mode(raw)).isEqualTo(VirtMode.PV);
+    }
+
+    @Test
+    void aCpuModelIsAKvmChoiceRefusedOnXen() {
+        XenVmCreator all = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
+        VmSpec spec = new VmSpec("t", 64, 1, null, KERNEL, null, VirtMode.PV, null, List.of(), null, null, null, "host-model");
+        assertThatThrownBy(() -> all.mode(spec)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("The CPU model is a KVM choice; Xen gives its guests the host's CPU (leave the model empty).");
+    }
+
+    @Test
+    void anEditedDefinitionAndNetworkBootAreRefusedOnXenInOneSentenceEach() {
+        XenVmCreator all = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
+        VmSpec edited = new VmSpec("t", 64, 1, null, KERNEL, null, VirtMode.PV, null, List.of(), null, null, null, null, "name = \"t\"");
+        assertThatThrownBy(() -> all.mode(edited)).hasMessage("Editing the xl config before creation is not offered on Xen hosts yet;"
+                + " create the VM, then edit its config.");
+        VmSpec pxe = new VmSpec("t", 64, 1, null, new VmSpec.Boot.Network(), "xenbr0", VirtMode.HVM, null, List.of(), null);
+        assertThatThrownBy(() -> all.mode(pxe)).hasMessageStartingWith("Network boot (PXE) is offered on KVM hosts only for now");
+    }
 }

@@ -29,7 +29,7 @@ final class HostChecks {
         if (session == null) {
             return;
         }
-        session.call("Reading what " + session.displayName() + " offers", HostFacts::read).whenComplete((facts, e) -> ui.ui(() -> {
+        session.call("Reading what " + session.displayName() + " offers", c -> HostFacts.read(c, session.config().uri())).whenComplete((facts, e) -> ui.ui(() -> {
             if (vm.hostProperty().get() != session) {
                 return;
             }
@@ -38,6 +38,41 @@ final class HostChecks {
                 vm.adoptFacts(HostFacts.UNKNOWN);
             } else {
                 vm.adoptFacts(facts);
+            }
+        }));
+    }
+
+    /** Lists the volumes of these pools for the existing-disk choice; a pool that cannot be read is left out. */
+    void loadVolumes(HostSession session, List<String> pools) {
+        if (session == null) {
+            return;
+        }
+        List<String> names = List.copyOf(pools);
+        session.call("Listing the volumes of " + session.displayName(), c -> {
+            List<org.duovirt.core.model.VolumeInfo> all = new java.util.ArrayList<>();
+            for (String pool : names) {
+                try {
+                    all.addAll(c.volumes(pool));
+                } catch (RuntimeException e) {
+                    LOG.info(() -> "Volumes of " + pool + " unavailable: " + e.getMessage());
+                }
+            }
+            return all;
+        }).whenComplete((list, e) -> ui.ui(() -> {
+            if (vm.hostProperty().get() == session) {
+                vm.disk().showVolumes(e == null ? list : List.of());
+            }
+        }));
+    }
+
+    /** Lists the CPU models the host offers a new VM of this mode (none on Xen). */
+    void loadCpuModels(HostSession session, org.duovirt.core.model.VirtMode mode) {
+        if (session == null || !vm.cpuModel().offeredProperty().get()) {
+            return;
+        }
+        session.call("Reading the CPU models of " + session.displayName(), c -> c.cpuModels(mode)).whenComplete((list, e) -> ui.ui(() -> {
+            if (vm.hostProperty().get() == session && vm.modeProperty().get() == mode) {
+                vm.cpuModel().show(e == null ? list : List.of());
             }
         }));
     }

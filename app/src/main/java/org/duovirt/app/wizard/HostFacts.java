@@ -10,16 +10,30 @@ import org.duovirt.core.spi.HostConnection;
  * @param info     memory, CPUs, modes; null when the host could not say
  * @param networks libvirt networks or Xen bridges
  * @param pools    storage pools or the Xen image directory
+ * @param local    the host is this machine (its files can be browsed here)
+ * @param dhcpNetworks the networks that hand out addresses, which a network boot (PXE) needs
  */
-record HostFacts(HostInfo info, List<String> networks, List<String> pools) {
-    static final HostFacts UNKNOWN = new HostFacts(null, List.of(), List.of());
+record HostFacts(HostInfo info, List<String> networks, List<String> pools, boolean local, List<String> dhcpNetworks) {
+    static final HostFacts UNKNOWN = new HostFacts(null, List.of(), List.of(), false, List.of());
 
     /** Reads the facts; what the host cannot say stays empty rather than failing the wizard. */
-    static HostFacts read(HostConnection c) {
+    static HostFacts read(HostConnection c, String uri) {
         HostInfo info = c.hostInfo();
         List<String> networks = quietly(c::networks);
         List<String> pools = quietly(c::storagePools);
-        return new HostFacts(info, networks, pools);
+        List<String> dhcp = quietly(() -> c.networkInfos().stream().filter(n -> n.dhcpRange() != null).map(
+                org.duovirt.core.model.NetworkInfo::name).toList());
+        return new HostFacts(info, networks, pools, isLocal(uri), dhcp);
+    }
+
+    /** A URI without a host part (qemu:///system, xen:///) names this machine, whose files the wizard can browse. */
+    static boolean isLocal(String uri) {
+        try {
+            String h = java.net.URI.create(uri).getHost();
+            return h == null || h.isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     boolean xen() {

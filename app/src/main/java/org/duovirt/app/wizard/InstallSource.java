@@ -10,6 +10,8 @@ public enum InstallSource {
     IMPORT,
     /** A cloud image as the base of a copy-on-write disk, first booted with a cloud-init seed Duovirt builds. */
     CLOUD_IMAGE,
+    /** Network boot (PXE) from the VM's network, which must hand out addresses (DHCP). */
+    NETWORK,
     /** Nothing: boot from the new disk (or the network) later. */
     NONE;
 

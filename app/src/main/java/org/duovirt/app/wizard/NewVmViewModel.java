@@ -46,7 +46,6 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final StringProperty osVariant = new SimpleStringProperty("");
     private final StringProperty memory = new SimpleStringProperty("128");
     private final StringProperty vcpus = new SimpleStringProperty("1");
-    private final BooleanProperty newDisk = new SimpleBooleanProperty(false);
     private final StringProperty diskGiB = new SimpleStringProperty("1");
     private final StringProperty pool = new SimpleStringProperty("");
     private final StringProperty network = new SimpleStringProperty("");
@@ -73,6 +72,12 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final BooleanProperty checking = new SimpleBooleanProperty();
     private final CloudInitChoices cloud = new CloudInitChoices();
     private final WizardPinning pinning = new WizardPinning();
+    private final DiskChoices disk = new DiskChoices();
+    private final CpuModelChoices cpuModel = new CpuModelChoices();
+    private final StringProperty networkBootUnavailable = new SimpleStringProperty("");
+    private final BooleanProperty customize = new SimpleBooleanProperty(false);
+    private final StringProperty customDefinition = new SimpleStringProperty("");
+    private final BooleanProperty newDisk = disk.newDiskProperty();
 
     public NewVmViewModel(TaskExecutor ui, ObservableList<HostSession> hosts, HostSession preselected) {
         this.ui = ui;
@@ -90,6 +95,22 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         for (Observable input : cloud.inputs()) {
             input.addListener(o -> revalidate());
         }
+        for (Observable input : disk.inputs()) {
+            input.addListener(o -> revalidate());
+        }
+        cpuModel.modelProperty().addListener(o -> revalidate());
+        customDefinition.addListener(o -> {
+            if (customize.get()) {
+                revalidate();
+            }
+        });
+        customize.addListener((o, was, on) -> customizing(on));
+        mode.addListener((o, a, b) -> checks.loadCpuModels(host.get(), b));
+        disk.existingProperty().addListener((o, was, on) -> {
+            if (on) {
+                checks.loadVolumes(host.get(), pools);
+            }
+        });
         vcpus.addListener(o -> pinning.follow(parse(vcpus.get())));
         pinning.enabledProperty().addListener((o, was, on) -> {
             if (on) {
@@ -187,6 +208,36 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     public StringProperty vcpusProperty() { return vcpus; }
 
     public BooleanProperty newDiskProperty() { return newDisk; }
+
+    /**
+     * "Customize before install": the summary's definition becomes editable, starting from the one previewed; the
+     * edit is checked by the host's dry run (libvirt's schema) and is what gets defined. Changes on other pages
+     * afterwards do not reach the edit; unticking starts again from them.
+     */
+    public BooleanProperty customizeProperty() { return customize; }
+
+    /** The edited definition while {@link #customizeProperty()} is on. */
+    public StringProperty customDefinitionProperty() { return customDefinition; }
+
+    private void customizing(boolean on) {
+        ui.assertUiThread();
+        if (on) {
+            customDefinition.set(preview.get());
+            revalidate();
+        } else {
+            customDefinition.set("");
+            revalidate();
+            if (page.get() == WizardPage.SUMMARY) {
+                checks.preview();
+            }
+        }
+    }
+
+    /** The platform page's CPU model (KVM). */
+    public CpuModelChoices cpuModel() { return cpuModel; }
+
+    /** The storage page's disk: new (with its format) or an existing volume or file. */
+    public DiskChoices disk() { return disk; }
 
     public StringProperty diskGiBProperty() { return diskGiB; }
 
@@ -294,7 +345,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         VmSpecBuilder b = new VmSpecBuilder().name(name.get())
                 .memoryMiB(number(memory.get(), SpecField.MEMORY, "wizard.problem.memory", parseProblems))
                 .vcpus((int) Math.min(Integer.MAX_VALUE, number(vcpus.get(), SpecField.VCPUS, "wizard.problem.vcpus", parseProblems)))
-                .network(network.get()).nic(facts.get().xen() || network.get() == null || network.get().isBlank() ? null : nicModel.get(), mac.get()).mode(mode.get() == null ? null : mode.get().cliName()).firmware(firmware.get())
+                .network(network.get()).nic(facts.get().xen() || network.get() == null || network.get().isBlank() ? null : nicModel.get(), mac.get()).mode(mode.get() == null ? null : mode.get().cliName()).cpuModel(cpuModel.forSpec()).firmware(firmware.get())
                 .machine(machine.get()).osVariant(osId(parseProblems));
         long cpuCount = parse(vcpus.get());
         if (cpuCount > 0 && cpuCount <= Integer.MAX_VALUE) {
@@ -305,7 +356,14 @@ public final class NewVmViewModel implements DialogService.WizardModel {
             case ISO -> b.iso(iso.get());
             case IMPORT -> b.importDisk(importPath.get());
             case CLOUD_IMAGE -> cloud.addTo(b, parseProblems);
+            case NETWORK -> networkBoot(b, parseProblems);
             case NONE -> { }
+        }
+        if (customize.get()) {
+            b.definition(customDefinition.get());
+            if (customDefinition.get().isBlank()) {
+                parseProblems.add(new SpecProblem(SpecField.DEFINITION, Messages.get("wizard.problem.definition-empty")));
+            }
         }
         if (source.get() == InstallSource.KERNEL && kernel.get().isBlank()) {
             parseProblems.add(new SpecProblem(SpecField.BOOT, Messages.get("wizard.problem.kernel")));
@@ -316,12 +374,28 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         if (source.get() == InstallSource.CLOUD_IMAGE) {
             // The overlay always goes into the pool; the size only grows it past the image's own.
             b.newDisk(newDisk.get() ? decimal(diskGiB.get(), parseProblems) : null, pool.get());
-        } else if (newDisk.get() && source.get() != InstallSource.IMPORT) {
-            double size = decimal(diskGiB.get(), parseProblems);
-            b.newDisk(size, pool.get());
+        } else if (source.get() != InstallSource.IMPORT) {
+            if (newDisk.get()) {
+                b.newDisk(decimal(diskGiB.get(), parseProblems), pool.get());
+            }
+            disk.addTo(b, parseProblems);
         }
         return b;
     }
+
+    /** PXE needs a network with DHCP: none on the host greys the source, another choice is the network's problem. */
+    private void networkBoot(VmSpecBuilder b, List<SpecProblem> problems) {
+        b.networkBoot(true);
+        List<String> dhcp = facts.get().dhcpNetworks();
+        if (dhcp.isEmpty()) {
+            problems.add(new SpecProblem(SpecField.BOOT, Messages.get("wizard.problem.pxe-none")));
+        } else if (network.get() != null && !network.get().isBlank() && !dhcp.contains(network.get())) {
+            problems.add(new SpecProblem(SpecField.NETWORK, Messages.get("wizard.problem.pxe-dhcp", network.get(), String.join(", ", dhcp))));
+        }
+    }
+
+    /** Why network boot cannot be chosen on this host (no network with DHCP); empty when it can. */
+    public ReadOnlyStringProperty networkBootUnavailableProperty() { return networkBootUnavailable; }
 
     // Synchronized: on the FX thread it costs nothing; under the test executor host answers arrive on the
     // host's worker while the test thread types, and the problem list must not change mid-read.
@@ -394,15 +468,26 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         facts.set(f);
         networks.setAll(f.networks());
         nicModelOffered.set(!f.xen());
+        cpuModel.offeredProperty().set(!f.xen());
+        networkBootUnavailable.set(f.dhcpNetworks().isEmpty() ? Messages.get("wizard.problem.pxe-none") : "");
         pinning.host(f.info() == null ? null : f.info().topology(), f.xen());
         pinning.follow(parse(vcpus.get()));
         pools.setAll(f.pools());
+        disk.host(f.local(), f.xen());
+        if (disk.existingProperty().get()) {
+            checks.loadVolumes(host.get(), pools);
+        }
         modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info().supportedModes()));
         if (mode.get() == null || modes.stream().noneMatch(c -> c.mode() == mode.get() && c.available())) {
             mode.set(ModeChoices.best(modes, source.get() == InstallSource.ISO));
+        } else {
+            checks.loadCpuModels(host.get(), mode.get()); // the mode stayed: its listener did not ask
         }
         if ((network.get() == null || network.get().isBlank()) && f.networks().contains("default")) {
             network.set("default");
+        }
+        if (source.get() == InstallSource.NETWORK && !f.dhcpNetworks().isEmpty() && !f.dhcpNetworks().contains(network.get())) {
+            network.set(f.dhcpNetworks().get(0));
         }
         if (f.xen() && cmdline.get().equals("console=ttyS0")) {
             cmdline.set("console=hvc0");

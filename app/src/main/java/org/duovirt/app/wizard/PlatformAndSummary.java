@@ -11,6 +11,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationSupport;
 import org.duovirt.app.Messages;
+import org.duovirt.core.model.CpuModelOption;
 import org.duovirt.core.model.SpecField;
 import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VmSpec;
@@ -70,7 +71,52 @@ final class PlatformAndSummary {
         var machine = f.field("wizard.machine", WizardPages.text("wizard-machine", vm.machineProperty()),
                 vm.problemProperty(SpecField.MACHINE));
         machine.setPromptText(Messages.get("wizard.machine.default"));
+        cpuModel(f);
         return f;
+    }
+
+    /** The CPU model: default, or what the host's domain capabilities list; greyed ones say why beneath. */
+    private void cpuModel(WizardForm f) {
+        CpuModelChoices choices = vm.cpuModel();
+        CpuModelOption byDefault = new CpuModelOption("", true, null);
+        ComboBox<CpuModelOption> combo = new ComboBox<>();
+        combo.setId("wizard-cpu-model");
+        combo.setVisibleRowCount(14);
+        Runnable fill = () -> {
+            java.util.List<CpuModelOption> items = new java.util.ArrayList<>(java.util.List.of(byDefault));
+            items.addAll(choices.options());
+            combo.getItems().setAll(items);
+            combo.setValue(items.stream().filter(o -> o.name().equals(choices.modelProperty().get())).findFirst().orElse(byDefault));
+        };
+        choices.options().addListener((ListChangeListener<CpuModelOption>) c -> fill.run());
+        fill.run();
+        combo.setConverter(WizardPages.converter(o -> o.name().isEmpty() ? Messages.get("wizard.cpu-model.default") : o.name()));
+        combo.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(CpuModelOption o, boolean empty) {
+                super.updateItem(o, empty);
+                setText(empty || o == null ? null : o.name().isEmpty() ? Messages.get("wizard.cpu-model.default")
+                        : o.available() ? o.name() : Messages.get("wizard.cpu-model.unavailable", o.name()));
+                setDisable(o != null && !o.available());
+                setOpacity(o != null && !o.available() ? 0.5 : 1);
+                setTooltip(o == null || o.reason() == null ? null : new javafx.scene.control.Tooltip(o.reason()));
+            }
+        });
+        combo.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b.available()) {
+                choices.modelProperty().set(b.name());
+            }
+        });
+        choices.modelProperty().addListener((o, a, b) -> fill.run());
+        combo.disableProperty().bind(choices.offeredProperty().not());
+        f.field("wizard.cpu-model", combo, vm.problemProperty(SpecField.CPU_MODEL));
+        Label greyed = f.line(new Label());
+        greyed.setId("wizard-cpu-model-greyed");
+        greyed.setWrapText(true);
+        greyed.setStyle("-fx-opacity: 0.8;");
+        greyed.textProperty().bind(choices.greyedProperty());
+        greyed.visibleProperty().bind(choices.greyedProperty().isNotEmpty());
+        greyed.managedProperty().bind(greyed.visibleProperty());
     }
 
     VBox summary() {
@@ -100,15 +146,37 @@ final class PlatformAndSummary {
         TextArea definition = new TextArea();
         definition.setId("wizard-definition");
         definition.setEditable(false);
-        definition.setPrefRowCount(12);
+        // Shorter while customizing, so the hint above and the start box below still fit the wizard's page.
+        definition.prefRowCountProperty().bind(Bindings.when(vm.customizeProperty()).then(7).otherwise(10));
         definition.getStyleClass().add("console-area");
         definition.textProperty().bind(vm.previewProperty());
-        definition.visibleProperty().bind(Bindings.isEmpty(vm.problems()));
+        definition.visibleProperty().bind(Bindings.isEmpty(vm.problems()).or(vm.customizeProperty()));
         definition.managedProperty().bind(definition.visibleProperty());
+        CheckBox customize = new CheckBox(Messages.get("wizard.customize"));
+        customize.setId("wizard-customize");
+        customize.selectedProperty().bindBidirectional(vm.customizeProperty());
+        // Offered once there is a definition to start from (or while editing one).
+        customize.disableProperty().bind(vm.previewProperty().isEmpty().and(vm.customizeProperty().not()));
+        vm.customizeProperty().addListener((o, was, on) -> {
+            if (on) {
+                definition.textProperty().unbind();
+                definition.setText(vm.customDefinitionProperty().get());
+                definition.textProperty().bindBidirectional(vm.customDefinitionProperty());
+            } else {
+                definition.textProperty().unbindBidirectional(vm.customDefinitionProperty());
+                definition.textProperty().bind(vm.previewProperty());
+            }
+            definition.setEditable(on);
+        });
+        Label customizeHint = new Label(Messages.get("wizard.customize-hint"));
+        customizeHint.setId("wizard-customize-hint");
+        customizeHint.setWrapText(true);
+        customizeHint.visibleProperty().bind(vm.customizeProperty());
+        customizeHint.managedProperty().bind(customizeHint.visibleProperty());
         CheckBox start = new CheckBox(Messages.get("wizard.start-after"));
         start.setId("wizard-start-after");
         start.selectedProperty().bindBidirectional(vm.startAfterProperty());
-        box.getChildren().addAll(choices, heading, problems, definition, start);
+        box.getChildren().addAll(choices, heading, problems, customize, customizeHint, definition, start);
         return box;
     }
 
@@ -120,11 +188,12 @@ final class PlatformAndSummary {
             case ISO -> vm.isoProperty().get();
             case IMPORT -> vm.importPathProperty().get();
             case CLOUD_IMAGE -> vm.cloud().imageProperty().get();
-            case NONE -> "";
+            case NETWORK, NONE -> "";
         };
         boolean cloud = vm.sourceProperty().get() == InstallSource.CLOUD_IMAGE;
         String storage = cloud ? Messages.get("wizard.summary.overlay") + (vm.newDiskProperty().get() ? ", " + vm.diskGiBProperty().get() + " GiB" : "")
-                : vm.newDiskProperty().get() ? vm.diskGiBProperty().get() + " GiB" : none;
+                : vm.newDiskProperty().get() ? vm.diskGiBProperty().get() + " GiB, " + vm.disk().formatProperty().get()
+                : vm.disk().existingSummary() != null ? Messages.get("wizard.summary.existing", vm.disk().existingSummary()) : none;
         return String.join("\n",
                 Messages.get("wizard.host") + ": " + (vm.hostProperty().get() == null ? none : vm.hostProperty().get().displayName()),
                 Messages.get("wizard.name") + ": " + vm.nameProperty().get(),
@@ -135,7 +204,9 @@ final class PlatformAndSummary {
                 Messages.get("wizard.network") + ": " + (vm.networkProperty().get() == null || vm.networkProperty().get().isBlank()
                         ? none : vm.networkProperty().get()),
                 Messages.get("wizard.mode") + ": " + (vm.modeProperty().get() == null ? none : vm.modeProperty().get().cliName())
-                        + "   " + Messages.get("wizard.firmware") + ": " + vm.firmwareProperty().get());
+                        + "   " + Messages.get("wizard.firmware") + ": " + vm.firmwareProperty().get()
+                        + "   " + Messages.get("wizard.cpu-model") + ": " + (vm.cpuModel().forSpec() == null || vm.cpuModel().forSpec().isBlank()
+                        ? Messages.get("wizard.summary.cpu-default") : vm.cpuModel().forSpec()));
     }
 
     private static WizardPage pageOf(SpecField field) {

@@ -10,8 +10,8 @@ public enum WizardPage {
     RESOURCES(EnumSet.of(SpecField.MEMORY, SpecField.VCPUS, SpecField.PINNING)),
     STORAGE(EnumSet.of(SpecField.STORAGE)),
     NETWORK(EnumSet.of(SpecField.NETWORK, SpecField.NIC)),
-    PLATFORM(EnumSet.of(SpecField.MODE, SpecField.FIRMWARE, SpecField.MACHINE)),
-    SUMMARY(EnumSet.noneOf(SpecField.class));
+    PLATFORM(EnumSet.of(SpecField.MODE, SpecField.FIRMWARE, SpecField.MACHINE, SpecField.CPU_MODEL)),
+    SUMMARY(EnumSet.of(SpecField.DEFINITION));
 
     private final Set<SpecField> fields;
 

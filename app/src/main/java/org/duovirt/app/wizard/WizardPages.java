@@ -51,6 +51,17 @@ final class WizardPages {
         source.getItems().setAll(InstallSource.values());
         source.setId("wizard-source");
         source.setConverter(converter(s -> Messages.get(s.messageKey())));
+        source.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(InstallSource s, boolean empty) {
+                super.updateItem(s, empty);
+                boolean greyed = s == InstallSource.NETWORK && !vm.networkBootUnavailableProperty().get().isEmpty();
+                setText(empty || s == null ? null : greyed ? Messages.get("wizard.cpu-model.unavailable", Messages.get(s.messageKey()))
+                        : Messages.get(s.messageKey()));
+                setDisable(greyed);
+                setOpacity(greyed ? 0.5 : 1);
+            }
+        });
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         f.field("wizard.source", source, vm.problemProperty(SpecField.BOOT));
         HBox kernel = browse("wizard-kernel", vm.kernelProperty(), List.of());
@@ -69,6 +80,21 @@ final class WizardPages {
         showFor(iso, InstallSource.ISO);
         showFor(imported, InstallSource.IMPORT);
         cloudFields(f);
+        Label pxe = f.line(new Label());
+        pxe.setId("wizard-pxe-hint");
+        pxe.setWrapText(true);
+        pxe.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.networkBootUnavailableProperty().get().isEmpty()
+                ? Messages.get("wizard.pxe-hint") : Messages.get("wizard.pxe-greyed", vm.networkBootUnavailableProperty().get()),
+                vm.networkBootUnavailableProperty()));
+        showFor(pxe, InstallSource.NETWORK);
+        Label pxeGreyed = f.line(new Label());
+        pxeGreyed.setId("wizard-pxe-greyed");
+        pxeGreyed.setWrapText(true);
+        pxeGreyed.setStyle("-fx-opacity: 0.8;");
+        pxeGreyed.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.networkBootUnavailableProperty().get().isEmpty()
+                ? "" : Messages.get("wizard.pxe-greyed", vm.networkBootUnavailableProperty().get()), vm.networkBootUnavailableProperty()));
+        pxeGreyed.visibleProperty().bind(pxeGreyed.textProperty().isNotEmpty().and(vm.sourceProperty().isNotEqualTo(InstallSource.NETWORK)));
+        pxeGreyed.managedProperty().bind(pxeGreyed.visibleProperty());
         f.field("wizard.os", osPicker(), vm.problemProperty(SpecField.OS));
         return f;
     }
@@ -181,7 +207,16 @@ final class WizardPages {
         CheckBox newDisk = f.line(new CheckBox(Messages.get("wizard.new-disk")));
         newDisk.setId("wizard-new-disk");
         newDisk.selectedProperty().bindBidirectional(vm.newDiskProperty());
-        TextField size = f.field("wizard.disk-size", text("wizard-disk-size", vm.diskGiBProperty()), vm.problemProperty(SpecField.STORAGE));
+        DiskChoices disk = vm.disk();
+        var existingChosen = disk.existingProperty().and(vm.sourceProperty().isNotEqualTo(InstallSource.CLOUD_IMAGE));
+        TextField size = f.field("wizard.disk-size", text("wizard-disk-size", vm.diskGiBProperty()),
+                problemWhen(existingChosen.not(), vm.problemProperty(SpecField.STORAGE)));
+        ComboBox<String> format = f.field("wizard.disk-format", new ComboBox<>(), null);
+        format.setId("wizard-disk-format");
+        format.getItems().setAll(org.duovirt.core.model.VmSpec.Storage.NewDisk.FORMATS);
+        format.valueProperty().bindBidirectional(disk.formatProperty());
+        format.disableProperty().bind(newDisk.selectedProperty().not().or(vm.sourceProperty().isEqualTo(InstallSource.CLOUD_IMAGE))
+                .or(vm.nicModelOfferedProperty().not()));
         ComboBox<String> pool = f.field("wizard.pool", new ComboBox<>(vm.pools()), null);
         pool.setId("wizard-pool");
         pool.setEditable(true);
@@ -196,7 +231,47 @@ final class WizardPages {
         cloudHint.setId("wizard-storage-cloud-hint");
         cloudHint.setWrapText(true);
         showFor(cloudHint, InstallSource.CLOUD_IMAGE);
+        existingDisk(f, disk, existingChosen);
         return f;
+    }
+
+    /** An existing volume (picked from the host's pools) or, on this machine, any file; hidden for a cloud image. */
+    private void existingDisk(WizardForm f, DiskChoices disk, javafx.beans.binding.BooleanBinding chosen) {
+        CheckBox existing = f.line(new CheckBox(Messages.get("wizard.existing-disk")));
+        existing.setId("wizard-existing-disk");
+        existing.selectedProperty().bindBidirectional(disk.existingProperty());
+        ComboBox<org.duovirt.core.model.VolumeInfo> volume = f.field("wizard.volume", new ComboBox<>(disk.volumes()), null);
+        volume.setId("wizard-volume");
+        volume.setMaxWidth(Double.MAX_VALUE);
+        volume.setPromptText(Messages.get("wizard.volume.prompt"));
+        volume.setConverter(converter(v -> org.duovirt.core.text.Printable.line(v.pool() + " / " + v.name() + " — "
+                + (v.format() == null ? "?" : v.format()) + ", " + org.duovirt.app.host.Units.bytes(v.capacityBytes())
+                + (v.usedBy().isEmpty() ? "" : " — " + Messages.get("wizard.volume.used-by", String.join(", ", v.usedBy()))))));
+        volume.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                disk.existingPathProperty().set(v.path());
+            }
+        });
+        HBox path = browse("wizard-existing-path", disk.existingPathProperty(), List.of("qcow2", "img", "raw"));
+        path.setId("wizard-existing-path-box");
+        path.getChildren().get(1).disableProperty().bind(disk.filesOfferedProperty().not().or(chosen.not()));
+        f.field("wizard.existing-path", path, problemWhen(chosen, vm.problemProperty(SpecField.STORAGE)));
+        volume.disableProperty().bind(chosen.not());
+        path.getChildren().get(0).disableProperty().bind(chosen.not());
+        Label hint = f.line(new Label(Messages.get("wizard.existing-hint")));
+        hint.setId("wizard-existing-hint");
+        hint.setWrapText(true);
+        for (javafx.scene.Node n : List.of(existing, volume, path, hint)) {
+            showWhen(n, vm.sourceProperty().isNotEqualTo(InstallSource.CLOUD_IMAGE));
+        }
+    }
+
+    /** The problem while {@code when} holds, else none: one field's problem shown beside the control in use. */
+    private static javafx.beans.property.ReadOnlyStringProperty problemWhen(javafx.beans.value.ObservableBooleanValue when,
+                                                                          javafx.beans.property.ReadOnlyStringProperty problem) {
+        javafx.beans.property.ReadOnlyStringWrapper shown = new javafx.beans.property.ReadOnlyStringWrapper();
+        shown.bind(javafx.beans.binding.Bindings.when(when).then(problem).otherwise((String) null));
+        return shown.getReadOnlyProperty();
     }
 
     WizardForm network() {
@@ -247,7 +322,11 @@ final class WizardPages {
     }
 
     private void showFor(javafx.scene.Node node, InstallSource source) {
-        var visible = vm.sourceProperty().isEqualTo(source);
+        showWhen(node, vm.sourceProperty().isEqualTo(source));
+    }
+
+    /** Shows the node and its row's label only while {@code visible} holds. */
+    private static void showWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue visible) {
         javafx.scene.Node label = labelOf(node);
         node.visibleProperty().bind(visible);
         node.managedProperty().bind(visible);

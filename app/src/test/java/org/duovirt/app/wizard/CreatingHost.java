@@ -48,12 +48,39 @@ class CreatingHost extends FakeHost {
 
     @Override
     public List<String> networks() {
-        return List.of("default");
+        return List.of("default", "nodhcp");
     }
+
+    /** "default" hands out addresses, "nodhcp" does not; {@link #noDhcp} takes DHCP off both. */
+    @Override
+    public List<org.duovirt.core.model.NetworkInfo> networkInfos() {
+        return List.of(new org.duovirt.core.model.NetworkInfo("default", true, true, true, "nat", "virbr0", "192.168.122.1/24",
+                        noDhcp ? null : "192.168.122.2 - 192.168.122.254", List.of()),
+                new org.duovirt.core.model.NetworkInfo("nodhcp", true, true, true, "isolated", "virbr9", null, null, List.of()));
+    }
+
+    volatile boolean noDhcp;
 
     @Override
     public List<String> storagePools() {
         return List.of("default");
+    }
+
+    /** Under QEMU (TCG) host-passthrough cannot apply; host-model and qemu64 can. */
+    @Override
+    public List<org.duovirt.core.model.CpuModelOption> cpuModels(VirtMode mode) {
+        calls.add("cpu-models " + mode);
+        return List.of(new org.duovirt.core.model.CpuModelOption("host-passthrough", mode == VirtMode.KVM,
+                        mode == VirtMode.KVM ? null : "host-passthrough needs hardware virtualization (KVM)."),
+                new org.duovirt.core.model.CpuModelOption("host-model", true, null),
+                new org.duovirt.core.model.CpuModelOption("qemu64", true, null));
+    }
+
+    /** The "default" pool holds a free volume and one VM 'taken' uses. */
+    @Override
+    public List<org.duovirt.core.model.VolumeInfo> volumes(String pool) {
+        return List.of(new org.duovirt.core.model.VolumeInfo(pool, "free.raw", "/pool/free.raw", "raw", 1L << 30, 1L << 20, List.of()),
+                new org.duovirt.core.model.VolumeInfo(pool, "used.qcow2", "/pool/used.qcow2", "qcow2", 2L << 30, 1L << 20, List.of("taken")));
     }
 
     @Override
@@ -62,6 +89,9 @@ class CreatingHost extends FakeHost {
         List<SpecProblem> problems = new ArrayList<>();
         if (vms.containsKey(spec.name())) {
             problems.add(new SpecProblem(SpecField.NAME, "A VM named '" + spec.name() + "' already exists on fake:///."));
+        }
+        if (spec.definition() != null && !spec.definition().startsWith("<domain>")) {
+            problems.add(new SpecProblem(SpecField.DEFINITION, "The edited definition cannot be used: its root element is not <domain>."));
         }
         return problems;
     }

@@ -144,6 +144,44 @@ final class WizardDriver {
     private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source,
                                      java.util.function.Consumer<WizardDriver> resources, String memory,
                                      String diskGiB, String greyedMode, String expectedMode) {
+        return fill(robot, vm, source, resources, w -> {
+            if (diskGiB != null) {
+                robot.interact(() -> ((javafx.scene.control.CheckBox) w.current().lookup("#wizard-new-disk")).setSelected(true));
+                w.type("wizard-disk-size", diskGiB);
+            }
+        }, memory, greyedMode, expectedMode);
+    }
+
+    /** A direct kernel boot whose storage page {@code storage} fills (e.g. an existing volume). */
+    static WizardDriver kernelBootWithStorage(FxRobot robot, String vm, String kernel, String initrd, String memory,
+                                              java.util.function.Consumer<WizardDriver> storage, String greyedMode, String expectedMode) {
+        return fill(robot, vm, w -> {
+            w.type("wizard-kernel", kernel);
+            w.type("wizard-initrd", initrd);
+        }, w -> { }, storage, memory, greyedMode, expectedMode);
+    }
+
+    /** Network boot (PXE) from {@code network}, with no disk. */
+    static WizardDriver networkBoot(FxRobot robot, String vm, String network, String memory, String greyedMode, String expectedMode) {
+        return fill(robot, vm, w -> {
+            w.chooseSource(InstallSource.NETWORK);
+            w.shot("wizard-pxe-source.png");
+        }, w -> { }, w -> { },
+                w -> robot.interact(() -> ((javafx.scene.control.ComboBox<String>) w.current().lookup("#wizard-network")).setValue(network)),
+                memory, greyedMode, expectedMode);
+    }
+
+    private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source,
+                                     java.util.function.Consumer<WizardDriver> resources, java.util.function.Consumer<WizardDriver> storage,
+                                     String memory, String greyedMode, String expectedMode) {
+        return fill(robot, vm, source, resources, storage,
+                w -> robot.interact(() -> ((javafx.scene.control.ComboBox<?>) w.current().lookup("#wizard-network")).setValue(null)),
+                memory, greyedMode, expectedMode);
+    }
+
+    private static WizardDriver fill(FxRobot robot, String vm, java.util.function.Consumer<WizardDriver> source,
+                                     java.util.function.Consumer<WizardDriver> resources, java.util.function.Consumer<WizardDriver> storage,
+                                     java.util.function.Consumer<WizardDriver> network, String memory, String greyedMode, String expectedMode) {
         waitUntil("connected", WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
         UiTestSupport.click(robot, "#tool-new-vm");
         WizardDriver w = new WizardDriver(robot);
@@ -157,13 +195,10 @@ final class WizardDriver {
         resources.accept(w);
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("storage");
-        if (diskGiB != null) {
-            robot.interact(() -> ((javafx.scene.control.CheckBox) w.current().lookup("#wizard-new-disk")).setSelected(true));
-            w.type("wizard-disk-size", diskGiB);
-        }
+        storage.accept(w);
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("network");
-        robot.interact(() -> ((javafx.scene.control.ComboBox<?>) w.current().lookup("#wizard-network")).setValue(null));
+        network.accept(w);
         w.press(ButtonBar.ButtonData.NEXT_FORWARD);
         w.waitForPage("platform");
         waitUntil("modes listed", WAIT, () -> onFx(() -> w.current().lookup("#wizard-mode-" + expectedMode) != null));

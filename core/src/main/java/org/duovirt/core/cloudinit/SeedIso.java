@@ -23,16 +23,7 @@ public final class SeedIso {
 
     /** True when xorriso is on this machine's PATH. */
     public static boolean available() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, TOOL))) {
-                return true;
-            }
-        }
-        return false;
+        return org.duovirt.core.tools.LocalTools.onPath(TOOL);
     }
 
     /** The sentence for a machine without xorriso. */

@@ -6,5 +6,9 @@ public enum SpecField {
     /** The cloud-init settings of a cloud image: host name, user, password hash, keys, user-data. */
     CLOUD_INIT,
     /** The NIC's model and MAC address. */
-    NIC
+    NIC,
+    /** The guest's CPU model (KVM). */
+    CPU_MODEL,
+    /** The user's edited definition ("customize before install"). */
+    DEFINITION
 }

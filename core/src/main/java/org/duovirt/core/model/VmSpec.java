@@ -17,9 +17,32 @@ import org.duovirt.core.cpu.CpuSet;
  * @param osVariant  osinfo short id (e.g. debian12), or null
  * @param machine    KVM machine type (q35, pc, …), or null for the host's default
  * @param nic        the NIC's model and MAC address on {@code network}; never null (both parts may be null)
+ * @param cpuModel   KVM: {@value #HOST_PASSTHROUGH}, {@value #HOST_MODEL} or a model the host's domain capabilities
+ *                   name (e.g. qemu64); null for the backend's default (passthrough under KVM, QEMU's own under TCG)
+ * @param definition "customize before install": the user's edit of the definition the backend previewed for this
+ *                   spec, defined instead of the generated one after the hypervisor validated it; null for the generated one
  */
 public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
-                     VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic) {
+                     VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic,
+                     String cpuModel, String definition) {
+    /** The spec with the generated definition. */
+    public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
+                  VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic,
+                  String cpuModel) {
+        this(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, machine, nic, cpuModel, null);
+    }
+
+    /** The guest sees the host's own CPU, unchanged (KVM only; not migratable to a different CPU). */
+    public static final String HOST_PASSTHROUGH = "host-passthrough";
+    /** The named model closest to the host's CPU with its extra features (migratable between like hosts). */
+    public static final String HOST_MODEL = "host-model";
+
+    /** The spec with the backend's default CPU model. */
+    public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
+                  VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic) {
+        this(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, machine, nic, null);
+    }
+
     /** The spec with the host's choice of NIC model and a generated MAC address. */
     public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
                   VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine) {
@@ -41,6 +64,14 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
         machine = machine == null || machine.isBlank() ? null : machine;
         osVariant = osVariant == null || osVariant.isBlank() ? null : osVariant;
         nic = nic == null ? Nic.DEFAULT : nic;
+        cpuModel = cpuModel == null || cpuModel.isBlank() ? null : cpuModel.strip();
+        definition = definition == null || definition.isBlank() ? null : definition;
+    }
+
+    /** This spec with the user's edited definition (null: the generated one again). */
+    public VmSpec withDefinition(String edited) {
+        return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, machine, nic, cpuModel,
+                edited);
     }
 
     /**
@@ -69,13 +100,27 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
          *
          * @param overcommit the user insists on a sparse disk larger than the whole pool
          */
-        record NewDisk(double sizeGiB, String pool, boolean overcommit) implements Storage {
+        record NewDisk(double sizeGiB, String pool, boolean overcommit, String format) implements Storage {
+            /** The formats a new disk may have: qcow2 (sparse, snapshots) or raw (fastest, no snapshots); null is the backend's default. */
+            public static final List<String> FORMATS = List.of("qcow2", "raw");
+
+            public NewDisk {
+                format = format == null || format.isBlank() ? null : format.strip().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            public NewDisk(double sizeGiB, String pool, boolean overcommit) {
+                this(sizeGiB, pool, overcommit, null);
+            }
+
             public NewDisk(double sizeGiB, String pool) {
                 this(sizeGiB, pool, false);
             }
         }
 
-        /** An existing disk image, used as it is and never deleted with the VM. */
+        /**
+         * An existing disk image (a volume of a pool or, on this machine's host, any file), used as it is and never
+         * deleted with the VM.
+         */
         record ImportDisk(String path) implements Storage { }
 
         /**
@@ -106,6 +151,9 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
 
         /** Xen PV with pygrub reading the guest's own disk. */
         record Bootloader(String bootloader) implements Boot { }
+
+        /** Network boot (PXE) from the VM's network, which must hand out addresses (DHCP); the disk after it. */
+        record Network() implements Boot { }
 
         /** Boot from the disk. */
         record None() implements Boot { }

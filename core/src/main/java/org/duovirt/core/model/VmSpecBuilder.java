@@ -32,6 +32,10 @@ public final class VmSpecBuilder {
     private String machine;
     private final List<String> pins = new ArrayList<>();
     private boolean overcommitDisk;
+    private String diskFormat;
+    private String cpuModel;
+    private boolean networkBoot;
+    private String definition;
     private String cloudImage;
     private String nicModel;
     private String mac;
@@ -47,6 +51,9 @@ public final class VmSpecBuilder {
     public VmSpecBuilder newDisk(Double sizeGiB, String poolName) { diskGiB = sizeGiB; pool = blankToNull(poolName); return this; }
     /** Creates the sparse new disk even when it is larger than its whole pool (the user insists). */
     public VmSpecBuilder overcommitDisk(boolean insist) { overcommitDisk = insist; return this; }
+
+    /** The new disk's format: qcow2 (null: the default) or raw. */
+    public VmSpecBuilder diskFormat(String format) { diskFormat = blankToNull(format); return this; }
 
     public VmSpecBuilder importDisk(String path) { importPath = blankToNull(path); return this; }
 
@@ -67,6 +74,12 @@ public final class VmSpecBuilder {
         return this;
     }
 
+    /** The user's edit of the previewed definition, defined instead of the generated one; null: the generated one. */
+    public VmSpecBuilder definition(String edited) { definition = blankToNull(edited); return this; }
+
+    /** Network boot (PXE) from the VM's network first. */
+    public VmSpecBuilder networkBoot(boolean value) { networkBoot = value; return this; }
+
     public VmSpecBuilder iso(String path) { iso = blankToNull(path); return this; }
 
     public VmSpecBuilder bootloader(String value) { bootloader = blankToNull(value); return this; }
@@ -84,6 +97,9 @@ public final class VmSpecBuilder {
     public VmSpecBuilder osVariant(String value) { osVariant = blankToNull(value); return this; }
 
     public VmSpecBuilder machine(String value) { machine = blankToNull(value); return this; }
+
+    /** host-passthrough, host-model or a named CPU model (KVM); null: the backend's default. */
+    public VmSpecBuilder cpuModel(String value) { cpuModel = blankToNull(value); return this; }
 
     /** One initial pin, written VCPU=CPUS (e.g. 0=2-3). */
     public VmSpecBuilder pin(String vcpuEqualsCpus) { pins.add(vcpuEqualsCpus); return this; }
@@ -115,11 +131,14 @@ public final class VmSpecBuilder {
         if (cloudImage != null && importPath != null) {
             problems.add(new SpecProblem(SpecField.STORAGE, "Give either a cloud image or an existing disk to import, not both."));
         }
+        if (diskFormat != null && diskGiB == null) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "A disk format is chosen for a new disk only (--disk)."));
+        }
         if (cloudImage == null && cloudInit != null) {
             problems.add(new SpecProblem(SpecField.STORAGE, "Cloud-init settings need a cloud image (--cloud-image)."));
         }
-        if (Stream.of(kernel, iso, bootloader).filter(s -> s != null).count() > 1) {
-            problems.add(new SpecProblem(SpecField.BOOT, "Give only one boot source: a kernel, an ISO or a bootloader."));
+        if (Stream.of(kernel, iso, bootloader, networkBoot ? "pxe" : null).filter(s -> s != null).count() > 1) {
+            problems.add(new SpecProblem(SpecField.BOOT, "Give only one boot source: a kernel, an ISO, a bootloader or the network."));
         }
         if (kernel == null && (initrd != null || cmdline != null)) {
             problems.add(new SpecProblem(SpecField.BOOT, "An initrd or a kernel command line needs a kernel."));
@@ -143,13 +162,14 @@ public final class VmSpecBuilder {
         }
         VmSpec.Storage storage = cloudImage != null ? new VmSpec.Storage.CloudImage(cloudImage, pool, diskGiB,
                 cloudInit != null ? cloudInit : new org.duovirt.core.cloudinit.CloudInitConfig(null, null, null, null, null))
-                : diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool, overcommitDisk)
+                : diskGiB != null ? new VmSpec.Storage.NewDisk(diskGiB, pool, overcommitDisk, diskFormat)
                 : importPath != null ? new VmSpec.Storage.ImportDisk(importPath) : new VmSpec.Storage.None();
         VmSpec.Boot boot = kernel != null ? new VmSpec.Boot.Kernel(kernel, initrd, cmdline)
                 : iso != null ? new VmSpec.Boot.Iso(iso)
-                : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader) : new VmSpec.Boot.None();
+                : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader)
+                : networkBoot ? new VmSpec.Boot.Network() : new VmSpec.Boot.None();
         return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, virtMode, firmware, pinList, osVariant, machine,
-                new VmSpec.Nic(nicModel, mac));
+                new VmSpec.Nic(nicModel, mac), cpuModel, definition);
     }
 
     private List<CpuSet> pinList(List<SpecProblem> problems) {

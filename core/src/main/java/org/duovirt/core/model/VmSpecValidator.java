@@ -32,6 +32,13 @@ public final class VmSpecValidator {
         SpecProblem.addIfAny(problems, SpecField.VCPUS, Bounds.vcpus(spec.vcpus(), Bounds.ABSOLUTE_MAX_VCPUS));
         if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
             SpecProblem.addIfAny(problems, SpecField.STORAGE, Bounds.diskSize(disk.sizeGiB()));
+            if (disk.format() != null && !VmSpec.Storage.NewDisk.FORMATS.contains(disk.format())) {
+                problems.add(new SpecProblem(SpecField.STORAGE, "The disk format '" + org.duovirt.core.text.Printable.line(disk.format())
+                        + "' is not one Duovirt makes; use qcow2 or raw."));
+            }
+        }
+        if (spec.storage() instanceof VmSpec.Storage.ImportDisk disk && (disk.path() == null || disk.path().isBlank())) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "Choose the existing volume or give the path of the disk image."));
         }
         if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
             if (cloud.sizeGiB() != null) {
@@ -44,6 +51,9 @@ public final class VmSpecValidator {
                 problems.add(new SpecProblem(SpecField.BOOT, "A cloud image boots from its own disk; give no ISO, kernel or bootloader with it."));
             }
         }
+        if (spec.boot() instanceof VmSpec.Boot.Network && spec.network() == null) {
+            problems.add(new SpecProblem(SpecField.NETWORK, "Network boot (PXE) needs a network with DHCP for the VM's NIC."));
+        }
         if (spec.vcpuPins().size() > spec.vcpus()) {
             problems.add(new SpecProblem(SpecField.PINNING,
                     "Pinning names " + spec.vcpuPins().size() + " vCPUs but the VM has " + spec.vcpus() + "."));
@@ -52,6 +62,10 @@ public final class VmSpecValidator {
         if (spec.machine() != null && !spec.machine().matches("[A-Za-z0-9._-]{1,64}")) {
             problems.add(new SpecProblem(SpecField.MACHINE,
                     "The machine type may hold only letters, digits, '.', '_' and '-', e.g. q35 or pc."));
+        }
+        if (spec.cpuModel() != null && !spec.cpuModel().matches("[A-Za-z0-9._-]{1,64}")) {
+            problems.add(new SpecProblem(SpecField.CPU_MODEL, "The CPU model '" + org.duovirt.core.text.Printable.line(spec.cpuModel())
+                    + "' may hold only letters, digits, '.', '_' and '-', e.g. host-model or qemu64."));
         }
         if (spec.osVariant() != null && !spec.osVariant().matches("[A-Za-z0-9._+-]{1,64}|https?://[A-Za-z0-9./_+-]{1,200}")) {
             problems.add(new SpecProblem(SpecField.OS, "The OS id '" + spec.osVariant()

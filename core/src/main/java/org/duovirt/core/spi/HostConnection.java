@@ -555,6 +555,15 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.DISK_CACHE);
     }
 
+    /**
+     * The CPU models a new VM of {@code mode} (KVM or QEMU; null: the host's default type) may get on this host, from
+     * its domain capabilities: host-passthrough, host-model and the named models, each saying whether it can be used
+     * and, when not, why. Empty where the host offers no such choice (Xen).
+     */
+    default List<org.duovirt.core.model.CpuModelOption> cpuModels(org.duovirt.core.model.VirtMode mode) {
+        return List.of();
+    }
+
     /** The exception every unimplemented operation throws. */
     default NotSupportedException unsupported(Feature feature) {
         return new NotSupportedException(feature, backendName());

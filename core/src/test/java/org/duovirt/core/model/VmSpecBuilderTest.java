@@ -48,4 +48,34 @@ class VmSpecBuilderTest {
         assertThat(spec.network()).isNull();
         assertThat(spec.machine()).isNull();
     }
+
+    @Test
+    void aNewDiskTakesQcow2OrRawAndAFormatNeedsANewDisk() {
+        VmSpec raw = new VmSpecBuilder().name("r").memoryMiB(64).newDisk(1.0, null).diskFormat(" RAW ").build();
+        assertThat(((VmSpec.Storage.NewDisk) raw.storage()).format()).isEqualTo("raw");
+        VmSpec none = new VmSpecBuilder().name("d").memoryMiB(64).newDisk(1.0, null).build();
+        assertThat(((VmSpec.Storage.NewDisk) none.storage()).format()).as("the backend's default").isNull();
+        assertThat(new VmSpecBuilder().name("v").memoryMiB(64).newDisk(1.0, null).diskFormat("vmdk").problems())
+                .extracting(SpecProblem::message).containsExactly("The disk format 'vmdk' is not one Duovirt makes; use qcow2 or raw.");
+        assertThat(new VmSpecBuilder().name("i").memoryMiB(64).importDisk("/x.img").diskFormat("raw").problems())
+                .extracting(SpecProblem::message).containsExactly("A disk format is chosen for a new disk only (--disk).");
+    }
+
+    @Test
+    void aCpuModelIsANameNotMarkup() {
+        assertThat(new VmSpecBuilder().name("c").memoryMiB(64).cpuModel(" host-model ").build().cpuModel()).isEqualTo("host-model");
+        assertThat(new VmSpecBuilder().name("c").memoryMiB(64).cpuModel("").build().cpuModel()).isNull();
+        assertThat(new VmSpecBuilder().name("c").memoryMiB(64).cpuModel("qemu64'/><x a='\n").problems())
+                .extracting(SpecProblem::field).containsExactly(SpecField.CPU_MODEL);
+    }
+
+    @Test
+    void networkBootIsOneBootSourceAndNeedsANetwork() {
+        assertThat(new VmSpecBuilder().name("n").memoryMiB(64).networkBoot(true).network("default").build().boot())
+                .isEqualTo(new VmSpec.Boot.Network());
+        assertThat(new VmSpecBuilder().name("n").memoryMiB(64).networkBoot(true).problems()).extracting(SpecProblem::message)
+                .containsExactly("Network boot (PXE) needs a network with DHCP for the VM's NIC.");
+        assertThat(new VmSpecBuilder().name("n").memoryMiB(64).networkBoot(true).network("d").iso("/a.iso").problems())
+                .extracting(SpecProblem::message).contains("Give only one boot source: a kernel, an ISO, a bootloader or the network.");
+    }
 }
