@@ -85,17 +85,18 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
     }
 
     private void drawValueAxis(GraphicsContext g, TimeChart chart, ChartData d, double plotH, double plotW, Color text, Color grid) {
-        double top = d.top();
+        ValueAxis axis = d.axis();
+        int steps = axis.steps();
         g.setFont(Font.font(10));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotH - plotH * i / 4;
+        for (int i = 0; i <= steps; i++) {
+            double y = TOP + plotH - plotH * i / steps;
             g.setStroke(grid);
             g.setLineWidth(1);
             g.strokeLine(LEFT, Math.round(y) + 0.5, LEFT + plotW, Math.round(y) + 0.5);
             g.setFill(text);
-            g.fillText(chart.getValueFormat().apply(top * i / 4), LEFT - 4, y);
+            g.fillText(chart.getValueFormat().apply(axis.value(i)), LEFT - 4, y);
         }
     }
 
