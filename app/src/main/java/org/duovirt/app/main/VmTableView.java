@@ -28,6 +28,12 @@ import org.duovirt.core.stats.StatsGroup;
 /** The VM table: sortable, multi-select, rows of unreachable hosts greyed, sparkline columns. */
 public final class VmTableView extends TableView<VmRow> {
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    /**
+     * Every row is one line of text or a 22 px sparkline: 30 px, as base.css's -fx-cell-size. Fixed, so that a
+     * scroll lays out only the rows on screen; without it VirtualFlow sizes cells over the list to estimate its
+     * height (a third of the FX thread's samples while 1,000 rows scrolled, docs/benchmarks.md).
+     */
+    static final double ROW_HEIGHT = 30;
     private final Map<StatsGroup, TableColumn<VmRow, Series>> statsColumns;
 
     public VmTableView(MainViewModel vm) {
@@ -41,6 +47,7 @@ public final class VmTableView extends TableView<VmRow> {
         setTableMenuButtonVisible(true);
         setPlaceholder(placeholder(vm));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setFixedCellSize(ROW_HEIGHT);
 
         TableColumn<VmRow, VmState> state = column("column.state", "state", r -> r.stateProperty());
         state.setCellFactory(c -> new StateCell());
