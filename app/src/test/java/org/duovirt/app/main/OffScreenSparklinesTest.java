@@ -112,4 +112,30 @@ class OffScreenSparklinesTest {
         assertThat(built).as("rows with sparklines after scrolling 27 rows down (%d rows on screen)", shown)
                 .isLessThanOrEqualTo(shown + 30);
     }
+
+    /** Behind another tab the table's rows are not rebuilt per tick; back in front, the rows on screen are at once. */
+    @Test
+    void aTableBehindAnotherTabIsNotRebuiltUntilItIsShownAgain(FxRobot robot) {
+        waitUntil("200 VMs listed", WAIT, () -> UiTestSupport.visibleNames(robot).size() == 200);
+        VmRow first = UiTestSupport.row(robot, "many1");
+        waitUntil("the first row's sparkline fills", WAIT, () -> first.cpuProperty().get().size() >= 3);
+        TableView<VmRow> table = robot.lookup("#vm-table").queryTableView();
+        onFx(() -> {
+            table.getSelectionModel().select(first);
+            return null;
+        });
+        UiTestSupport.click(robot, "#tool-performance");
+        waitUntil("the Performance tab is in front", WAIT, () -> robot.lookup("#performance-many1").tryQuery()
+                .map(javafx.scene.Node::isVisible).orElse(false));
+        Series behind = onFx(() -> first.cpuProperty().get());
+        long samples = onFx(() -> first.host().statsSamples());
+        waitUntil("two more ticks", WAIT, () -> first.host().statsSamples() >= samples + 2);
+        assertThat(onFx(() -> first.cpuProperty().get())).as("not rebuilt behind the Performance tab").isSameAs(behind);
+        Series shownAgain = onFx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) window.view().lookup("#center-tabs");
+            tabs.getSelectionModel().select(0);
+            return first.cpuProperty().get();
+        });
+        assertThat(shownAgain).as("rebuilt from the history as the table comes back").isNotSameAs(behind);
+    }
 }
