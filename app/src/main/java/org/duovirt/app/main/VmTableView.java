@@ -35,8 +35,8 @@ public final class VmTableView extends TableView<VmRow> {
      */
     static final double ROW_HEIGHT = 30;
     private final Map<StatsGroup, TableColumn<VmRow, Series>> statsColumns;
-    /** Every row cell the table made (VirtualFlow makes about a screenful and reuses them). */
-    private final List<OfflineAwareRow> rowCells = new ArrayList<>();
+    /** The row cells the table made (about a screenful, reused); weak: cells VirtualFlow drops can go. */
+    private final Set<OfflineAwareRow> rowCells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private boolean showing = true;
 
     public VmTableView(MainViewModel vm) {
