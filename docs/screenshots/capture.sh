@@ -26,7 +26,7 @@ java -Dduovirt.config.dir="$work/config" -Dduovirt.state.dir="$work/state" ${DUO
   -cp "$here/app/target/duovirt-app-0.1.0-SNAPSHOT.jar:$here/app/target/lib/*" org.duovirt.app.Main >"$work/app.log" 2>&1 &
 pid=$!
 sleep "${SETTLE:-45}"   # connections, then ~16 stats ticks so the sparklines have a history
-out="$here/docs/screenshots"
+out="${OUT_DIR:-$here/docs/screenshots}"   # OUT_DIR: e.g. app/target/screenshots for a look before docs/
 shot() { sleep "${2:-1.5}"; import -window root "$out/$1"; echo "captured $out/$1"; }
 row() { xdotool mousemove "$1" "$2" click 1; }        # click a table row at x y
 for step in "$@"; do

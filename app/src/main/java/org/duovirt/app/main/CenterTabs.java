@@ -43,6 +43,7 @@ final class CenterTabs extends TabPane {
         vms.setId("tab-vms");
         vms.setClosable(false);
         vms.setGraphic(Icons.icon("vm"));
+        vms.selectedProperty().addListener((o, was, now) -> table.setShowing(now));
         getTabs().add(vms);
         setTabClosingPolicy(TabClosingPolicy.ALL_TABS);
         getSelectionModel().selectedItemProperty().addListener((o, was, now) -> consoles.selected(now));

@@ -17,6 +17,14 @@ import org.duovirt.app.ui.Theme;
  */
 public final class SparklineCell extends TableCell<VmRow, Series> {
     private static final double HEIGHT = 22;
+    // Parsed and looked up once: redraw runs for every chart (and every sparkline) on every stats tick.
+    private static final Color DARK_LINE = Color.web("#5b9bff");
+    private static final Color LIGHT_LINE = Color.web("#2f6fde");
+    private static final Color DARK_BASELINE = Color.web("#2a2d33");
+    private static final Color LIGHT_BASELINE = Color.web("#e6e9ee");
+    private static final Color DARK_TEXT = Color.web("#c3c8cf");
+    private static final Color LIGHT_TEXT = Color.web("#4a515b");
+    private static final Font FONT_11 = Font.font(11);
     private final Canvas canvas = new Canvas(120, HEIGHT);
 
     public SparklineCell() {
@@ -42,15 +50,15 @@ public final class SparklineCell extends TableCell<VmRow, Series> {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, HEIGHT);
         boolean dark = Theme.isDark();
-        Color line = dark ? Color.web("#5b9bff") : Color.web("#2f6fde");
-        g.setStroke(dark ? Color.web("#2a2d33") : Color.web("#e6e9ee"));
+        Color line = dark ? DARK_LINE : LIGHT_LINE;
+        g.setStroke(dark ? DARK_BASELINE : LIGHT_BASELINE);
         g.setLineWidth(1);
         g.strokeLine(0, HEIGHT - 0.5, w, HEIGHT - 0.5);
         double labelWidth = 58;
         double graphW = Math.max(10, w - labelWidth);
         plot(g, s, graphW, line);
-        g.setFill(dark ? Color.web("#c3c8cf") : Color.web("#4a515b"));
-        g.setFont(Font.font(11));
+        g.setFill(dark ? DARK_TEXT : LIGHT_TEXT);
+        g.setFont(FONT_11);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(s.label(), w - 2, HEIGHT / 2);

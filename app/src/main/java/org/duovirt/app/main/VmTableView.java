@@ -28,7 +28,16 @@ import org.duovirt.core.stats.StatsGroup;
 /** The VM table: sortable, multi-select, rows of unreachable hosts greyed, sparkline columns. */
 public final class VmTableView extends TableView<VmRow> {
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    /**
+     * Every row is one line of text or a 22 px sparkline: 30 px, as base.css's -fx-cell-size. Fixed, so that a
+     * scroll lays out only the rows on screen; without it VirtualFlow sizes cells over the list to estimate its
+     * height (a third of the FX thread's samples while 1,000 rows scrolled, docs/benchmarks.md).
+     */
+    static final double ROW_HEIGHT = 30;
     private final Map<StatsGroup, TableColumn<VmRow, Series>> statsColumns;
+    /** The row cells the table made (about a screenful, reused); weak: cells VirtualFlow drops can go. */
+    private final Set<OfflineAwareRow> rowCells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private boolean showing = true;
 
     public VmTableView(MainViewModel vm) {
         setId("vm-table");
@@ -41,6 +50,7 @@ public final class VmTableView extends TableView<VmRow> {
         setTableMenuButtonVisible(true);
         setPlaceholder(placeholder(vm));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setFixedCellSize(ROW_HEIGHT);
 
         TableColumn<VmRow, VmState> state = column("column.state", "state", r -> r.stateProperty());
         state.setCellFactory(c -> new StateCell());
@@ -73,27 +83,54 @@ public final class VmTableView extends TableView<VmRow> {
         getColumns().forEach(ColumnFit::fitHeader);
         OverflowingColumns.watch(this);
 
-        setRowFactory(t -> new OfflineAwareRow());
+        setRowFactory(t -> {
+            OfflineAwareRow r = new OfflineAwareRow();
+            rowCells.add(r);
+            return r;
+        });
+    }
+
+    /**
+     * The table's tab was selected (true) or another tab was (false). While hidden no row counts as shown, so a
+     * stats tick only marks the sparklines stale (a Performance tab in front of 1,000 rows rebuilt ~40 rows'
+     * four sparklines per host tick for nobody); showing the table again rebuilds the rows on screen at once.
+     */
+    public void setShowing(boolean on) {
+        if (on != showing) {
+            showing = on;
+            rowCells.forEach(r -> r.count(on));
+        }
     }
 
     /** A row greyed while its host is not connected; follows the host's state without refreshing the table. */
-    private static final class OfflineAwareRow extends TableRow<VmRow> {
+    private final class OfflineAwareRow extends TableRow<VmRow> {
         private final javafx.beans.InvalidationListener hostState = o -> restyle();
         private VmRow watched;
+        /** Whether this cell counts as showing {@link #watched} ({@link VmRow#shown}). */
+        private boolean counted;
 
         @Override
         protected void updateItem(VmRow row, boolean empty) {
             super.updateItem(row, empty);
             if (watched != null) {
                 watched.host().stateProperty().removeListener(hostState);
-                watched.shown(false);
             }
+            count(false);
             watched = empty ? null : row;
             if (watched != null) {
                 watched.host().stateProperty().addListener(hostState);
-                watched.shown(true);
             }
+            count(showing);
             restyle();
+        }
+
+        void count(boolean on) {
+            if (watched != null && on != counted) {
+                counted = on;
+                watched.shown(on);
+            } else if (watched == null) {
+                counted = false;
+            }
         }
 
         private void restyle() {

@@ -90,7 +90,7 @@ public final class HostOverviewViewModel {
         memoryChart.set(new ChartData(from, now, w.times(), List.of(
                 new ChartData.Line(Messages.get("overview.series.memory-used"), w.series(HostLoad.MEMORY_USED)),
                 new ChartData.Line(Messages.get("overview.series.memory-total"), w.series(HostLoad.MEMORY_TOTAL))),
-                Double.NaN));
+                Double.NaN, org.duovirt.app.perf.ValueAxis.Scale.BINARY));
         latest.set(snap);
     }
 

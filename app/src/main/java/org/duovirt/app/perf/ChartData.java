@@ -8,9 +8,16 @@ import java.util.List;
  * @param fromMillis left edge of the time axis (epoch ms)
  * @param toMillis   right edge
  * @param fixedMax   the top of the value axis (100 for percentages), or NaN to fit the data
+ * @param scale      how a fitted axis steps (1024-based units or decimals) and where it ends when all is 0
  */
-public record ChartData(long fromMillis, long toMillis, long[] times, List<Line> lines, double fixedMax) {
+public record ChartData(long fromMillis, long toMillis, long[] times, List<Line> lines, double fixedMax,
+        ValueAxis.Scale scale) {
     public static final ChartData EMPTY = new ChartData(0, 1, new long[0], List.of(), Double.NaN);
+
+    /** A chart of plain decimal values (or a fixed top). */
+    public ChartData(long fromMillis, long toMillis, long[] times, List<Line> lines, double fixedMax) {
+        this(fromMillis, toMillis, times, lines, fixedMax, ValueAxis.Scale.DECIMAL);
+    }
 
     /** One line; NaN values are gaps. */
     public record Line(String label, float[] values) {
@@ -18,6 +25,7 @@ public record ChartData(long fromMillis, long toMillis, long[] times, List<Line>
 
     public ChartData {
         lines = List.copyOf(lines);
+        scale = scale == null ? ValueAxis.Scale.DECIMAL : scale;
     }
 
     public int size() {
@@ -38,10 +46,15 @@ public record ChartData(long fromMillis, long toMillis, long[] times, List<Line>
         return best;
     }
 
-    /** The top of the value axis: the fixed one, else the largest value (at least 1). */
+    /** The top of the value axis. */
     public double top() {
+        return axis().top();
+    }
+
+    /** The value axis: the fixed top, else the largest value rounded up to a whole number of round steps. */
+    public ValueAxis axis() {
         if (!Double.isNaN(fixedMax)) {
-            return fixedMax;
+            return ValueAxis.fixed(fixedMax);
         }
         double max = 0;
         for (Line l : lines) {
@@ -51,6 +64,6 @@ public record ChartData(long fromMillis, long toMillis, long[] times, List<Line>
                 }
             }
         }
-        return max <= 0 ? 1 : max * 1.1;
+        return ValueAxis.fit(max, scale);
     }
 }

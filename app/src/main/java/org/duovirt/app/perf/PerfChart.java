@@ -11,23 +11,25 @@ import org.duovirt.core.stats.Metric;
  * kept per vCPU or per device gets one line per vCPU or device after its total.
  */
 public enum PerfChart {
-    CPU(List.of(Metric.CPU, Metric.VCPU), 100, v -> String.format(Locale.ROOT, "%.1f %%", v)),
+    CPU(List.of(Metric.CPU, Metric.VCPU), 100, ValueAxis.Scale.DECIMAL, v -> String.format(Locale.ROOT, "%.1f %%", v)),
     MEMORY(List.of(Metric.MEMORY_USED, Metric.MEMORY_AVAILABLE, Metric.MEMORY_BALLOON), Double.NaN,
-            v -> Units.mebibytes(Math.round(v))),
-    DISK_BYTES(List.of(Metric.DISK_READ, Metric.DISK_WRITE), Double.NaN, Units::rate),
-    DISK_REQUESTS(List.of(Metric.DISK_READ_OPS, Metric.DISK_WRITE_OPS), Double.NaN,
+            ValueAxis.Scale.BINARY, v -> Units.mebibytes(Math.round(v))),
+    DISK_BYTES(List.of(Metric.DISK_READ, Metric.DISK_WRITE), Double.NaN, ValueAxis.Scale.BYTE_RATE, Units::rate),
+    DISK_REQUESTS(List.of(Metric.DISK_READ_OPS, Metric.DISK_WRITE_OPS), Double.NaN, ValueAxis.Scale.DECIMAL,
             v -> String.format(Locale.ROOT, "%.1f req/s", v)),
-    NET_BYTES(List.of(Metric.NET_RX, Metric.NET_TX), Double.NaN, Units::rate),
-    NET_PACKETS(List.of(Metric.NET_RX_PACKETS, Metric.NET_TX_PACKETS), Double.NaN,
+    NET_BYTES(List.of(Metric.NET_RX, Metric.NET_TX), Double.NaN, ValueAxis.Scale.BYTE_RATE, Units::rate),
+    NET_PACKETS(List.of(Metric.NET_RX_PACKETS, Metric.NET_TX_PACKETS), Double.NaN, ValueAxis.Scale.DECIMAL,
             v -> String.format(Locale.ROOT, "%.1f pkt/s", v));
 
     private final List<Metric> metrics;
     private final double fixedMax;
+    private final ValueAxis.Scale scale;
     private final DoubleFunction<String> format;
 
-    PerfChart(List<Metric> metrics, double fixedMax, DoubleFunction<String> format) {
+    PerfChart(List<Metric> metrics, double fixedMax, ValueAxis.Scale scale, DoubleFunction<String> format) {
         this.metrics = metrics;
         this.fixedMax = fixedMax;
+        this.scale = scale;
         this.format = format;
     }
 
@@ -37,6 +39,11 @@ public enum PerfChart {
 
     public double fixedMax() {
         return fixedMax;
+    }
+
+    /** How the value axis steps when it fits the data (IEC units for bytes and MiB, decimals for counts). */
+    public ValueAxis.Scale scale() {
+        return scale;
     }
 
     public DoubleFunction<String> format() {

@@ -118,7 +118,7 @@ public final class PerformanceViewModel {
                 }
             }
         }
-        return new ChartData(from, to, shown.times(), lines, chart.fixedMax());
+        return new ChartData(from, to, shown.times(), lines, chart.fixedMax(), chart.scale());
     }
 
     private String label(SeriesKey k) {

@@ -19,6 +19,7 @@ public final class RangeButtons {
     public static HBox bar(String idPrefix, ObjectProperty<HistoryRange> range) {
         ToggleGroup ranges = new ToggleGroup();
         HBox bar = new HBox(4);
+        bar.getStyleClass().add("range-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getChildren().add(new Label(Messages.get("perf.range")));
         for (HistoryRange r : HistoryRange.values()) {

@@ -77,6 +77,16 @@ public final class TimeChart extends Control {
         hoverText.set(text);
     }
 
+    /** The value axis' labels as drawn, from 0 at the bottom to the top. */
+    public java.util.List<String> axisLabels() {
+        ValueAxis axis = getDataSafe().axis();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i <= axis.steps(); i++) {
+            labels.add(valueFormat.get().apply(axis.value(i)));
+        }
+        return labels;
+    }
+
     /** The text shown for the sample at {@code index}: its clock time, then each line's value. */
     public String describe(int index) {
         ChartData d = data.get();

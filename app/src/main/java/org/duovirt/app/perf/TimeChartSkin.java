@@ -22,6 +22,19 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
             Color.web("#e08a1e"), Color.web("#8e44ad"), Color.web("#16a2b8"), Color.web("#7f8c8d"), Color.web("#c0392b")};
     private static final Color[] DARK = {Color.web("#5b9bff"), Color.web("#ff7b72"), Color.web("#56d364"),
             Color.web("#f0a040"), Color.web("#c297ff"), Color.web("#39c5cf"), Color.web("#a0a8b0"), Color.web("#ff9e8a")};
+    // Parsed and looked up once: redraw runs for every chart (and every sparkline) on every stats tick.
+    private static final Color DARK_TEXT = Color.web("#c3c8cf");
+    private static final Color LIGHT_TEXT = Color.web("#3b424c");
+    private static final Color DARK_GRID = Color.web("#2f333a");
+    private static final Color LIGHT_GRID = Color.web("#e3e6eb");
+    private static final Color DARK_BACKGROUND = Color.web("#1e2126");
+    private static final Color DARK_MUTED = Color.web("#8b939d");
+    private static final Color LIGHT_MUTED = Color.web("#6a727c");
+    private static final Color DARK_HOVER_BACKGROUND = Color.web("#000000b0");
+    private static final Color LIGHT_HOVER_BACKGROUND = Color.web("#ffffffd0");
+    private static final Font FONT_10 = Font.font(10);
+    private static final Font FONT_11 = Font.font(11);
+    private static final Font FONT_12 = Font.font(12);
     private final Canvas canvas = new Canvas();
     private double mouseX = -1;
 
@@ -58,21 +71,21 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         boolean dark = Theme.isDark();
-        Color text = dark ? Color.web("#c3c8cf") : Color.web("#3b424c");
-        Color grid = dark ? Color.web("#2f333a") : Color.web("#e3e6eb");
-        g.setFill(dark ? Color.web("#1e2126") : Color.WHITE);
+        Color text = dark ? DARK_TEXT : LIGHT_TEXT;
+        Color grid = dark ? DARK_GRID : LIGHT_GRID;
+        g.setFill(dark ? DARK_BACKGROUND : Color.WHITE);
         g.fillRect(0, 0, w, h);
         double plotW = Math.max(10, w - LEFT - RIGHT);
         double plotH = Math.max(10, h - TOP - BOTTOM);
-        g.setFont(Font.font(12));
+        g.setFont(FONT_12);
         g.setFill(text);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(chart.getTitle(), 8, 4);
         // The unit and (for CPU) the definition, beside the title where there is room for the whole text.
         double titleWidth = chart.getTitle().length() * 7.5 + 16;
-        g.setFont(Font.font(10));
-        g.setFill(dark ? Color.web("#8b939d") : Color.web("#6a727c"));
+        g.setFont(FONT_10);
+        g.setFill(dark ? DARK_MUTED : LIGHT_MUTED);
         g.fillText(chart.getAxisLabel(), 8 + titleWidth, 6);
         drawValueAxis(g, chart, d, plotH, plotW, text, grid);
         drawTimeAxis(g, d, plotW, plotH, text, grid);
@@ -85,17 +98,18 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
     }
 
     private void drawValueAxis(GraphicsContext g, TimeChart chart, ChartData d, double plotH, double plotW, Color text, Color grid) {
-        double top = d.top();
-        g.setFont(Font.font(10));
+        ValueAxis axis = d.axis();
+        int steps = axis.steps();
+        g.setFont(FONT_10);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotH - plotH * i / 4;
+        for (int i = 0; i <= steps; i++) {
+            double y = TOP + plotH - plotH * i / steps;
             g.setStroke(grid);
             g.setLineWidth(1);
             g.strokeLine(LEFT, Math.round(y) + 0.5, LEFT + plotW, Math.round(y) + 0.5);
             g.setFill(text);
-            g.fillText(chart.getValueFormat().apply(top * i / 4), LEFT - 4, y);
+            g.fillText(chart.getValueFormat().apply(axis.value(i)), LEFT - 4, y);
         }
     }
 
@@ -104,7 +118,7 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
         long step = TimeAxis.step(range, (int) Math.max(2, plotW / 90));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.setFont(Font.font(10));
+        g.setFont(FONT_10);
         for (long t = (d.fromMillis() / step + 1) * step; t <= d.toMillis(); t += step) {
             double x = x(d, t, plotW);
             g.setStroke(grid);
@@ -142,7 +156,7 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
     }
 
     private static void drawLegend(GraphicsContext g, ChartData d, Color[] palette, double w, Color text) {
-        g.setFont(Font.font(11));
+        g.setFont(FONT_11);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         double x = w - RIGHT;
@@ -170,11 +184,11 @@ final class TimeChartSkin extends SkinBase<TimeChart> {
         g.setStroke(text);
         g.setLineWidth(1);
         g.strokeLine(Math.round(x) + 0.5, TOP, Math.round(x) + 0.5, TOP + plotH);
-        g.setFont(Font.font(11));
+        g.setFont(FONT_11);
         g.setTextBaseline(VPos.TOP);
         boolean left = x > LEFT + plotW / 2;
         g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
-        g.setFill(Theme.isDark() ? Color.web("#000000b0") : Color.web("#ffffffd0"));
+        g.setFill(Theme.isDark() ? DARK_HOVER_BACKGROUND : LIGHT_HOVER_BACKGROUND);
         double approx = label.length() * 6.0;
         g.fillRect(left ? x - 6 - approx : x + 4, TOP + 2, approx + 4, 16);
         g.setFill(text);

@@ -80,4 +80,62 @@ class OffScreenSparklinesTest {
         assertThat(onFx(() -> first.cpuProperty().get().size())).as("many1 is off screen now: not rebuilt")
                 .isEqualTo(before);
     }
+
+    /**
+     * Scrolling builds the sparklines of the rows it shows and no others. The rows have a fixed height, so
+     * VirtualFlow does not size rows over the list (each one filled with its VM, its sparklines rebuilt from the
+     * history) to estimate the list's length: that cost a third of the FX thread's samples while 1,000 rows
+     * scrolled (docs/benchmarks.md).
+     */
+    @Test
+    void scrollingBuildsOnlyTheRowsItShows(FxRobot robot) {
+        waitUntil("200 VMs listed", WAIT, () -> UiTestSupport.visibleNames(robot).size() == 200);
+        TableView<VmRow> table = robot.lookup("#vm-table").queryTableView();
+        VmRow first = UiTestSupport.row(robot, "many1");
+        waitUntil("every VM has history", WAIT, () -> first.host().stats().history().vm("many200") != null
+                && first.host().stats().history().vm("many200").rawSize() >= 3);
+        long samples = onFx(() -> first.host().statsSamples());
+        waitUntil("a tick after that (every off-screen row is stale)", WAIT, () -> first.host().statsSamples() > samples);
+        for (int step = 0; step < 10; step++) {
+            int index = 3 * step;
+            onFx(() -> {
+                table.scrollTo(index);
+                table.requestLayout();
+                table.layout();
+                return null;
+            });
+        }
+        int shown = onFx(() -> (int) table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && !r.isEmpty() && r.isVisible()).count());
+        int built = onFx(() -> (int) table.getItems().stream().filter(r -> r.cpuProperty().get().size() > 0).count());
+        // rows 0 … 27 + a screenful were on screen at some point (49 here; 69 without the fixed height)
+        assertThat(built).as("rows with sparklines after scrolling 27 rows down (%d rows on screen)", shown)
+                .isLessThanOrEqualTo(shown + 30);
+    }
+
+    /** Behind another tab the table's rows are not rebuilt per tick; back in front, the rows on screen are at once. */
+    @Test
+    void aTableBehindAnotherTabIsNotRebuiltUntilItIsShownAgain(FxRobot robot) {
+        waitUntil("200 VMs listed", WAIT, () -> UiTestSupport.visibleNames(robot).size() == 200);
+        VmRow first = UiTestSupport.row(robot, "many1");
+        waitUntil("the first row's sparkline fills", WAIT, () -> first.cpuProperty().get().size() >= 3);
+        TableView<VmRow> table = robot.lookup("#vm-table").queryTableView();
+        onFx(() -> {
+            table.getSelectionModel().select(first);
+            return null;
+        });
+        UiTestSupport.click(robot, "#tool-performance");
+        waitUntil("the Performance tab is in front", WAIT, () -> robot.lookup("#performance-many1").tryQuery()
+                .map(javafx.scene.Node::isVisible).orElse(false));
+        Series behind = onFx(() -> first.cpuProperty().get());
+        long samples = onFx(() -> first.host().statsSamples());
+        waitUntil("two more ticks", WAIT, () -> first.host().statsSamples() >= samples + 2);
+        assertThat(onFx(() -> first.cpuProperty().get())).as("not rebuilt behind the Performance tab").isSameAs(behind);
+        Series shownAgain = onFx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) window.view().lookup("#center-tabs");
+            tabs.getSelectionModel().select(0);
+            return first.cpuProperty().get();
+        });
+        assertThat(shownAgain).as("rebuilt from the history as the table comes back").isNotSameAs(behind);
+    }
 }
