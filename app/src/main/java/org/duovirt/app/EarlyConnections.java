@@ -15,22 +15,31 @@ import org.duovirt.core.spi.HostConnection;
 /**
  * Starts loading the backends and opening the saved autoconnect hosts as soon as the toolkit is up
  * (Application.init), while the window is built, styled and laid out, so the VM list fills as soon as
- * the window is there. A host session that asks for one of these URIs gets the
- * connection opened early, once; every other open goes to the backends as before. Errors surface at that
- * open, where the session reports them as it always does.
+ * the window is there. All of it runs on its own threads: reading connections.json (Jackson) and loading
+ * the backends (libvirt through JNA) took ~0.5 s of the launcher thread, which JavaFX waits for before it
+ * calls start(). A host session that asks for one of these URIs gets the connection opened early, once;
+ * every other open goes to the backends as before. Errors surface at that open, where the session reports
+ * them as it always does.
  */
 final class EarlyConnections implements Connector {
     private final CompletableFuture<Backends> backends;
-    private final Map<String, CompletableFuture<HostConnection>> early = new ConcurrentHashMap<>();
+    /** The early opens by URI, known once connections.json has been read. */
+    private final CompletableFuture<Map<String, CompletableFuture<HostConnection>>> early;
 
     private EarlyConnections(AppDirs dirs) {
         backends = CompletableFuture.supplyAsync(Backends::installed, r -> DaemonThreads.named("duovirt-backends").newThread(r).start());
+        early = CompletableFuture.supplyAsync(() -> openSaved(dirs), r -> DaemonThreads.named("duovirt-early-connect").newThread(r).start());
+    }
+
+    private Map<String, CompletableFuture<HostConnection>> openSaved(AppDirs dirs) {
+        Map<String, CompletableFuture<HostConnection>> opens = new ConcurrentHashMap<>();
         for (ConnectionConfig c : savedOrNone(dirs)) {
-            if (c.autoconnect() && !early.containsKey(c.uri())) {
-                early.put(c.uri(), backends.thenApplyAsync(b -> b.connect(c.uri(), c.options()),
+            if (c.autoconnect() && !opens.containsKey(c.uri())) {
+                opens.put(c.uri(), backends.thenApplyAsync(b -> b.connect(c.uri(), c.options()),
                         r -> DaemonThreads.named("duovirt-early-connect").newThread(r).start()));
             }
         }
+        return opens;
     }
 
     static EarlyConnections begin(AppDirs dirs) {
@@ -44,14 +53,14 @@ final class EarlyConnections implements Connector {
 
     @Override
     public HostConnection open(String uri) {
-        CompletableFuture<HostConnection> opened = early.remove(uri);
+        CompletableFuture<HostConnection> opened = join(early).remove(uri);
         return opened != null ? join(opened) : backends().connect(uri);
     }
 
     /** A saved host: as trusted as the user confirmed it (command= … only when confirmed in the dialog). */
     @Override
     public HostConnection open(ConnectionConfig config) {
-        CompletableFuture<HostConnection> opened = early.remove(config.uri());
+        CompletableFuture<HostConnection> opened = join(early).remove(config.uri());
         return opened != null ? join(opened) : backends().connect(config.uri(), config.options());
     }
 

@@ -23,7 +23,7 @@ public final class Cli {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Terminal terminal = new Terminal(in, out, err);
         DuovirtCommand root = new DuovirtCommand(terminal);
-        CommandLine line = new CommandLine(root);
+        CommandLine line = CommandTree.forArgs(root, args);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setExecutionExceptionHandler((ex, cmd, parsed) -> {

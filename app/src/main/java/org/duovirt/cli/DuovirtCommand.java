@@ -5,8 +5,7 @@ import org.duovirt.app.DefaultConnection;
 import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.HostConnection;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Mixin;
 
 /** The top-level command: global options and the connection every subcommand shares. */
 @Command(name = "duovirt", mixinStandardHelpOptions = true, version = "duovirt 0.1.0",
@@ -33,16 +32,9 @@ import picocli.CommandLine.ScopeType;
                 // --- details: overview name and description (issue 10) ---
                 OverviewCommands.Rename.class, OverviewCommands.Desc.class, OverviewCommands.DiskCache.class})
 final class DuovirtCommand {
-    @Option(names = {"-c", "--connect"}, scope = ScopeType.INHERIT, paramLabel = "URI",
-            description = "Host to use, e.g. qemu:///system, qemu+ssh://root@host/system, xl+ssh://root@host/. "
-                    + "Default: $DUOVIRT_CONNECT, else the local libvirt, else the libvirt test driver.")
-    String connect;
-
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON.")
-    boolean json;
-
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces on errors.")
-    boolean debug;
+    /** -c, --json, --debug: a mixin, so that {@link CommandTree} can give them to a tree of one subcommand. */
+    @Mixin
+    GlobalOptions options = new GlobalOptions();
 
     private final Terminal terminal;
     private HostConnection connection;
@@ -56,22 +48,22 @@ final class DuovirtCommand {
     }
 
     boolean json() {
-        return json;
+        return options.json;
     }
 
     boolean debug() {
-        return debug;
+        return options.debug;
     }
 
     Output output() {
-        return new Output(terminal.out(), json);
+        return new Output(terminal.out(), options.json);
     }
 
     /** Opens the host once per command line. */
     HostConnection connection() {
         if (connection == null) {
             Backends backends = Backends.installed();
-            String uri = connect != null ? connect : System.getenv("DUOVIRT_CONNECT");
+            String uri = options.connect != null ? options.connect : System.getenv("DUOVIRT_CONNECT");
             if (uri != null && !uri.isBlank()) {
                 connection = backends.connect(uri);
             } else {

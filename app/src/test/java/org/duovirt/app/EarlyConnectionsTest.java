@@ -2,9 +2,11 @@ package org.duovirt.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.duovirt.app.config.AppDirs;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.spi.HostConnection;
@@ -22,6 +24,25 @@ class EarlyConnectionsTest {
             assertThat(first.listVms(true)).extracting(v -> v.name()).containsExactly("test");
             assertThat(second).as("a later open is a new connection").isNotSameAs(first);
             assertThat(second.listVms(true)).hasSize(1);
+        }
+    }
+
+    /**
+     * JavaFX calls start() only when init() has returned, so begin() must not read the config itself. The
+     * file here is a named pipe: reading it blocks until something writes it, which this test only does
+     * after begin() has returned. Read on the caller's thread, begin() would never return.
+     */
+    @Test
+    void beginReturnsBeforeTheConfigIsReadAndTheEarlyOpenStillHappens(@TempDir Path dir) throws Exception {
+        Path pipe = dir.resolve("connections.json");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+        EarlyConnections early = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> EarlyConnections.begin(new AppDirs(dir, dir.resolve("state"))));
+        Files.writeString(pipe, "{\"version\":1,\"connections\":[{\"uri\":\"test:///default\",\"autoconnect\":true}]}");
+
+        try (HostConnection opened = early.open("test:///default")) {
+            assertThat(opened.listVms(true)).extracting(v -> v.name()).containsExactly("test");
         }
     }
 

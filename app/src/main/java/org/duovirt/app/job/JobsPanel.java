@@ -8,16 +8,16 @@ import org.controlsfx.control.TaskProgressView;
 /**
  * The running jobs, each with its title, current step, progress and a cancel button (ControlsFX's
  * TaskProgressView). Shown only while a job runs. Each job is mirrored by a JavaFX Task that merely
- * waits for the job, so the work itself stays in {@link Jobs} and is testable without a window.
+ * waits for the job, so the work itself stays in {@link Jobs} and is testable without a window. The
+ * ControlsFX view is made with the first job, not with the window: hidden, it still cost its classes,
+ * skin and style pass before the window's first frame.
  */
 public final class JobsPanel extends StackPane {
-    private final TaskProgressView<Task<Void>> view = new TaskProgressView<>();
+    private TaskProgressView<Task<Void>> view;
 
     public JobsPanel(Jobs jobs) {
         setId("jobs-panel");
         getStyleClass().add("jobs-panel");
-        view.setPrefHeight(110);
-        getChildren().add(view);
         visibleProperty().bind(jobs.runningProperty().greaterThan(0));
         managedProperty().bind(visibleProperty());
         jobs.jobs().addListener((ListChangeListener<Job>) c -> {
@@ -29,10 +29,19 @@ public final class JobsPanel extends StackPane {
 
     private void show(Job job) {
         Task<Void> task = new Mirror(job);
-        view.getTasks().add(task);
+        view().getTasks().add(task);
         Thread waiter = new Thread(task, "job-" + job.title());
         waiter.setDaemon(true);
         waiter.start();
+    }
+
+    private TaskProgressView<Task<Void>> view() {
+        if (view == null) {
+            view = new TaskProgressView<>();
+            view.setPrefHeight(110);
+            getChildren().add(view);
+        }
+        return view;
     }
 
     /** A Task that shows a job's state and passes a cancel on to it. */
