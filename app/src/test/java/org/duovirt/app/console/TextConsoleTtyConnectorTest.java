@@ -148,11 +148,7 @@ class TextConsoleTtyConnectorTest {
     void anEndAfterTheUserTypedTheDetachKeyIsFinal() throws Exception {
         StreamConsoles.Piped pipe = StreamConsoles.piped();
         AtomicInteger reattaches = new AtomicInteger();
-        TextConsoleTtyConnector c = new TextConsoleTtyConnector(pipe, "term-test",
-                () -> {
-                    reattaches.incrementAndGet();
-                    return StreamConsoles.piped();
-                }, ends::incrementAndGet, sizes::add);
+        TextConsoleTtyConnector c = reattachingEachTime(pipe, reattaches);
         c.write(new byte[] {0x1d}); // Ctrl-]: xenconsole detaches
         pipe.guestWrites().close();
         assertThat(c.read(new char[8], 0, 8)).isNegative();
@@ -164,16 +160,20 @@ class TextConsoleTtyConnectorTest {
     void closingTheTabEndsTheConsoleWithoutOpeningItAgain() throws Exception {
         StreamConsoles.Piped pipe = StreamConsoles.piped();
         AtomicInteger reattaches = new AtomicInteger();
-        TextConsoleTtyConnector c = new TextConsoleTtyConnector(pipe, "term-test",
-                () -> {
-                    reattaches.incrementAndGet();
-                    return StreamConsoles.piped();
-                }, ends::incrementAndGet, sizes::add);
+        TextConsoleTtyConnector c = reattachingEachTime(pipe, reattaches);
         CompletableFuture<String> read = readAsync(c, "never");
         c.close();
         read.get(10, TimeUnit.SECONDS);
         assertThat(reattaches).hasValue(0);
         assertThat(ends).hasValue(1);
+    }
+
+    /** A connector that, whenever asked, opens a fresh console again, counting how often. */
+    private TextConsoleTtyConnector reattachingEachTime(org.duovirt.core.spi.TextConsole console, AtomicInteger reattaches) {
+        return new TextConsoleTtyConnector(console, "term-test", () -> {
+            reattaches.incrementAndGet();
+            return StreamConsoles.piped();
+        }, ends::incrementAndGet, sizes::add);
     }
 
     private static CompletableFuture<String> readAsync(TextConsoleTtyConnector c, String until) {

@@ -192,35 +192,11 @@ class AppPinningXenIT {
     }
 
     private static void moveFromThePanel(FxRobot robot, String pool) {
-        choosePool(robot, pool);
+        UiTestSupport.pick(robot, "#pin-pool-target", n -> n instanceof ListCell<?> cell && pool.equals(cell.getText()), pool + " in the pool list", WAIT);
         long t0 = System.nanoTime();
         UiTestSupport.click(robot, "#pin-pool-move");
         waitUntil("moved to " + pool, WAIT, () -> PinEditorTest.outcome(robot).equals("Moved to cpupool " + pool + "."));
         System.out.println("AppPinningXenIT: move to " + pool + " from the panel took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-    }
-
-    /**
-     * Picks {@code pool} in the panel's pool list. A click that lands while the panel is laid out again may not
-     * open the list, so it is opened again until the pool shows; a timeout says what the list held.
-     */
-    private static void choosePool(FxRobot robot, String pool) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            var cell = onFx(() -> robot.lookup(".list-cell").match(n -> pool.equals(((ListCell<?>) n).getText())).tryQueryAs(javafx.scene.Node.class));
-            if (cell.isPresent()) {
-                UiTestSupport.click(robot, cell.get());
-                return;
-            }
-            var target = onFx(() -> robot.lookup("#pin-pool-target").queryAs(javafx.scene.control.ComboBox.class));
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + pool + " in the pool list; it held " + onFx(target::getItems)
-                        + ", showing " + onFx(target::isShowing) + ", disabled " + onFx(target::isDisabled));
-            }
-            if (!onFx(target::isShowing)) {
-                UiTestSupport.click(robot, target);
-            }
-            WaitForAsyncUtils.sleep(250, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
     }
 
     /** The VM's cpupool as raw xl list -c says. */

@@ -76,10 +76,7 @@ class PinEditorTest {
     /** @param wait for each step (a Xen host over SSH under TCG answers in tens of seconds when busy) */
     static PinGrid openEditor(FxRobot robot, String vm, Duration wait) {
         waitUntil(vm + " is listed", wait, () -> UiTestSupport.visibleNames(robot).contains(vm));
-        waitUntil(vm + "'s row is drawn", wait, () -> robot.lookup(".table-cell")
-                .match(c -> vm.equals(((javafx.scene.control.TableCell<?, ?>) c).getText())).tryQuery().isPresent());
-        UiTestSupport.click(robot, robot.lookup(".table-cell").match(c -> vm.equals(((javafx.scene.control.TableCell<?, ?>) c).getText()))
-                .queryAs(Node.class));
+        UiTestSupport.clickVmRow(robot, vm, wait);
         UiTestSupport.click(robot, "#tool-details");
         waitUntil("the details of " + vm, wait, () -> robot.lookup("#details-pinning").tryQuery().isPresent());
         UiTestSupport.click(robot, "#details-pinning");
@@ -88,9 +85,7 @@ class PinEditorTest {
     }
 
     static void preset(FxRobot robot, String text) {
-        UiTestSupport.click(robot, "#pin-presets");
-        waitUntil("the preset menu", WAIT, () -> robot.lookup(".menu-item").match(n -> hasLabel(n, text)).tryQuery().isPresent());
-        UiTestSupport.click(robot, robot.lookup(".menu-item").match(n -> hasLabel(n, text)).queryAs(Node.class));
+        UiTestSupport.pick(robot, "#pin-presets", n -> n.getStyleClass().contains("menu-item") && hasLabel(n, text), "the preset " + text, WAIT);
     }
 
     private static boolean hasLabel(Node n, String text) {

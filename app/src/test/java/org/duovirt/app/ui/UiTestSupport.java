@@ -153,6 +153,33 @@ public final class UiTestSupport {
         }
     }
 
+    /**
+     * Opens the popup of {@code openerQuery} (a menu button or a combo box) and clicks the first item {@code item}
+     * matches. A click that lands while the control is laid out again may not open the popup, so it is opened
+     * again until the item shows; a timeout names what was wanted.
+     */
+    public static void pick(FxRobot robot, String openerQuery, java.util.function.Predicate<javafx.scene.Node> item, String what,
+            java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            java.util.Optional<javafx.scene.Node> found = onFx(() -> robot.lookup(item::test).tryQuery());
+            if (found.isPresent()) {
+                click(robot, found.get());
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            javafx.scene.Node opener = onFx(() -> robot.lookup(openerQuery).match(org.testfx.util.NodeQueryUtils.isVisible()).query());
+            boolean showing = onFx(() -> opener instanceof javafx.scene.control.MenuButton m ? m.isShowing()
+                    : opener instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing());
+            if (!showing) {
+                click(robot, opener);
+            }
+            WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** Milliseconds the FX thread takes to run an empty task: proof it is not blocked. */
     public static long fxRoundTripMillis() throws InterruptedException {
         long t0 = System.nanoTime();
