@@ -16,10 +16,10 @@ public enum PerfChart {
             ValueAxis.Scale.BINARY, v -> Units.mebibytes(Math.round(v))),
     DISK_BYTES(List.of(Metric.DISK_READ, Metric.DISK_WRITE), Double.NaN, ValueAxis.Scale.BYTE_RATE, Units::rate),
     DISK_REQUESTS(List.of(Metric.DISK_READ_OPS, Metric.DISK_WRITE_OPS), Double.NaN, ValueAxis.Scale.DECIMAL,
-            v -> String.format(Locale.ROOT, "%.1f req/s", v)),
+            v -> count(v, "req/s")),
     NET_BYTES(List.of(Metric.NET_RX, Metric.NET_TX), Double.NaN, ValueAxis.Scale.BYTE_RATE, Units::rate),
     NET_PACKETS(List.of(Metric.NET_RX_PACKETS, Metric.NET_TX_PACKETS), Double.NaN, ValueAxis.Scale.DECIMAL,
-            v -> String.format(Locale.ROOT, "%.1f pkt/s", v));
+            v -> count(v, "pkt/s"));
 
     private final List<Metric> metrics;
     private final double fixedMax;
@@ -31,6 +31,12 @@ public enum PerfChart {
         this.fixedMax = fixedMax;
         this.scale = scale;
         this.format = format;
+    }
+
+    /** A rate of counts: whole numbers without a decimal ("150000 req/s", not "150000.0 req/s"), others with one. */
+    static String count(double v, String unit) {
+        boolean whole = Math.abs(v - Math.rint(v)) < 1e-9;
+        return String.format(Locale.ROOT, whole ? "%.0f %s" : "%.1f %s", v, unit);
     }
 
     public List<Metric> metrics() {

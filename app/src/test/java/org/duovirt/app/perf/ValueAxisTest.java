@@ -24,7 +24,7 @@ class ValueAxisTest {
                 .containsExactly("0 B/s", "1.0 KiB/s", "2.0 KiB/s", "3.0 KiB/s", "4.0 KiB/s");
         assertThat(labels(PerfChart.NET_BYTES)).first().isEqualTo("0 B/s");
         assertThat(labels(PerfChart.DISK_REQUESTS, 0, Float.NaN, 0))
-                .containsExactly("0.0 req/s", "1.0 req/s", "2.0 req/s", "3.0 req/s", "4.0 req/s");
+                .containsExactly("0 req/s", "1 req/s", "2 req/s", "3 req/s", "4 req/s");
     }
 
     @Test
@@ -35,6 +35,13 @@ class ValueAxisTest {
         assertThat(labels(PerfChart.NET_BYTES, 58_700))
                 .containsExactly("0 B/s", "20.0 KiB/s", "40.0 KiB/s", "60.0 KiB/s");
         assertThat(labels(PerfChart.NET_BYTES, 3.3e6f)).containsExactly("0 B/s", "1.0 MiB/s", "2.0 MiB/s", "3.0 MiB/s", "4.0 MiB/s");
+    }
+
+    @Test
+    void countsPrintWholeStepsWithoutADecimal() {
+        assertThat(labels(PerfChart.DISK_REQUESTS, 140_000)).containsExactly("0 req/s", "50000 req/s", "100000 req/s", "150000 req/s");
+        assertThat(labels(PerfChart.NET_PACKETS, 9)).containsExactly("0 pkt/s", "2.5 pkt/s", "5 pkt/s", "7.5 pkt/s", "10 pkt/s");
+        assertThat(labels(PerfChart.NET_PACKETS, 0.25f)).containsExactly("0 pkt/s", "0.1 pkt/s", "0.2 pkt/s", "0.3 pkt/s");
     }
 
     @Test
