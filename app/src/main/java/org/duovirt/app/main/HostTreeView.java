@@ -3,6 +3,7 @@ package org.duovirt.app.main;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -146,28 +147,36 @@ public final class HostTreeView extends TreeView<Object> {
             return new ContextMenu(snapshots, clone, definition, devices);
         }
 
+        /**
+         * True while {@code h} cannot do {@code feature}; follows the host's state, so a menu made while the host
+         * was still connecting is right once it connects (the cell is not drawn again then).
+         */
+        private static javafx.beans.binding.BooleanBinding unsupported(HostSession h, org.duovirt.core.spi.Feature feature) {
+            return Bindings.createBooleanBinding(() -> !h.supports(feature), h.stateProperty());
+        }
+
         private ContextMenu hostMenu(HostSession h) {
             MenuItem connect = new MenuItem(Messages.get("host.menu.connect"));
             connect.setOnAction(e -> h.connect());
-            connect.setDisable(h.state() == HostState.CONNECTED);
+            connect.disableProperty().bind(Bindings.createBooleanBinding(() -> h.state() == HostState.CONNECTED, h.stateProperty()));
             MenuItem remove = new MenuItem(Messages.get("host.menu.remove"));
             remove.setOnAction(e -> vm.hostList().remove(h));
             MenuItem newVm = new MenuItem(Messages.get("action.new-vm"), Icons.icon("action.new-vm"));
             newVm.setId("menu-host-new-vm");
             newVm.setOnAction(e -> vm.newVm(h));
-            newVm.setDisable(!h.supports(org.duovirt.core.spi.Feature.CREATE));
+            newVm.disableProperty().bind(unsupported(h, org.duovirt.core.spi.Feature.CREATE));
             MenuItem storage = new MenuItem(Messages.get("host.menu.storage"));
             storage.setId("menu-host-storage");
             storage.setOnAction(e -> vm.openHostTab(h, "storage"));
-            storage.setDisable(!h.supports(org.duovirt.core.spi.Feature.STORAGE_POOLS));
+            storage.disableProperty().bind(unsupported(h, org.duovirt.core.spi.Feature.STORAGE_POOLS));
             MenuItem networks = new MenuItem(Messages.get("host.menu.networks"));
             networks.setId("menu-host-networks");
             networks.setOnAction(e -> vm.openHostTab(h, "networks"));
-            networks.setDisable(!h.supports(org.duovirt.core.spi.Feature.NETWORKS));
+            networks.disableProperty().bind(unsupported(h, org.duovirt.core.spi.Feature.NETWORKS));
             MenuItem overview = new MenuItem(Messages.get("host.menu.overview"), Icons.icon("action.performance"));
             overview.setId("menu-host-overview");
             overview.setOnAction(e -> vm.openHostTab(h, "overview"));
-            overview.setDisable(!h.supports(org.duovirt.core.spi.Feature.HOST_INFO));
+            overview.disableProperty().bind(unsupported(h, org.duovirt.core.spi.Feature.HOST_INFO));
             return new ContextMenu(newVm, overview, storage, networks, connect, remove);
         }
     }
