@@ -72,7 +72,7 @@ final class ConsoleReattacher implements TextConsoleTtyConnector.Reattach {
                 return next;
             } catch (ExecutionException | TimeoutException e) {
                 // A console that arrives after its time is let go of, not leaked.
-                opening.thenAccept(ConsoleReattacher::quietlyClose);
+                opening.thenAccept(TextConsoleTtyConnector::quietlyClose);
                 LOG.info(() -> "Opening the console of " + row.name() + " again failed: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -93,17 +93,6 @@ final class ConsoleReattacher implements TextConsoleTtyConnector.Reattach {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void quietlyClose(TextConsole c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (java.io.IOException | RuntimeException e) {
-            // Nothing left to release.
         }
     }
 }

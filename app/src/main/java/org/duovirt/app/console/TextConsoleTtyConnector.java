@@ -166,7 +166,11 @@ final class TextConsoleTtyConnector implements TtyConnector {
         end();
     }
 
-    private static void quietlyClose(TextConsole c) {
+    /** Closes a console that may already be gone (or null), shared with {@link ConsoleReattacher}. */
+    static void quietlyClose(TextConsole c) {
+        if (c == null) {
+            return;
+        }
         try {
             c.close();
         } catch (IOException | RuntimeException e) {

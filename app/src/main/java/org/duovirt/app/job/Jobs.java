@@ -86,12 +86,12 @@ public final class Jobs {
                 fail(job, cause instanceof DuovirtException d ? d
                         : new DuovirtException(Messages.get("job.failed", job.title()), cause));
             }
+            // A failed job has already failed the result (above); only success and cancel are left to tell.
             JobState end = job.finished().join();
             if (end == JobState.SUCCEEDED) {
                 result.complete(value);
-            } else {
-                result.completeExceptionally(end == JobState.CANCELLED ? new JobCancelledException(job.title())
-                        : job.errorOrNull());
+            } else if (end == JobState.CANCELLED) {
+                result.completeExceptionally(new JobCancelledException(job.title()));
             }
         });
         return result;
