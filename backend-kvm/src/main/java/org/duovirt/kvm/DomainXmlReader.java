@@ -83,7 +83,9 @@ final class DomainXmlReader {
             if (path == null) {
                 path = Xml.attr(console, "tty");
             }
-            String detail = (targetType == null ? "serial" : targetType) + (path == null ? "" : " " + path);
+            // the kind already says "serial"; only another target type (virtio, xen) is worth repeating
+            String type = targetType == null || "serial".equals(targetType) ? null : targetType;
+            String detail = type == null ? path : path == null ? type : type + " " + path;
             consoles.add(new ConsoleInfo("virtio".equals(targetType) || "xen".equals(targetType)
                     ? ConsoleInfo.Kind.PV_CONSOLE : ConsoleInfo.Kind.SERIAL, detail));
         }

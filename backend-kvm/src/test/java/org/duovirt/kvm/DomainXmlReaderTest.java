@@ -26,7 +26,7 @@ class DomainXmlReaderTest {
         assertThat(d.graphics()).containsExactly(new GraphicsEndpoint("vnc", "127.0.0.1", 5900, null, null));
         assertThat(d.consoles()).extracting(ConsoleInfo::kind)
                 .containsExactly(ConsoleInfo.Kind.SERIAL, ConsoleInfo.Kind.VNC);
-        assertThat(d.consoles().get(0).detail()).isEqualTo("serial /dev/pts/0");
+        assertThat(d.consoles().get(0).detail()).isEqualTo("/dev/pts/0");
     }
 
     @Test

@@ -38,8 +38,8 @@ final class DetailsFacts {
             add(out, "details.nic", nic.mac() + " → " + nic.network() + (nic.model() == null ? "" : " (" + nic.model() + ")"));
         }
         for (ConsoleInfo console : d.consoles()) {
-            add(out, "details.console", console.kind().name().toLowerCase(java.util.Locale.ROOT)
-                    + (console.detail() == null ? "" : " " + console.detail()));
+            String kind = Messages.get("details.console." + console.kind().name().toLowerCase(java.util.Locale.ROOT));
+            add(out, "details.console", console.detail() == null ? kind : kind + " · " + console.detail());
         }
         if (d.disks().isEmpty()) {
             add(out, "details.disk", Messages.get("details.none"));

@@ -96,7 +96,9 @@ final class HardwarePages {
         Label outcome = new Label();
         outcome.setId("hw-overview-outcome");
         outcome.textProperty().bind(ov.outcomeProperty());
-        return new VBox(8, grid, new HBox(12, apply, revert("hw-overview-revert", ov::revert), outcome));
+        Button revert = revert("hw-overview-revert", ov::revert);
+        revert.disableProperty().bind(ov.changedProperty().not());
+        return new VBox(8, grid, new HBox(12, apply, revert, outcome));
     }
 
     /** Opens the pinning editor; on the overview (where it always was) and on the CPUs page. */

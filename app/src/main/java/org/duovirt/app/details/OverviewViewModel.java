@@ -36,6 +36,7 @@ public final class OverviewViewModel {
     private final StringBinding nameProblem;
     private final StringBinding descriptionProblem;
     private final BooleanBinding canApply;
+    private final BooleanBinding changed;
     private Consumer<String> onRenamed = n -> { };
 
     OverviewViewModel(TaskExecutor ui, VmRow row, ReportingCalls calls) {
@@ -49,6 +50,7 @@ public final class OverviewViewModel {
                 row.stateProperty());
         nameProblem = Bindings.createStringBinding(this::checkName, name);
         descriptionProblem = Bindings.createStringBinding(() -> VmTexts.descriptionProblem(description.get()), description);
+        changed = Bindings.createBooleanBinding(this::changed, name, description, savedDescription);
         canApply = Bindings.createBooleanBinding(() -> !busy.get() && changed() && nameProblem.get() == null
                         && descriptionProblem.get() == null && (!nameChanged() || renameBlocked.get() == null),
                 name, description, savedDescription, busy, nameProblem, descriptionProblem, renameBlocked);
@@ -110,6 +112,11 @@ public final class OverviewViewModel {
 
     public BooleanBinding canApplyProperty() {
         return canApply;
+    }
+
+    /** Whether the name or the description differs from the VM's: Revert has something to put back. */
+    public BooleanBinding changedProperty() {
+        return changed;
     }
 
     public ReadOnlyStringProperty outcomeProperty() {

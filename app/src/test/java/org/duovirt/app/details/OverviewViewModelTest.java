@@ -40,6 +40,7 @@ class OverviewViewModelTest {
         OverviewViewModel ov = overview("build-runner");
         assertThat(ov.renameBlockedProperty().get()).isNull();
         assertThat(ov.canApplyProperty().get()).isFalse();
+        assertThat(ov.changedProperty().get()).as("nothing to revert yet").isFalse();
 
         ov.nameProperty().set("line\nbreak");
         assertThat(ov.nameProblemProperty().get()).isEqualTo("The name must not contain control characters such as a newline or a tab.");
@@ -54,9 +55,11 @@ class OverviewViewModelTest {
         assertThat(ov.nameProblemProperty().get()).isNull();
         assertThat(ov.canApplyProperty().get()).isTrue();
 
+        assertThat(ov.changedProperty().get()).isTrue();
         ov.revert();
         assertThat(ov.nameProperty().get()).isEqualTo("build-runner");
         assertThat(ov.canApplyProperty().get()).isFalse();
+        assertThat(ov.changedProperty().get()).isFalse();
     }
 
     @Test
