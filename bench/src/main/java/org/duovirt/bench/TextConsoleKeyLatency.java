@@ -122,30 +122,30 @@ public final class TextConsoleKeyLatency {
         Platform.startup(() -> started.complete(null));
         started.get();
         Backends backends = Backends.installed();
-        MainWindow window = fx(() -> MainWindow.open(new Stage(), dirs, Connector.of(backends),
+        MainWindow window = Fx.call(() -> MainWindow.open(new Stage(), dirs, Connector.of(backends),
                 () -> DefaultConnection.open(backends, Duration.ofSeconds(3)), Timeouts.standard()));
-        VmRow row = await("the VM in the table", () -> fx(() -> window.view().table().getItems().stream()
-                .filter(r -> r.name().equals(vm)).findFirst().orElse(null)));
-        fx(() -> {
+        VmRow row = Fx.await("the VM in the table", () -> window.view().table().getItems().stream()
+                .filter(r -> r.name().equals(vm)).findFirst().orElse(null));
+        Fx.call(() -> {
             window.view().table().getSelectionModel().clearSelection();
             window.view().table().getSelectionModel().select(row);
             ((Button) window.view().lookup("#tool-console")).fire();
             return null;
         });
-        ConsoleView view = await("the console tab", () -> fx(() -> (ConsoleView) window.view().lookup("#console-" + vm)));
-        await("attached", () -> fx(() -> ((javafx.scene.control.Label) view.lookup("#console-status")).getText()
-                .startsWith("Attached") ? Boolean.TRUE : null));
-        fx(() -> {
+        ConsoleView view = Fx.await("the console tab", () -> (ConsoleView) window.view().lookup("#console-" + vm));
+        Fx.await("attached", () -> ((javafx.scene.control.Label) view.lookup("#console-status")).getText()
+                .startsWith("Attached") ? Boolean.TRUE : null);
+        Fx.call(() -> {
             view.focusTerminal();
             return null;
         });
         Thread.sleep(1000);
-        Node target = fx(() -> view.getScene().getFocusOwner());
+        Node target = Fx.call(() -> view.getScene().getFocusOwner());
         try {
-            return measure(keys, () -> count(fx(view::text)), () -> type(target, "x", KeyCode.X),
+            return measure(keys, () -> count(Fx.call(view::text)), () -> type(target, "x", KeyCode.X),
                     () -> type(target, "\r", KeyCode.ENTER));
         } finally {
-            fx(() -> {
+            Fx.call(() -> {
                 window.view().getScene().getWindow().hide(); // closes the tabs: the terminal is disposed
                 return null;
             });
@@ -207,29 +207,5 @@ public final class TextConsoleKeyLatency {
         return String.format(Locale.ROOT, "keys %d  p50 %.1f ms  p95 %.1f ms  min %.1f ms  max %.1f ms  mean %.1f ms",
                 sorted.size(), sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
                 sorted.get(0), sorted.get(sorted.size() - 1), sorted.stream().mapToDouble(d -> d).average().orElse(0));
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> call) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(call.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.join();
-    }
-
-    private static <T> T await(String what, Supplier<T> value) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            T v = value.get();
-            if (v != null) {
-                return v;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("timed out waiting for " + what);
     }
 }
