@@ -30,7 +30,9 @@ import picocli.CommandLine.Mixin;
                 // --- details: hardware list (issue 10) ---
                 HardwareCommand.class,
                 // --- details: overview name and description (issue 10) ---
-                OverviewCommands.Rename.class, OverviewCommands.Desc.class, OverviewCommands.DiskCache.class})
+                OverviewCommands.Rename.class, OverviewCommands.Desc.class, OverviewCommands.DiskCache.class,
+                // --- add hardware: serial port, RNG, display (issue 10) ---
+                ExtraDeviceCommands.Add.class, ExtraDeviceCommands.Remove.class})
 final class DuovirtCommand {
     /** -c, --json, --debug: a mixin, so that {@link CommandTree} can give them to a tree of one subcommand. */
     @Mixin

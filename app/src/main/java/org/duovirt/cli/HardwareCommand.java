@@ -36,7 +36,8 @@ final class HardwareCommand extends HostSubcommand {
         for (HardwareItem item : hw.items()) {
             List<String> settings = new ArrayList<>();
             item.settings().forEach(s -> settings.add(s.key() + "=" + s.value()));
-            o.line(String.format(Locale.ROOT, "%-12s  %s", kind(item), String.join(" ", settings)));
+            // the id is what remove-device and the other device commands take
+            o.line(String.format(Locale.ROOT, "%-12s  %-12s  %s", kind(item), item.id(), String.join(" ", settings)));
         }
     }
 

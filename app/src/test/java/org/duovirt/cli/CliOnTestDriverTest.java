@@ -79,6 +79,6 @@ class CliOnTestDriverTest {
         assertThat(hw.get("devices").get(1).get("settings").get("mac").asText()).isEqualTo("aa:bb:cc:dd:ee:ff");
         CliRun text = CliRun.of("hardware", "test", "-c", URI);
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).contains("Boot order:   hd").contains("disk          device=disk source=/guest/diskimage1");
+        assertThat(text.out()).contains("Boot order:   hd").contains("disk          vda           device=disk source=/guest/diskimage1");
     }
 }

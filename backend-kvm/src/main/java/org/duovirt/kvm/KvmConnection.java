@@ -64,6 +64,7 @@ final class KvmConnection implements HostConnection {
     private final DefinitionEditor editor;
     private final OverviewOps overview;
     private final DiskCacheOps diskCache;
+    private final ExtraDeviceOps extraDevices;
     private final Set<Feature> features;
     /** Duovirt's own SSH session to a qemu+ssh host, for graphical consoles; opened on the first one. */
     private final SshGraphicsChannel.Tunnel tunnel;
@@ -93,6 +94,7 @@ final class KvmConnection implements HostConnection {
         this.editor = new DefinitionEditor(domains);
         this.overview = new OverviewOps(domains);
         this.diskCache = new DiskCacheOps(domains);
+        this.extraDevices = new ExtraDeviceOps(domains);
         this.features = hostFeatures(implemented);
         this.tunnel = new SshGraphicsChannel.Tunnel(uri);
     }
@@ -495,6 +497,16 @@ final class KvmConnection implements HostConnection {
     @Override
     public String attachNic(String vm, NicAttachment nic, Set<PinScope> scopes) {
         return devices.attachNic(vm, nic, scopes);
+    }
+
+    @Override
+    public Set<PinScope> addDevice(String vm, org.duovirt.core.model.NewDevice device, Set<PinScope> scopes) {
+        return extraDevices.add(vm, device, scopes);
+    }
+
+    @Override
+    public Set<PinScope> removeDevice(String vm, String id, Set<PinScope> scopes) {
+        return extraDevices.remove(vm, id, scopes);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.duovirt.app.devices.DevicesViewModel;
 import org.duovirt.app.host.Units;
 import org.duovirt.app.storage.StorageView;
 import org.duovirt.core.model.HardwareItem;
+import org.duovirt.core.model.NewDevice;
 import org.duovirt.core.spi.Feature;
 import org.duovirt.core.text.Printable;
 
@@ -266,11 +267,15 @@ final class HardwarePages {
                     action("hw-link-up", "devices.link-up", Feature.NIC_LINK, () -> vm.setLink(true))));
         }
         if (HardwareViewModel.removable(entry)) {
-            Feature f = item.kind() == HardwareItem.Kind.DISK ? Feature.DISK_HOTPLUG : Feature.NIC_HOTPLUG;
+            Feature f = HardwareViewModel.removeFeature(item.kind());
             Button remove = action("hw-page-remove", "hw.remove", f, vm::removeSelected);
             remove.getStyleClass().add("danger");
-            page.getChildren().add(row(remove, new Label(Messages.get(item.kind() == HardwareItem.Kind.DISK
-                    ? "hw.remove.disk-hint" : "hw.remove.nic-hint"))));
+            page.getChildren().add(row(remove, new Label(Messages.get(switch (item.kind()) {
+                case DISK -> "hw.remove.disk-hint";
+                case NIC -> "hw.remove.nic-hint";
+                case RNG -> "hw.remove.rng-hint";
+                default -> "hw.remove.saved-hint";
+            }))));
         } else {
             page.getChildren().add(new Label(Messages.get("hw.read-only")));
         }
@@ -294,7 +299,22 @@ final class HardwarePages {
         return pane("hw-page-add", title(Messages.get("hw.add.title")),
                 key(Messages.get("hw.add.disk")), row(disk, addDisk), problem(dev.newDiskProblemProperty()),
                 key(Messages.get("hw.add.nic")), row(network, mac, addNic), problem(dev.newNicProblemProperty()),
+                addDeviceRow(NewDevice.Kind.SERIAL, "serial"), addDeviceRow(NewDevice.Kind.RNG, "rng"),
+                addDeviceRow(NewDevice.Kind.DISPLAY, "display"),
                 new Label(Messages.get("devices.hint")));
+    }
+
+    /** A sentence saying what the device is, its choices (when it has more than one) and its Add button. */
+    private Node addDeviceRow(NewDevice.Kind kind, String word) {
+        javafx.scene.control.ComboBox<String> type = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(NewDevice.TYPES.get(kind)));
+        type.setId("hw-add-" + word + "-type");
+        type.getSelectionModel().selectFirst();
+        type.setVisible(NewDevice.TYPES.get(kind).size() > 1);
+        type.setManaged(type.isVisible());
+        Button add = action("hw-add-" + word, "hw.add." + word + ".button", Feature.DEVICE_ADD,
+                () -> vm.addDevice(new NewDevice(kind, type.getValue())));
+        return new VBox(4, key(Messages.get("hw.add." + word)), row(type, add));
     }
 
     /** Runs {@code show} with the hardware read so far (pages are built when first selected) and after every read. */

@@ -179,8 +179,17 @@ public final class HardwareViewModel {
 
     /** Whether the entry can be removed here (disks and NICs). */
     public static boolean removable(HardwareEntry entry) {
-        return entry != null && entry.item() != null
-                && (entry.item().kind() == HardwareItem.Kind.DISK || entry.item().kind() == HardwareItem.Kind.NIC);
+        return entry != null && entry.item() != null && removeFeature(entry.item().kind()) != null;
+    }
+
+    /** The feature a host needs to remove a device of this kind, null for a kind Remove does not apply to. */
+    public static org.duovirt.core.spi.Feature removeFeature(HardwareItem.Kind kind) {
+        return switch (kind) {
+            case DISK -> org.duovirt.core.spi.Feature.DISK_HOTPLUG;
+            case NIC -> org.duovirt.core.spi.Feature.NIC_HOTPLUG;
+            case SERIAL, RNG, GRAPHICS -> org.duovirt.core.spi.Feature.DEVICE_ADD;
+            default -> null;
+        };
     }
 
     /** Whether Remove applies to the entry here: a disk or NIC, on a host that can detach it. */
@@ -188,8 +197,7 @@ public final class HardwareViewModel {
         if (!removable(entry)) {
             return false;
         }
-        return devices.unsupportedReason(entry.item().kind() == HardwareItem.Kind.DISK
-                ? org.duovirt.core.spi.Feature.DISK_HOTPLUG : org.duovirt.core.spi.Feature.NIC_HOTPLUG) == null;
+        return devices.unsupportedReason(removeFeature(entry.item().kind())) == null;
     }
 
     /**
@@ -202,13 +210,22 @@ public final class HardwareViewModel {
             return CompletableFuture.completedFuture(null);
         }
         pointDevicesAt(entry);
-        CompletableFuture<Void> removed = entry.item().kind() == HardwareItem.Kind.DISK ? devices.detachDisk() : devices.detachNic();
+        CompletableFuture<Void> removed = switch (entry.item().kind()) {
+            case DISK -> devices.detachDisk();
+            case NIC -> devices.detachNic();
+            default -> devices.removeDevice(entry.item(), entry.title());
+        };
         return removed.thenCompose(x -> calls.onUi(this::load));
     }
 
     /** Adds the disk typed on the Add Hardware page and reloads the list. */
     public CompletableFuture<Void> addDisk() {
         return devices.addDisk().thenCompose(x -> calls.onUi(this::load));
+    }
+
+    /** Adds a serial port, RNG or display from the Add Hardware page and reloads the list. */
+    public CompletableFuture<Void> addDevice(org.duovirt.core.model.NewDevice device) {
+        return devices.addDevice(device).thenCompose(x -> calls.onUi(this::load));
     }
 
     /** Adds the NIC typed on the Add Hardware page and reloads the list. */

@@ -17,6 +17,8 @@ import org.duovirt.app.host.VmRow;
 import org.duovirt.core.model.DeviceInputs;
 import org.duovirt.core.model.DiskAttachment;
 import org.duovirt.core.model.DiskInfo;
+import org.duovirt.core.model.HardwareItem;
+import org.duovirt.core.model.NewDevice;
 import org.duovirt.core.model.NicAttachment;
 import org.duovirt.core.model.NicInfo;
 import org.duovirt.core.model.PinScope;
@@ -197,6 +199,24 @@ public final class DevicesViewModel {
         String mac = newNicMac.get().strip();
         NicAttachment nic = new NicAttachment(newNicNetwork.get().strip(), null, null, mac.isEmpty() ? null : mac);
         return act(Messages.get("devices.call.attach-nic", nic.network()), c -> c.attachNic(row.name(), nic, PinScope.both()));
+    }
+
+    /** Adds a serial port, RNG or display; one the VM cannot take while it runs goes into the saved definition. */
+    public CompletableFuture<Void> addDevice(NewDevice device) {
+        return act(Messages.get("devices.call.add-device", device.describe()), c -> c.addDevice(row.name(), device, PinScope.both()));
+    }
+
+    /**
+     * Removes a serial port, RNG or display after asking; the question says that one QEMU cannot unplug stays in the
+     * running VM until it stops.
+     */
+    public CompletableFuture<Void> removeDevice(HardwareItem item, String title) {
+        if (!dialogs.confirm(Messages.get("devices.remove-device.header", title, row.name()),
+                Messages.get(item.kind() == HardwareItem.Kind.RNG ? "devices.remove-device.body-live" : "devices.remove-device.body-saved"),
+                Messages.get("devices.remove-device.confirm"))) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return act(Messages.get("devices.call.remove-device", title), c -> c.removeDevice(row.name(), item.id(), PinScope.both()));
     }
 
     private interface Change {

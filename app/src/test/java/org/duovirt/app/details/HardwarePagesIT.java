@@ -34,7 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The hardware list's pages on the real libvirtd (qemu:///system, domain type qemu) with a shut-off tiny guest:
  * memory and boot order changed from their pages, a disk added from Add Hardware and removed from its page
- * (answering the question), each checked with {@code virsh dumpxml --inactive}. The VM is named det-hw-*.
+ * (answering the question), an RNG, a SPICE display and a serial port added and removed likewise, each checked with
+ * {@code virsh dumpxml --inactive}. The VM is named det-hw-*.
  */
 @ExtendWith(ApplicationExtension.class)
 class HardwarePagesIT {
@@ -101,9 +102,7 @@ class HardwarePagesIT {
                 .map(l -> ((ListView<HardwareEntry>) l).getItems().stream().map(HardwareEntry::id).toList()).orElse(List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    @Test
-    void memoryBootOrderAndADiskChangeFromThePagesAsVirshSees(FxRobot robot) {
+    private void openDetails(FxRobot robot) {
         waitUntil("the VM listed", WAIT, () -> onFx(() -> window.view().table().getItems().stream()
                 .anyMatch(r -> r.name().equals(VM) && r.state() != null)));
         robot.interact(() -> {
@@ -114,6 +113,49 @@ class HardwarePagesIT {
         });
         UiTestSupport.click(robot, "#tool-details");
         waitUntil("hardware listed", WAIT, () -> entries(robot).contains("disk:vda"));
+    }
+
+    /** Removes the entry whose id starts with {@code prefix} from its page, answering the question. */
+    private void removeEntry(FxRobot robot, String prefix) {
+        String id = entries(robot).stream().filter(e -> e.startsWith(prefix)).findFirst().orElseThrow();
+        UiTestSupport.click(robot, TAB + " #hw-entry-" + id.replace(':', '-'));
+        UiTestSupport.click(robot, TAB + " #hw-remove");
+        waitUntil("the question", WAIT, () -> robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .anyMatch(b -> "Remove".equals(b.getText())));
+        UiTestSupport.click(robot, robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> "Remove".equals(b.getText())).findFirst().orElseThrow());
+    }
+
+    @Test
+    void anRngASpiceDisplayAndASerialPortAreAddedFromAddHardwareAndRemovedFromTheirPages(FxRobot robot) {
+        openDetails(robot);
+        int serials = saved().split("<serial type='pty'>", -1).length - 1;
+        UiTestSupport.click(robot, TAB + " #hw-add");
+        UiTestSupport.click(robot, TAB + " #hw-add-rng");
+        waitUntil("virsh sees the RNG", WAIT, () -> saved().contains("<backend model='random'>/dev/urandom</backend>"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> display = robot.lookup(TAB + " #hw-add-display-type").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> display.getSelectionModel().select("spice"));
+        UiTestSupport.click(robot, TAB + " #hw-add-display");
+        waitUntil("virsh sees the SPICE display", WAIT, () -> saved().contains("<graphics type='spice' autoport='yes' listen='127.0.0.1'>"));
+        UiTestSupport.click(robot, TAB + " #hw-add-serial");
+        waitUntil("virsh sees a second serial port", WAIT, () -> saved().split("<serial type='pty'>", -1).length - 1 == serials + 1);
+        waitUntil("the list shows them", WAIT, () -> entries(robot).stream().anyMatch(e -> e.startsWith("rng:"))
+                && entries(robot).stream().anyMatch(e -> e.startsWith("graphics:")));
+
+        removeEntry(robot, "rng:");
+        waitUntil("virsh no longer sees the RNG", WAIT, () -> !saved().contains("<rng"));
+        waitUntil("the list drops the RNG", WAIT, () -> entries(robot).stream().noneMatch(e -> e.startsWith("rng:")));
+        removeEntry(robot, "graphics:");
+        waitUntil("virsh no longer sees the display", WAIT, () -> !saved().contains("<graphics"));
+        removeEntry(robot, "serial:");
+        waitUntil("one serial port fewer", WAIT, () -> saved().split("<serial type='pty'>", -1).length - 1 == serials);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void memoryBootOrderAndADiskChangeFromThePagesAsVirshSees(FxRobot robot) {
+        openDetails(robot);
 
         // Memory: 96 → 192 MiB from the Memory page; above the maximum, so the maximum follows.
         UiTestSupport.click(robot, TAB + " #hw-entry-memory");

@@ -51,7 +51,9 @@ public enum Feature {
     // --- overview: name and description (issue 10) ---
     RENAME("Renaming a VM"),
     DESCRIPTION("Changing a VM's description"),
-    DISK_CACHE("Changing a disk's cache mode");
+    DISK_CACHE("Changing a disk's cache mode"),
+    // --- add hardware: serial ports, RNGs, displays (issue 10) ---
+    DEVICE_ADD("Adding serial, RNG, display");
 
     private final String label;
 

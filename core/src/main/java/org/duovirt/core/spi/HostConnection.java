@@ -7,6 +7,7 @@ import org.duovirt.core.model.DhcpLease;
 import org.duovirt.core.model.DiskAttachment;
 import org.duovirt.core.model.NetworkInfo;
 import org.duovirt.core.model.NetworkSpec;
+import org.duovirt.core.model.NewDevice;
 import org.duovirt.core.model.NicAttachment;
 import org.duovirt.core.model.PoolInfo;
 import org.duovirt.core.model.VolumeInfo;
@@ -474,6 +475,27 @@ public interface HostConnection extends AutoCloseable {
     /** Detaches the NIC with that MAC address. */
     default void detachNic(String vm, String mac, Set<PinScope> scopes) {
         throw unsupported(Feature.NIC_HOTPLUG);
+    }
+
+    /**
+     * Adds a serial port, an RNG or a display. A device the hypervisor cannot plug into a running VM (a serial port,
+     * a display) goes into the saved definition only and appears at the next start.
+     *
+     * @return the scopes it went into (LIVE, CONFIG or both)
+     */
+    default Set<PinScope> addDevice(String vm, NewDevice device, Set<PinScope> scopes) {
+        throw unsupported(Feature.DEVICE_ADD);
+    }
+
+    /**
+     * Removes the serial port, RNG or display the hardware list names {@code id} ({@link
+     * org.duovirt.core.model.HardwareItem#id()}), from the running VM where the hypervisor can and from the saved
+     * definition.
+     *
+     * @return the scopes it was removed from
+     */
+    default Set<PinScope> removeDevice(String vm, String id, Set<PinScope> scopes) {
+        throw unsupported(Feature.DEVICE_ADD);
     }
 
     /** Sets the link of the NIC with that MAC address up or down, as if the cable were plugged or pulled. */

@@ -1,0 +1,75 @@
+package org.duovirt.cli;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.model.NewDevice;
+import org.duovirt.core.model.PinScope;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** add-device and remove-device: serial ports, RNGs and displays (disks and NICs have their own commands). */
+final class ExtraDeviceCommands {
+    private ExtraDeviceCommands() {
+    }
+
+    @Command(name = "add-device", description = "Add a serial port, an RNG or a display, e.g. add-device web display --type spice. "
+            + "A serial port or display added to a running VM appears at its next start.")
+    static final class Add extends DeviceCommands.VmCommand {
+        @Parameters(index = "1", paramLabel = "KIND", description = "serial, rng or display.")
+        String kind;
+        @Option(names = "--type", description = "serial: pty; rng: /dev/urandom (default) or /dev/random; display: vnc (default) or spice.")
+        String type;
+        @Mixin
+        ScopeOptions scope;
+
+        @Override
+        void run() {
+            NewDevice device = new NewDevice(kind(kind), type);
+            Set<PinScope> done = host().addDevice(vm, device, scope.scopes());
+            report(done, "added", "Added " + device.describe() + " to VM '" + vm + "'");
+        }
+
+        private void report(Set<PinScope> done, String result, String sentence) {
+            ExtraDeviceCommands.report(this, done, result, sentence);
+        }
+    }
+
+    @Command(name = "remove-device", description = "Remove a serial port, an RNG or a display by its id in `duovirt hardware NAME` "
+            + "(serial3, rng7, graphics5).")
+    static final class Remove extends DeviceCommands.VmCommand {
+        @Parameters(index = "1", paramLabel = "ID")
+        String id;
+        @Mixin
+        ScopeOptions scope;
+
+        @Override
+        void run() {
+            Set<PinScope> done = host().removeDevice(vm, id, scope.scopes());
+            ExtraDeviceCommands.report(this, done, "removed", "Removed " + id + " from VM '" + vm + "'");
+        }
+    }
+
+    static NewDevice.Kind kind(String word) {
+        try {
+            return NewDevice.Kind.valueOf(word.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("'" + org.duovirt.core.model.DeviceInputs.printable(word)
+                    + "' is not a kind of device this command adds: use serial, rng or display.");
+        }
+    }
+
+    private static void report(DeviceCommands.VmCommand command, Set<PinScope> done, String result, String sentence) {
+        String where = done.contains(PinScope.LIVE) && done.contains(PinScope.CONFIG) ? "live and saved"
+                : done.contains(PinScope.LIVE) ? "live only" : "saved; it takes effect at the next start";
+        if (command.output().isJson()) {
+            command.output().json(Map.of("name", command.vm, "result", result,
+                    "scopes", done.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList()));
+        } else {
+            command.output().line(sentence + " (" + where + ").");
+        }
+    }
+}
