@@ -32,7 +32,7 @@ import picocli.CommandLine.Mixin;
                 // --- details: overview name and description (issue 10) ---
                 OverviewCommands.Rename.class, OverviewCommands.Desc.class, OverviewCommands.DiskCache.class,
                 // --- add hardware: serial port, RNG, display (issue 10) ---
-                ExtraDeviceCommands.Add.class, ExtraDeviceCommands.Remove.class})
+                ExtraDeviceCommands.Add.class, ExtraDeviceCommands.Remove.class, CpuModelCommand.class})
 final class DuovirtCommand {
     /** -c, --json, --debug: a mixin, so that {@link CommandTree} can give them to a tree of one subcommand. */
     @Mixin

@@ -65,6 +65,7 @@ final class KvmConnection implements HostConnection {
     private final OverviewOps overview;
     private final DiskCacheOps diskCache;
     private final ExtraDeviceOps extraDevices;
+    private final CpuModelOps cpuModel;
     private final Set<Feature> features;
     /** Duovirt's own SSH session to a qemu+ssh host, for graphical consoles; opened on the first one. */
     private final SshGraphicsChannel.Tunnel tunnel;
@@ -95,6 +96,7 @@ final class KvmConnection implements HostConnection {
         this.overview = new OverviewOps(domains);
         this.diskCache = new DiskCacheOps(domains);
         this.extraDevices = new ExtraDeviceOps(domains);
+        this.cpuModel = new CpuModelOps(domains, creator);
         this.features = hostFeatures(implemented);
         this.tunnel = new SshGraphicsChannel.Tunnel(uri);
     }
@@ -507,6 +509,11 @@ final class KvmConnection implements HostConnection {
     @Override
     public Set<PinScope> removeDevice(String vm, String id, Set<PinScope> scopes) {
         return extraDevices.remove(vm, id, scopes);
+    }
+
+    @Override
+    public void setCpuModel(String vm, String model) {
+        cpuModel.set(vm, model);
     }
 
     @Override

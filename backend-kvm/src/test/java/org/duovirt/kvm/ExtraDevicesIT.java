@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Serial ports, RNGs and displays added and removed on a real libvirtd (qemu:///system, TCG), as virsh sees them:
  * on a shut-off VM into the saved definition (a display's password survives the rewrite); on a running one the RNG
- * live and saved, a serial port saved only, and "live only" for a serial port refused in one sentence. Only domains
+ * live and saved, a serial port saved only, and "live only" for a serial port refused in one sentence; and the CPU model
+ * of the saved definition changed to a named model, back to the default, an unknown one refused. Only domains
  * named {@value #PREFIX}* are touched.
  */
 class ExtraDevicesIT {
@@ -125,6 +126,25 @@ class ExtraDevicesIT {
         } finally {
             host.destroy(ON);
         }
+    }
+
+    @Test
+    void theCpuModelOfTheSavedDefinitionChangesToANamedModelAModeOrTheDefault() {
+        host.setCpuModel(OFF, "qemu64");
+        assertThat(saved(OFF)).contains("<model fallback='forbid'>qemu64</model>");
+        assertThat(host.hardware(OFF).cpuModel()).isEqualTo("qemu64");
+        var models = host.cpuModels(VirtMode.QEMU);
+        var other = models.stream().filter(m -> m.available() && !m.name().startsWith("host-") && !m.name().equals("qemu64"))
+                .findFirst().orElseThrow();
+        host.setCpuModel(OFF, other.name());
+        assertThat(saved(OFF)).contains("<model fallback='forbid'>" + other.name() + "</model>").doesNotContain("qemu64");
+        host.setCpuModel(OFF, "default");
+        // libvirt writes its own default back in (qemu64 under TCG): the named model is what must be gone
+        assertThat(saved(OFF)).doesNotContain(">" + other.name() + "<");
+        assertThatThrownBy(() -> host.setCpuModel(OFF, "no-such-cpu'/><x"))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("offers no CPU model 'no-such-cpu'/><x'");
+        var unavailable = models.stream().filter(m -> !m.available()).findFirst();
+        unavailable.ifPresent(m -> assertThatThrownBy(() -> host.setCpuModel(OFF, m.name())).hasMessage(m.reason()));
     }
 
     private static java.nio.file.Path write(String xml) {

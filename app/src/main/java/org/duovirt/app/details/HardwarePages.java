@@ -123,18 +123,35 @@ final class HardwarePages {
         vcpus.valueProperty().addListener((o, a, b) -> res.vcpusProperty().set(b == null ? 0 : b));
         GridPane grid = grid();
         grid.addRow(0, key(Messages.get("details.vcpus")), vcpus);
-        Label model = value("");
         Label topology = value("");
-        onHardware(hw -> {
-            model.setText(orDash(hw.cpuModel()));
-            topology.setText(orDash(hw.topology()));
-        });
-        grid.addRow(1, key(Messages.get("hw.cpu.model")), model);
+        onHardware(hw -> topology.setText(orDash(hw.topology())));
+        grid.addRow(1, key(Messages.get("hw.cpu.model")), cpuModel());
         grid.addRow(2, key(Messages.get("hw.cpu.topology")), topology);
         Button apply = apply("details-vcpus-apply", res::applyVcpus, vm.vcpusUnsupported());
         Label why = Greying.grey("hw-cpus-greyed", Greying.fixed(vm.vcpusUnsupported()), vcpus);
         return pane("hw-page-cpus", title(Messages.get("hw.page.cpus")), grid, why, limits(), problem(res.problemProperty()),
                 new HBox(12, apply, revert("details-vcpus-revert", res::load), pinning("details-cpus-pinning"), outcome()));
+    }
+
+    /** The model choice with its own Apply: it changes the saved definition only, so it is not the vCPU count's. */
+    private Node cpuModel() {
+        CpuModelViewModel cm = vm.cpuModel();
+        javafx.scene.control.ComboBox<String> model = new javafx.scene.control.ComboBox<>(cm.choices());
+        model.setId("hw-cpu-model");
+        model.valueProperty().bindBidirectional(cm.selectedProperty());
+        Button apply = new Button(Messages.get("hw.cpu.model-apply"));
+        apply.setId("hw-cpu-model-apply");
+        apply.disableProperty().bind(cm.canApplyProperty().not());
+        apply.setOnAction(e -> cm.apply());
+        Label outcome = new Label();
+        outcome.setId("hw-cpu-model-outcome");
+        outcome.textProperty().bind(cm.outcomeProperty());
+        Label why = Greying.grey("hw-cpu-model-greyed", Greying.fixed(cm.unsupported()), model);
+        Label hint = new Label(Messages.get("hw.cpu.model-hint"));
+        hint.setWrapText(true);
+        hint.setMaxWidth(560);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new VBox(4, new HBox(8, model, apply), why, hint, outcome);
     }
 
     private Node memory() {

@@ -37,6 +37,7 @@ public final class HardwareViewModel {
     private final DevicesViewModel devices;
     private final BootOptionsViewModel boot;
     private final OverviewViewModel overview;
+    private final CpuModelViewModel cpuModel;
     private final ObservableList<HardwareEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<HardwareEntry> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<VmHardware> hardware = new SimpleObjectProperty<>();
@@ -49,6 +50,7 @@ public final class HardwareViewModel {
         this.devices = new DevicesViewModel(ui, row, dialogs);
         this.boot = new BootOptionsViewModel(row, calls);
         this.overview = new OverviewViewModel(ui, row, calls);
+        this.cpuModel = new CpuModelViewModel(ui, row, calls);
         entries.setAll(fixedEntries());
         selected.set(entries.get(0));
         selected.addListener((o, a, b) -> pointDevicesAt(b));
@@ -96,6 +98,11 @@ public final class HardwareViewModel {
     /** The overview's name and description. */
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    /** The CPUs page's model choice. */
+    public CpuModelViewModel cpuModel() {
+        return cpuModel;
     }
 
     /**
@@ -160,6 +167,7 @@ public final class HardwareViewModel {
         ui.assertUiThread();
         hardware.set(loaded.hardware());
         boot.show(loaded.details().autostart(), loaded.hardware().bootOrder());
+        cpuModel.show(loaded.details().mode(), loaded.hardware().cpuModel());
         String keep = selected.get() == null ? null : selected.get().id();
         List<HardwareEntry> all = new ArrayList<>(fixedEntries());
         // Grouped by kind in the list's order (disks, NICs, display …), each kind in definition order.

@@ -34,7 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The hardware list's pages on the real libvirtd (qemu:///system, domain type qemu) with a shut-off tiny guest:
  * memory and boot order changed from their pages, a disk added from Add Hardware and removed from its page
- * (answering the question), an RNG, a SPICE display and a serial port added and removed likewise, each checked with
+ * (answering the question), an RNG, a SPICE display and a serial port added and removed likewise, the CPU model
+ * changed from the CPUs page, each checked with
  * {@code virsh dumpxml --inactive}. The VM is named det-hw-*.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -129,6 +130,18 @@ class HardwarePagesIT {
     @Test
     void anRngASpiceDisplayAndASerialPortAreAddedFromAddHardwareAndRemovedFromTheirPages(FxRobot robot) {
         openDetails(robot);
+        // The CPU model first, from the CPUs page: a named model the host offers, saved for the next start.
+        UiTestSupport.click(robot, TAB + " #hw-entry-cpus");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> model = robot.lookup(TAB + " #hw-cpu-model").queryAs(javafx.scene.control.ComboBox.class);
+        waitUntil("the host's models listed", WAIT, () -> onFx(() -> model.getItems().size()) > 3);
+        String chosen = onFx(() -> model.getItems().stream().filter(m -> !m.equals(model.getValue()) && !m.equals("default")
+                && !m.startsWith("host-")).findFirst().orElseThrow());
+        robot.interact(() -> model.setValue(chosen));
+        UiTestSupport.click(robot, TAB + " #hw-cpu-model-apply");
+        waitUntil("virsh sees CPU model " + chosen, WAIT, () -> saved().contains("<model fallback='forbid'>" + chosen + "</model>"));
+        waitUntil("the page says so", WAIT, () -> robot.lookup(TAB + " #hw-cpu-model-outcome").queryLabeled().getText().contains(chosen));
+
         int serials = saved().split("<serial type='pty'>", -1).length - 1;
         UiTestSupport.click(robot, TAB + " #hw-add");
         UiTestSupport.click(robot, TAB + " #hw-add-rng");

@@ -53,7 +53,8 @@ public enum Feature {
     DESCRIPTION("Changing a VM's description"),
     DISK_CACHE("Changing a disk's cache mode"),
     // --- add hardware: serial ports, RNGs, displays (issue 10) ---
-    DEVICE_ADD("Adding serial, RNG, display");
+    DEVICE_ADD("Adding serial, RNG, display"),
+    CPU_MODEL("Changing a VM's CPU model");
 
     private final String label;
 

@@ -586,6 +586,15 @@ public interface HostConnection extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Gives the VM's saved definition another CPU model (it takes effect at the next start): {@code "default"}
+     * (the hypervisor's own choice), host-passthrough, host-model or a named model, checked against {@link
+     * #cpuModels} for the VM's domain type. The CPU topology is kept.
+     */
+    default void setCpuModel(String vm, String model) {
+        throw unsupported(Feature.CPU_MODEL);
+    }
+
     /** The exception every unimplemented operation throws. */
     default NotSupportedException unsupported(Feature feature) {
         return new NotSupportedException(feature, backendName());
