@@ -3,32 +3,20 @@ package org.duovirt.bench;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
-import org.duovirt.app.DefaultConnection;
 import org.duovirt.app.Messages;
-import org.duovirt.app.config.AppDirs;
-import org.duovirt.app.config.ConnectionConfig;
-import org.duovirt.app.config.ConnectionStore;
 import org.duovirt.app.console.ConsoleView;
-import org.duovirt.app.host.Connector;
-import org.duovirt.app.host.Timeouts;
-import org.duovirt.app.host.VmRow;
 import org.duovirt.app.main.MainWindow;
 import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.HostConnection;
@@ -114,24 +102,7 @@ public final class TextConsoleKeyLatency {
     /** The real window: the console tab from the toolbar, keys posted to the terminal on the FX thread. */
     static List<Double> terminalPath(String uri, String vm, int keys) throws Exception {
         Messages.use(Locale.ENGLISH);
-        Path home = Files.createTempDirectory("duovirt-bench-console");
-        AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("state"));
-        Files.createDirectories(dirs.config());
-        new ConnectionStore(dirs.config()).save(List.of(new ConnectionConfig(uri, null, true)));
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get();
-        Backends backends = Backends.installed();
-        MainWindow window = Fx.call(() -> MainWindow.open(new Stage(), dirs, Connector.of(backends),
-                () -> DefaultConnection.open(backends, Duration.ofSeconds(3)), Timeouts.standard()));
-        VmRow row = Fx.await("the VM in the table", () -> window.view().table().getItems().stream()
-                .filter(r -> r.name().equals(vm)).findFirst().orElse(null));
-        Fx.call(() -> {
-            window.view().table().getSelectionModel().clearSelection();
-            window.view().table().getSelectionModel().select(row);
-            ((Button) window.view().lookup("#tool-console")).fire();
-            return null;
-        });
+        MainWindow window = BenchWindow.openOn(uri, vm, "tool-console");
         ConsoleView view = Fx.await("the console tab", () -> (ConsoleView) window.view().lookup("#console-" + vm));
         Fx.await("attached", () -> ((javafx.scene.control.Label) view.lookup("#console-status")).getText()
                 .startsWith("Attached") ? Boolean.TRUE : null);

@@ -10,25 +10,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import org.duovirt.app.DefaultConnection;
 import org.duovirt.app.Messages;
-import org.duovirt.app.config.AppDirs;
-import org.duovirt.app.config.ConnectionConfig;
-import org.duovirt.app.config.ConnectionStore;
 import org.duovirt.app.graphics.GraphicsConsoleView;
-import org.duovirt.app.host.Connector;
-import org.duovirt.app.host.Timeouts;
-import org.duovirt.app.host.VmRow;
 import org.duovirt.app.main.MainWindow;
-import org.duovirt.core.spi.Backends;
 
 /**
  * Key press → the guest's echo on its serial line, through the graphical console, in Duovirt and in virt-viewer
@@ -154,24 +144,7 @@ public final class VncKeyEchoSideBySide {
         }
 
         static Duovirt open(String uri, String vm) throws Exception {
-            Path home = Files.createTempDirectory("duovirt-bench-vnc");
-            AppDirs dirs = new AppDirs(home.resolve("config"), home.resolve("state"));
-            Files.createDirectories(dirs.config());
-            new ConnectionStore(dirs.config()).save(List.of(new ConnectionConfig(uri, null, true)));
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            Platform.startup(() -> started.complete(null));
-            started.get();
-            Backends backends = Backends.installed();
-            MainWindow window = Fx.call(() -> MainWindow.open(new Stage(), dirs, Connector.of(backends),
-                    () -> DefaultConnection.open(backends, Duration.ofSeconds(3)), Timeouts.standard()));
-            VmRow row = Fx.await("the VM in the table", () -> window.view().table().getItems().stream()
-                    .filter(r -> r.name().equals(vm)).findFirst().orElse(null));
-            Fx.call(() -> {
-                window.view().table().getSelectionModel().clearSelection();
-                window.view().table().getSelectionModel().select(row);
-                ((Button) window.view().lookup("#tool-graphics")).fire();
-                return null;
-            });
+            MainWindow window = BenchWindow.openOn(uri, vm, "tool-graphics");
             GraphicsConsoleView view = Fx.await("the graphical console tab",
                     () -> (GraphicsConsoleView) window.view().lookup("#graphics-" + vm));
             Fx.await("connected", () -> view.picture() != null && !view.lookup("#graphics-placeholder").isVisible()
