@@ -27,6 +27,7 @@ import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.stats.StatsHub;
 import org.duovirt.app.stats.StatsSubscription;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.HostRefusedException;
 import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.Feature;
@@ -53,6 +54,8 @@ public final class HostSession {
     private final Backoff backoff = Backoff.standard();
     private final ObjectProperty<HostState> state = new SimpleObjectProperty<>(HostState.DISCONNECTED);
     private final StringProperty lastError = new SimpleStringProperty();
+    /** False after a refusal (host key, login): the host is then not retried until the user's Connect. */
+    private final javafx.beans.property.BooleanProperty retrying = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObservableList<VmRow> vms = FXCollections.observableArrayList();
     private final Map<String, VmRow> byName = new HashMap<>();
     private volatile HostConnection connection;
@@ -107,6 +110,15 @@ public final class HostSession {
 
     public ReadOnlyStringProperty lastErrorProperty() {
         return lastError;
+    }
+
+    /**
+     * Whether a disconnected host is retried on its own. False after the host refused us (its SSH key, or the
+     * login): that needs the user, and a retry every second would get us banned (fail2ban); {@link #connect}
+     * tries again. Set before the state, on the UI thread.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty retryingProperty() {
+        return retrying;
     }
 
     /** The host's VMs; changed only on the UI thread. */
@@ -200,6 +212,7 @@ public final class HostSession {
             }
             ui.ui(() -> {
                 backoff.reset();
+                retrying.set(true);
                 lastError.set(null);
                 reconcile(list);
                 state.set(HostState.CONNECTED);
@@ -300,20 +313,26 @@ public final class HostSession {
 
     private void failed(Throwable error) {
         String message = error instanceof DuovirtException d ? d.getMessage() : String.valueOf(error);
+        // A refusal stays a refusal until the user changes something: no loop of refused logins (fail2ban).
+        boolean refused = error instanceof HostRefusedException;
+        String logged = refused ? message + " Not retried until Connect is used." : message;
         if (connection != null && lostAt == null) {
             lostAt = java.time.Instant.now();
-            LOG.log(Level.WARNING, displayName() + ": disconnected: " + message, error instanceof DuovirtException ? null : error);
+            LOG.log(Level.WARNING, displayName() + ": disconnected: " + logged, error instanceof DuovirtException ? null : error);
         } else {
-            LOG.log(Level.WARNING, displayName() + ": " + message, error instanceof DuovirtException ? null : error);
+            LOG.log(Level.WARNING, displayName() + ": " + logged, error instanceof DuovirtException ? null : error);
         }
         stats.stop();
         HostConnection old = connection;
         connection = null;
         closeQuietly(old);
         ui.ui(() -> {
+            retrying.set(!refused);
             lastError.set(message);
             state.set(HostState.DISCONNECTED);
-            scheduleRetry();
+            if (!refused) {
+                scheduleRetry();
+            }
         });
     }
 

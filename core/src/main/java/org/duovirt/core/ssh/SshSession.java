@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.HostRefusedException;
 import org.duovirt.core.error.HostUnreachableException;
 
 /**
@@ -62,16 +63,24 @@ public final class SshSession implements AutoCloseable {
                             new Object[] {target.label(), e.getMessage()});
                     continue;
                 }
-                String why = String.valueOf(e.getMessage());
-                if (why.contains("Auth fail") || why.contains("Auth cancel")) {
-                    throw new HostUnreachableException("SSH login as " + target.label() + " was refused: no key was accepted.",
-                            "Load the key into ssh-agent, or name it with ?keyfile=/path/to/key in the URI"
-                                    + (loginHint.isEmpty() ? "." : "; " + loginHint + "."), e);
-                }
-                throw new HostUnreachableException("Could not reach " + target.label() + " over SSH: " + why + ".",
-                        "Check that the host is up and sshd listens on port " + target.port() + ".", e);
+                throw failure(target, loginHint, e);
             }
         }
+    }
+
+    /**
+     * A failed handshake as one sentence: a refused login is a {@link HostRefusedException} (retrying it
+     * unchanged cannot help and counts against us in the host's log), anything else the host not answering.
+     */
+    static HostUnreachableException failure(SshTarget target, String loginHint, JSchException e) {
+        String why = String.valueOf(e.getMessage());
+        if (why.contains("Auth fail") || why.contains("Auth cancel")) {
+            return new HostRefusedException(HostRefusedException.Reason.LOGIN, "SSH login as " + target.label() + " was refused: no key was accepted.",
+                    "Load the key into ssh-agent, or name it with ?keyfile=/path/to/key in the URI"
+                            + (loginHint.isEmpty() ? "" : "; " + loginHint) + ", then connect again.", e);
+        }
+        return new HostUnreachableException("Could not reach " + target.label() + " over SSH: " + why + ".",
+                "Check that the host is up and sshd listens on port " + target.port() + ".", e);
     }
 
     private static Session handshake(JSch jsch, SshTarget target) throws JSchException {
