@@ -73,6 +73,11 @@ final class DuovirtCommand {
                 }
                 connection = opened.connection();
             }
+            // What a creation interrupted by this host's loss left half-made goes before anything is read.
+            for (String line : org.duovirt.app.job.PendingRemovals.carryOut(connection,
+                    org.duovirt.core.uri.Uris.redact(connection.uri()), org.duovirt.app.job.RemovalJournal.standard())) {
+                terminal.err().println("duovirt: " + line);
+            }
         }
         return connection;
     }

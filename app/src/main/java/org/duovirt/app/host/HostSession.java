@@ -69,8 +69,12 @@ public final class HostSession {
     private volatile java.time.Instant lostAt;
     /** What jobs left half-made when this host vanished under them: removed first when it answers again. */
     private final Leftovers leftovers = new Leftovers();
+    /** The removals creations owe their hosts, shared with every Duovirt process; null: none kept (tests). */
+    private volatile org.duovirt.app.job.RemovalJournal journal;
     /** How long the last successful open took, for the reconnect line in the log. */
     private volatile long lastConnectMs;
+    /** What the journal's removals said at the last connect, for the status line. */
+    private volatile List<String> removedNow = List.of();
 
     public HostSession(ConnectionConfig config, boolean demo, Connector connector, TaskExecutor ui,
                        ScheduledExecutorService timer, Timeouts timeouts) {
@@ -193,6 +197,9 @@ public final class HostSession {
         worker.submit("Listing VMs", timeouts.call().multipliedBy(1L + leftovers.size()), () -> {
             // Before the listing, so a half-made VM never reappears in the table on its way out.
             leftovers.removeAll(opened, displayName());
+            // And what creations of processes that ended (a CLI run, a closed window) left when this host vanished.
+            org.duovirt.app.job.RemovalJournal j = journal;
+            removedNow = j == null ? List.of() : org.duovirt.app.job.PendingRemovals.carryOut(opened, displayName(), j);
             if (features.contains(Feature.EVENTS)) {
                 listenerHandle = opened.addListener(new EventBridge(this));
             }
@@ -213,7 +220,8 @@ public final class HostSession {
             ui.ui(() -> {
                 backoff.reset();
                 retrying.set(true);
-                lastError.set(null);
+                // The status line says what was removed (one sentence each); otherwise nothing is wrong any more.
+                lastError.set(removedNow.isEmpty() ? null : String.join(" ", removedNow));
                 reconcile(list);
                 state.set(HostState.CONNECTED);
             });
@@ -270,6 +278,15 @@ public final class HostSession {
             });
         }
         return done;
+    }
+
+    /** The journal creations on this host write their pending removal to, or null. */
+    public org.duovirt.app.job.RemovalJournal journal() {
+        return journal;
+    }
+
+    void useJournal(org.duovirt.app.job.RemovalJournal journal) {
+        this.journal = journal;
     }
 
     /** How many removals wait for this host to answer again (for tests and the log). */
