@@ -25,7 +25,14 @@ import org.duovirt.core.error.HostUnreachableException;
 public final class SshSession implements AutoCloseable {
     /** Handshakes under emulation can take seconds. */
     public static final int CONNECT_TIMEOUT_MS = 30_000;
-    private static final int KEEPALIVE_MS = 15_000;
+    /**
+     * Server-alive probes after 4 s of silence, dead after 2 unanswered (12 s of silence in all: JSch gives up
+     * on the third timeout), so a host or link that stops answering without closing is seen gone in ~12 s, not
+     * 60 s. sshd answers these itself, so a dom0 whose xl takes 10-45 s under load is not taken for a dead one;
+     * any data received (a command's output) resets the count.
+     */
+    static final int KEEPALIVE_MS = 4_000;
+    static final int KEEPALIVE_COUNT = 2;
     private static final int HANDSHAKE_ATTEMPTS = 2;
     private static final Logger LOG = Logger.getLogger(SshSession.class.getName());
     private final SshTarget target;
@@ -88,7 +95,7 @@ public final class SshSession implements AutoCloseable {
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("PreferredAuthentications", "publickey");
         session.setServerAliveInterval(KEEPALIVE_MS);
-        session.setServerAliveCountMax(3);
+        session.setServerAliveCountMax(KEEPALIVE_COUNT);
         session.connect(CONNECT_TIMEOUT_MS);
         return session;
     }
