@@ -1,15 +1,10 @@
 package org.duovirt.app.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -34,7 +29,6 @@ import org.duovirt.app.config.PrivateFiles;
  */
 public final class RemovalJournal {
     private static final Logger LOG = Logger.getLogger(RemovalJournal.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** One JVM may hold a file lock only once: threads of this process queue here first. */
     private static final Object IN_PROCESS = new Object();
     /** Entries this process wrote and still owns (its jobs run, or their removal waits in memory). */
@@ -151,9 +145,9 @@ public final class RemovalJournal {
                     }
                 }
                 try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE); FileLock held = channel.lock()) {
-                    List<Entry> after = change.apply(read());
+                    List<Entry> after = change.apply(RemovalJournalFile.read(file));
                     if (after != null) {
-                        write(after);
+                        RemovalJournalFile.write(file, after);
                     }
                     return true;
                 }
@@ -162,83 +156,5 @@ public final class RemovalJournal {
                 return false;
             }
         }
-    }
-
-    private List<Entry> read() throws IOException {
-        List<Entry> list = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return list;
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException unreadable) {
-            root = null;
-        }
-        if (root == null || !root.path("pending").isArray()) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            LOG.warning("The journal of pending removals " + file + " could not be read; it was kept as " + aside
-                    + " and a new one started (what it listed is not removed automatically).");
-            return list;
-        }
-        for (JsonNode n : root.get("pending")) {
-            Entry e = parse(n);
-            if (e == null) {
-                LOG.warning("An unreadable entry of " + file + " was dropped: " + n);
-            } else {
-                list.add(e);
-            }
-        }
-        return list;
-    }
-
-    private static Entry parse(JsonNode n) {
-        if (!n.path("id").isTextual() || !n.path("host").isTextual() || !n.path("vm").isTextual()) {
-            return null;
-        }
-        List<String> before = null;
-        if (n.path("volumesBefore").isArray()) {
-            before = new ArrayList<>();
-            for (JsonNode v : n.get("volumesBefore")) {
-                before.add(v.asText());
-            }
-        }
-        Instant since;
-        try {
-            since = Instant.parse(n.path("since").asText());
-        } catch (java.time.format.DateTimeParseException e) {
-            since = Instant.EPOCH;
-        }
-        return new Entry(n.get("id").asText(), n.get("host").asText(), n.get("vm").asText(), n.path("what").asText(n.get("vm").asText()),
-                n.path("pool").isTextual() ? n.get("pool").asText() : null, before, since, n.path("pid").asLong(), n.path("pidStart").asLong());
-    }
-
-    private void write(List<Entry> list) throws IOException {
-        if (list.isEmpty()) {
-            Files.deleteIfExists(file);
-            return;
-        }
-        ObjectNode root = JSON.createObjectNode();
-        root.put("version", 1);
-        ArrayNode pending = root.putArray("pending");
-        for (Entry e : list) {
-            ObjectNode n = pending.addObject();
-            n.put("id", e.id());
-            n.put("host", e.host());
-            n.put("vm", e.vm());
-            n.put("what", e.what());
-            if (e.pool() != null) {
-                n.put("pool", e.pool());
-            }
-            if (e.volumesBefore() != null) {
-                ArrayNode before = n.putArray("volumesBefore");
-                e.volumesBefore().forEach(before::add);
-            }
-            n.put("since", e.since().toString());
-            n.put("pid", e.pid());
-            n.put("pidStart", e.pidStart());
-        }
-        PrivateFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 }

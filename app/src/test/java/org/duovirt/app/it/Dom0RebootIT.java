@@ -31,8 +31,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A real dom0 reboot under the real window: the Xen test host's dom0 reboots ({@code busybox reboot -f}: its init is
- * a script of ours without a reboot command; the same reboot(2) a {@code reboot} ends in), QEMU exits (-no-reboot),
+ * A real dom0 reboot under the real window: the Xen test host's dom0 reboots as init would reboot it (its init is a
+ * script of ours and there is no reboot command: SIGTERM to every process, SIGKILL, sync, then busybox's
+ * {@code reboot -f}, the reboot(2) a {@code reboot} ends in), QEMU exits (-no-reboot),
  * and the test boots it again with {@code testing/xen-host/up} on the same port and the same XDG_CACHE_HOME (the
  * host key is fixed in the image, so known_hosts stays valid). The host must show disconnected within 5 s of the
  * reboot command, reconnect soon after sshd answers again (timestamped by the test's own probe), both transitions
@@ -115,8 +116,16 @@ class Dom0RebootIT {
         String port = Files.readString(runDir().resolve("port")).strip();
         assertThat(port).isEqualTo(Integer.toString(host.getPort()));
         try (FxStallWatcher stalls = FxStallWatcher.start(); HostLog log = HostLog.start()) {
+            // What a reboot does: init sends every process SIGTERM (sshd and its sessions close their connections), then
+            // SIGKILL, syncs and calls reboot(2). Detached, so the command's own session ending does not stop it. The
+            // clock starts when dom0 runs the command (its first output), not when ssh starts: a new SSH login to the
+            // emulated dom0 takes 7-20 s under load.
+            Process reboot = ssh("echo rebooting; setsid sh -c 'sleep 0.2; kill -TERM -1; sleep 1; kill -KILL -1; sync; busybox reboot -f'"
+                    + " </dev/null >/dev/null 2>&1 &");
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(reboot.getInputStream(), StandardCharsets.UTF_8)).readLine();
             long rebootAt = System.nanoTime();
-            Process reboot = ssh("sync; busybox reboot -f");
+            assertThat(first).as("dom0 ran the reboot command").isEqualTo("rebooting");
+            assertThat(session().state()).as("still connected when dom0 runs the reboot").isEqualTo(HostState.CONNECTED);
             long gone = HostStates.millisUntil(session(), HostState.DISCONNECTED, Duration.ofSeconds(60));
             assertThat(reboot.waitFor(60, TimeUnit.SECONDS)).as("the reboot command's ssh ended").isTrue();
             // -no-reboot: QEMU exits when the machine resets.
