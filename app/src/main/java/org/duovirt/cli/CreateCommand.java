@@ -2,12 +2,17 @@ package org.duovirt.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.duovirt.app.job.JobLeftovers;
+import org.duovirt.app.job.PendingRemovals;
+import org.duovirt.app.job.RemovalJournal;
 import org.duovirt.core.cloudinit.CloudInitFiles;
+import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.model.SpecProblem;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.model.VmSpecBuilder;
 import org.duovirt.core.model.VmSummary;
+import org.duovirt.core.spi.HostConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -123,14 +128,35 @@ final class CreateCommand extends HostSubcommand {
             dryRun(spec);
             return;
         }
-        VmSummary vm = host().create(spec, (step, fraction) -> {
-            if (!output().isJson()) {
-                terminal().err().println("  " + step);
+        HostConnection c = host();
+        // Journaled before anything is made: if the host vanishes, the next connection to it removes the half-made VM.
+        RemovalJournal journal = RemovalJournal.standard();
+        RemovalJournal.Entry pending = PendingRemovals.entry(c.uri(), spec.name(),
+                org.duovirt.app.Messages.get("wizard.job.leftover", spec.name()), JobLeftovers.forCreation(c, spec));
+        journal.add(pending);
+        VmSummary vm;
+        try {
+            vm = c.create(spec, (step, fraction) -> {
+                if (!output().isJson()) {
+                    terminal().err().println("  " + step);
+                }
+            });
+            if (start) {
+                c.start(vm.name());
             }
-        });
-        if (start) {
-            host().start(vm.name());
+        } catch (RuntimeException e) {
+            if (c.isAlive()) {
+                // The host answered: the backend undid its own creation (or the start failed on a VM that stays).
+                journal.clear(pending.id());
+                throw e;
+            }
+            journal.release(pending.id());
+            String host = org.duovirt.core.uri.Uris.redact(c.uri());
+            HostUnreachableException lost = new HostUnreachableException(org.duovirt.app.Messages.get("job.create-host-lost", host, spec.name()),
+                    org.duovirt.app.Messages.get("job.create-host-lost.hint"), e);
+            throw lost;
         }
+        journal.clear(pending.id());
         if (output().isJson()) {
             output().json(Json.summary(start ? host().details(vm.name()).summary() : vm));
         } else {

@@ -75,6 +75,17 @@ final class DuovirtCommand {
                 }
                 connection = opened.connection();
             }
+            // What a creation interrupted by this host's loss left half-made goes before anything is read.
+            org.duovirt.app.job.RemovalJournal journal = org.duovirt.app.job.RemovalJournal.standard();
+            if (!journal.pending(org.duovirt.app.job.PendingRemovals.hostKey(connection.uri())).isEmpty()) {
+                // Said here on stderr, and logged to duovirt.log (not to stderr a second time).
+                org.duovirt.app.config.LogSetup.fileOnly(org.duovirt.app.config.AppDirs.fromEnvironment(),
+                        org.duovirt.app.job.PendingRemovals.class.getName());
+                for (String line : org.duovirt.app.job.PendingRemovals.carryOut(connection,
+                        org.duovirt.core.uri.Uris.redact(connection.uri()), journal)) {
+                    terminal.err().println("duovirt: " + line);
+                }
+            }
         }
         return connection;
     }

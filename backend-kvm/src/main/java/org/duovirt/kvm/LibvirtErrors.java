@@ -2,6 +2,7 @@ package org.duovirt.kvm;
 
 import java.util.Locale;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.HostRefusedException;
 import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.error.VmNotFoundException;
 import org.duovirt.core.uri.Uris;
@@ -53,10 +54,15 @@ final class LibvirtErrors {
 
     /** A failed connect as one sentence saying why, with what to do. */
     static HostUnreachableException unreachable(String uri, LibvirtException e) {
-        String message = message(e);
+        return unreachable(uri, message(e), e);
+    }
+
+    /** The same from libvirt's message alone. */
+    static HostUnreachableException unreachable(String uri, String message, Throwable e) {
         String lower = message.toLowerCase(Locale.ROOT);
         String why;
         String hint;
+        HostRefusedException.Reason refused = null;
         if (lower.contains("libvirt-sock") || lower.contains("virtqemud-sock") || lower.contains("connection refused")
                 && !lower.contains("ssh")) {
             why = "the daemon is not running";
@@ -66,10 +72,12 @@ final class LibvirtErrors {
             hint = "Install the libvirt daemon driver for it (e.g. libvirt-daemon-driver-qemu), or check the URI.";
         } else if (lower.contains("authentication") || lower.contains("permission denied") || lower.contains("access denied")) {
             why = "access was refused";
-            hint = "Check the user name, SSH key and that the user may use libvirt (root or group libvirt).";
+            hint = "Check the user name, SSH key and that the user may use libvirt (root or group libvirt), then connect again.";
+            refused = HostRefusedException.Reason.LOGIN;
         } else if (lower.contains("host key") || lower.contains("known_hosts")) {
             why = "the host's SSH key could not be verified";
-            hint = "Connect once with ssh in a terminal to accept the host key.";
+            hint = "Connect once with ssh in a terminal to accept the host key, then connect again.";
+            refused = HostRefusedException.Reason.HOST_KEY;
         } else if (lower.contains("could not resolve") || lower.contains("name or service not known")
                 || lower.contains("no route") || lower.contains("timed out")) {
             why = "the host does not answer on the network";
@@ -78,7 +86,9 @@ final class LibvirtErrors {
             why = sentence(message).replaceAll("\\.$", "");
             hint = "Check the URI and that libvirtd runs on the host.";
         }
-        return new HostUnreachableException("Cannot reach libvirt at " + Uris.redact(uri) + ": " + why + ".", hint, e);
+        String text = "Cannot reach libvirt at " + Uris.redact(uri) + ": " + why + ".";
+        // A refusal is not retried on its own (HostRefusedException): it needs the user, and repeated logins get banned.
+        return refused != null ? new HostRefusedException(refused, text, hint, e) : new HostUnreachableException(text, hint, e);
     }
 
     static String message(LibvirtException e) {

@@ -11,6 +11,19 @@ public final class LogSetup {
     private LogSetup() {
     }
 
+    /**
+     * For a CLI run: {@code logger}'s records go to the log file only (the CLI says the same on stderr itself, once).
+     * Only called when there is something to log, so a plain command opens no log file.
+     */
+    public static void fileOnly(AppDirs dirs, String logger) {
+        Logger l = Logger.getLogger(logger);
+        l.setUseParentHandlers(false);
+        install(dirs);
+        for (java.util.logging.Handler h : Logger.getLogger("org.duovirt").getHandlers()) {
+            l.addHandler(h);
+        }
+    }
+
     public static void install(AppDirs dirs) {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");

@@ -39,6 +39,8 @@ public final class HostList {
     private Set<StatsGroup> wantedStats = Set.of(StatsGroup.CPU);
 
     private volatile List<String> loadProblems = List.of();
+    /** The shared journal of removals creations owe their hosts; null (tests): none is kept. */
+    private volatile org.duovirt.app.job.RemovalJournal journal;
 
     public HostList(TaskExecutor ui, Connector connector, ScheduledExecutorService timer, Timeouts timeouts,
                     ConnectionStore store, Supplier<DefaultConnection.Opened> defaultOpener) {
@@ -48,6 +50,11 @@ public final class HostList {
         this.timeouts = timeouts;
         this.store = store;
         this.defaultOpener = defaultOpener;
+    }
+
+    /** Keeps creations' pending removals in {@code journal} and carries out those left there (before {@link #start}). */
+    public void useJournal(org.duovirt.app.job.RemovalJournal journal) {
+        this.journal = journal;
     }
 
     /** Why saved connections were left out at start, one sentence each (the status bar shows them). */
@@ -132,6 +139,7 @@ public final class HostList {
         ui.assertUiThread();
         HostSession s = new HostSession(config, demo, connector, ui, timer, timeouts);
         s.setWantedStats(wantedStats);
+        s.useJournal(journal);
         s.vms().addListener(rowMirror);
         hosts.add(s);
         return s;

@@ -27,6 +27,7 @@ import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.stats.StatsHub;
 import org.duovirt.app.stats.StatsSubscription;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.HostRefusedException;
 import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.model.VmSummary;
 import org.duovirt.core.spi.Feature;
@@ -53,6 +54,8 @@ public final class HostSession {
     private final Backoff backoff = Backoff.standard();
     private final ObjectProperty<HostState> state = new SimpleObjectProperty<>(HostState.DISCONNECTED);
     private final StringProperty lastError = new SimpleStringProperty();
+    /** False after a refusal (host key, login): the host is then not retried until the user's Connect. */
+    private final javafx.beans.property.BooleanProperty retrying = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObservableList<VmRow> vms = FXCollections.observableArrayList();
     private final Map<String, VmRow> byName = new HashMap<>();
     private volatile HostConnection connection;
@@ -66,8 +69,12 @@ public final class HostSession {
     private volatile java.time.Instant lostAt;
     /** What jobs left half-made when this host vanished under them: removed first when it answers again. */
     private final Leftovers leftovers = new Leftovers();
+    /** The removals creations owe their hosts, shared with every Duovirt process; null: none kept (tests). */
+    private volatile org.duovirt.app.job.RemovalJournal journal;
     /** How long the last successful open took, for the reconnect line in the log. */
     private volatile long lastConnectMs;
+    /** What the journal's removals said at the last connect, for the status line. */
+    private volatile List<String> removedNow = List.of();
 
     public HostSession(ConnectionConfig config, boolean demo, Connector connector, TaskExecutor ui,
                        ScheduledExecutorService timer, Timeouts timeouts) {
@@ -107,6 +114,15 @@ public final class HostSession {
 
     public ReadOnlyStringProperty lastErrorProperty() {
         return lastError;
+    }
+
+    /**
+     * Whether a disconnected host is retried on its own. False after the host refused us (its SSH key, or the
+     * login): that needs the user, and a retry every second would get us banned (fail2ban); {@link #connect}
+     * tries again. Set before the state, on the UI thread.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty retryingProperty() {
+        return retrying;
     }
 
     /** The host's VMs; changed only on the UI thread. */
@@ -181,6 +197,9 @@ public final class HostSession {
         worker.submit("Listing VMs", timeouts.call().multipliedBy(1L + leftovers.size()), () -> {
             // Before the listing, so a half-made VM never reappears in the table on its way out.
             leftovers.removeAll(opened, displayName());
+            // And what creations of processes that ended (a CLI run, a closed window) left when this host vanished.
+            org.duovirt.app.job.RemovalJournal j = journal;
+            removedNow = j == null ? List.of() : org.duovirt.app.job.PendingRemovals.carryOut(opened, displayName(), j);
             if (features.contains(Feature.EVENTS)) {
                 listenerHandle = opened.addListener(new EventBridge(this));
             }
@@ -200,7 +219,9 @@ public final class HostSession {
             }
             ui.ui(() -> {
                 backoff.reset();
-                lastError.set(null);
+                retrying.set(true);
+                // The status line says what was removed (one sentence each); otherwise nothing is wrong any more.
+                lastError.set(removedNow.isEmpty() ? null : String.join(" ", removedNow));
                 reconcile(list);
                 state.set(HostState.CONNECTED);
             });
@@ -259,6 +280,15 @@ public final class HostSession {
         return done;
     }
 
+    /** The journal creations on this host write their pending removal to, or null. */
+    public org.duovirt.app.job.RemovalJournal journal() {
+        return journal;
+    }
+
+    void useJournal(org.duovirt.app.job.RemovalJournal journal) {
+        this.journal = journal;
+    }
+
     /** How many removals wait for this host to answer again (for tests and the log). */
     public int pendingLeftovers() {
         return leftovers.size();
@@ -300,20 +330,26 @@ public final class HostSession {
 
     private void failed(Throwable error) {
         String message = error instanceof DuovirtException d ? d.getMessage() : String.valueOf(error);
+        // A refusal stays a refusal until the user changes something: no loop of refused logins (fail2ban).
+        boolean refused = error instanceof HostRefusedException;
+        String logged = refused ? message + " Not retried until Connect is used." : message;
         if (connection != null && lostAt == null) {
             lostAt = java.time.Instant.now();
-            LOG.log(Level.WARNING, displayName() + ": disconnected: " + message, error instanceof DuovirtException ? null : error);
+            LOG.log(Level.WARNING, displayName() + ": disconnected: " + logged, error instanceof DuovirtException ? null : error);
         } else {
-            LOG.log(Level.WARNING, displayName() + ": " + message, error instanceof DuovirtException ? null : error);
+            LOG.log(Level.WARNING, displayName() + ": " + logged, error instanceof DuovirtException ? null : error);
         }
         stats.stop();
         HostConnection old = connection;
         connection = null;
         closeQuietly(old);
         ui.ui(() -> {
+            retrying.set(!refused);
             lastError.set(message);
             state.set(HostState.DISCONNECTED);
-            scheduleRetry();
+            if (!refused) {
+                scheduleRetry();
+            }
         });
     }
 

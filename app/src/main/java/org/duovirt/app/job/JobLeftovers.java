@@ -24,6 +24,21 @@ public final class JobLeftovers {
         this.pool = pool;
     }
 
+    /** What a journal entry noted ({@link RemovalJournal}); {@code volumesBefore} null: no pool is checked. */
+    public static JobLeftovers of(Set<String> volumesBefore, String pool) {
+        return new JobLeftovers(volumesBefore, pool);
+    }
+
+    /** The volume paths noted before the job, or null. */
+    public Set<String> volumesBefore() {
+        return volumesBefore;
+    }
+
+    /** The one pool noted, or null (every pool, or none). */
+    public String pool() {
+        return pool;
+    }
+
     /** Notes the volumes of every pool before the job makes anything (nothing on hosts without pools). */
     public static JobLeftovers before(HostConnection c) {
         return before(c, null);

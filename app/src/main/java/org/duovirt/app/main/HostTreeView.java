@@ -121,7 +121,9 @@ public final class HostTreeView extends TreeView<Object> {
             icon.getStyleClass().add("icon-host-" + h.state().name().toLowerCase(java.util.Locale.ROOT));
             Label name = new Label(Printable.line(h.displayName()));
             String stateText = h.demo() && h.state() == HostState.CONNECTED
-                    ? Messages.get("host.state.demo") : Messages.get(h.state().messageKey());
+                    ? Messages.get("host.state.demo")
+                    : h.state() == HostState.DISCONNECTED && !h.retryingProperty().get()
+                    ? Messages.get("host.state.refused") : Messages.get(h.state().messageKey());
             Label state = new Label(stateText);
             state.getStyleClass().add("host-state-label");
             state.setId("host-state-" + Integer.toHexString(System.identityHashCode(h)));

@@ -47,6 +47,7 @@ public final class MainWindow {
         TaskExecutor ui = new FxTaskExecutor();
         this.timer = Executors.newScheduledThreadPool(2, DaemonThreads.named("duovirt-timer"));
         this.hosts = new HostList(ui, connector, timer, timeouts, new ConnectionStore(dirs.config()), defaultOpener);
+        hosts.useJournal(new org.duovirt.app.job.RemovalJournal(dirs.state()));
         this.dialogs = new FxDialogService(() -> stage);
         this.model = new MainViewModel(ui, hosts, dialogs);
         dialogs.registerWizard(NewVmViewModel.class, (owner, wizard) -> NewVmWizard.show(owner, wizard, dialogs));

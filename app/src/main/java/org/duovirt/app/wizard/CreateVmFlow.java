@@ -76,6 +76,7 @@ public final class CreateVmFlow {
         if (c == null) {
             throw new HostUnreachableException(Messages.get("wizard.job.not-connected", session.displayName()), null, null);
         }
+        String journaled = null;
         try {
             job.beginStep(stepCheck());
             List<SpecProblem> problems = c.check(spec);
@@ -85,10 +86,29 @@ public final class CreateVmFlow {
             job.beginStep(stepCreate());
             // The name was free at the check: a VM of this name found after a lost host is this job's.
             JobLeftovers leftovers = JobLeftovers.forCreation(c, spec);
-            guard.making(Messages.get("wizard.job.leftover", spec.name()), leftovers.vm(spec.name(), session.displayName()));
+            String what = Messages.get("wizard.job.leftover", spec.name());
+            // On disk too, before anything is made: if this process ends before the host is back, the next one removes it.
+            journaled = journal(session, c, spec.name(), what, leftovers);
+            String entry = journaled;
+            java.util.function.Consumer<HostConnection> undo = leftovers.vm(spec.name(), session.displayName());
+            guard.making(what, entry == null ? undo : h -> {
+                try {
+                    undo.accept(h);
+                } catch (HostUnreachableException stillGone) {
+                    throw stillGone;
+                } catch (RuntimeException reported) {
+                    session.journal().clear(entry); // the guard tells the user what is still there
+                    throw reported;
+                }
+                session.journal().clear(entry);
+            });
             c.create(spec, job.listener());
         } catch (RuntimeException e) {
-            throw guard.failure(c, e);
+            RuntimeException failure = guard.failure(c, e);
+            if (failure == e) {
+                clear(session, journaled); // the backend undid its own creation
+            }
+            throw failure;
         }
         try {
             job.throwIfCancelled();
@@ -101,10 +121,29 @@ public final class CreateVmFlow {
             RuntimeException failure = guard.failure(c, e);
             if (failure == e) {
                 rollBack(c, spec.name(), e);
+                clear(session, journaled);
             }
             throw failure;
         }
+        clear(session, journaled);
         return spec.name();
+    }
+
+    /** Writes the creation's pending removal to the host's journal; its id, or null when none is kept. */
+    private static String journal(HostSession session, HostConnection c, String vm, String what, JobLeftovers leftovers) {
+        org.duovirt.app.job.RemovalJournal journal = session.journal();
+        if (journal == null) {
+            return null;
+        }
+        org.duovirt.app.job.RemovalJournal.Entry e = org.duovirt.app.job.PendingRemovals.entry(c.uri(), vm, what, leftovers);
+        journal.add(e);
+        return e.id();
+    }
+
+    private static void clear(HostSession session, String id) {
+        if (id != null && session.journal() != null) {
+            session.journal().clear(id);
+        }
     }
 
     /** Removes the VM this job defined, with the storage it made; a failure here is added to the original. */

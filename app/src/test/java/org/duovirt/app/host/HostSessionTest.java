@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.duovirt.core.error.HostRefusedException;
 import org.duovirt.core.error.HostUnreachableException;
 import org.duovirt.core.model.LifecycleEvent;
 import org.duovirt.core.model.VmState;
@@ -107,5 +108,53 @@ class HostSessionTest {
                 .containsExactly(2, 4, 8, 16, 32, 60, 60);
         b.reset();
         assertThat(b.next()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aRefusedHostKeyOrLoginIsNotRetriedOnItsOwnButConnectTriesAgain() throws Exception {
+        for (HostRefusedException.Reason reason : HostRefusedException.Reason.values()) {
+            AtomicInteger attempts = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean accepted = new java.util.concurrent.atomic.AtomicBoolean();
+            FakeHost healthy = new FakeHost().vm("a", VmState.RUNNING);
+            HostSession s = Sessions.session("refusing:///", uri -> {
+                attempts.incrementAndGet();
+                if (!accepted.get()) {
+                    throw new HostRefusedException(reason, "The SSH host key of h has changed.", "Check it.", null);
+                }
+                return healthy;
+            }, Sessions.fast());
+            s.connect();
+            await("refused", () -> s.state() == HostState.DISCONNECTED && attempts.get() == 1);
+            assertThat(s.retryingProperty().get()).isFalse();
+            assertThat(s.lastErrorProperty().get()).isEqualTo("The SSH host key of h has changed.");
+            // The ordinary loss retries every second: over 3.5 s that would be 3 more attempts (and 3 more refused logins).
+            Thread.sleep(3500);
+            assertThat(attempts.get()).as("attempts after a %s refusal", reason).isEqualTo(1);
+            accepted.set(true);
+            s.connect(); // the user's Connect Now
+            await("connected by hand", () -> s.state() == HostState.CONNECTED && s.vms().size() == 1);
+            assertThat(s.retryingProperty().get()).isTrue();
+            s.close();
+        }
+    }
+
+    @Test
+    void anOrdinaryLossKeepsTheFastReconnect() {
+        AtomicInteger attempts = new AtomicInteger();
+        FakeHost healthy = new FakeHost().vm("a", VmState.RUNNING);
+        HostSession s = Sessions.session("flaky:///", uri -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new HostUnreachableException("down", null, null);
+            }
+            return healthy;
+        }, Sessions.fast());
+        long t0 = System.nanoTime();
+        s.connect();
+        await("disconnected", () -> s.state() == HostState.DISCONNECTED);
+        assertThat(s.retryingProperty().get()).isTrue();
+        await("reconnected on its own", () -> s.state() == HostState.CONNECTED);
+        // Two failures, each followed by the 1 s steady step.
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(6000);
+        s.close();
     }
 }

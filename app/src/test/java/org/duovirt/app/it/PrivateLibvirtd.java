@@ -82,6 +82,11 @@ final class PrivateLibvirtd implements AutoCloseable {
         assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(pid())).inheritIO().start().waitFor()).isZero();
     }
 
+    /** Lets a {@link #freeze}d daemon run on (SIGCONT). */
+    void thaw() throws Exception {
+        assertThat(new ProcessBuilder("kill", "-CONT", Long.toString(pid())).inheritIO().start().waitFor()).isZero();
+    }
+
     /** SIGKILL, as the OOM killer or a crash would. */
     void kill() throws InterruptedException {
         daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

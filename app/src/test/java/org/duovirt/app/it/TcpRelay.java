@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * listens again on the same port. {@link #silence} plays a host that is booting behind QEMU's port forward:
  * connections are accepted and then nothing answers, until {@link #restore} joins them to the target (as
  * QEMU does once the guest answers its retried SYN). {@link #retarget} sends new connections elsewhere (an
- * impostor with another host key).
+ * impostor with another host key). {@link #freeze} stops forwarding without closing anything (a silent loss).
  */
 final class TcpRelay implements AutoCloseable {
     private volatile int targetPort;
@@ -24,6 +24,8 @@ final class TcpRelay implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private volatile boolean silent;
+    private final Object gate = new Object();
+    private volatile boolean frozen;
     private volatile ServerSocket server;
 
     TcpRelay(int targetPort) throws IOException {
@@ -56,6 +58,26 @@ final class TcpRelay implements AutoCloseable {
         cut();
         silent = true;
         listen();
+    }
+
+    /**
+     * Stops forwarding in both directions while every socket stays open (a link or host that goes silent without
+     * closing: no FIN, no RST); new connections are accepted and held. {@link #thaw} forwards again.
+     */
+    void freeze() {
+        synchronized (gate) {
+            frozen = true;
+            silent = true;
+        }
+    }
+
+    /** Forwards what was held back, joins the connections accepted meanwhile. */
+    void thaw() throws IOException {
+        synchronized (gate) {
+            frozen = false;
+            gate.notifyAll();
+        }
+        restore();
     }
 
     /** New connections go to this port from now on (open ones stay where they are). */
@@ -128,10 +150,21 @@ final class TcpRelay implements AutoCloseable {
         pump(target, client);
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         Thread t = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[16384];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    synchronized (gate) {
+                        while (frozen) {
+                            gate.wait();
+                        }
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 // cut or closed: close both ends below
             } finally {
@@ -149,6 +182,10 @@ final class TcpRelay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        synchronized (gate) {
+            frozen = false; // pumps held by a freeze end on the closed sockets
+            gate.notifyAll();
+        }
         cut();
     }
 }

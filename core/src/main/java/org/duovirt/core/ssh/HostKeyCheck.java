@@ -7,7 +7,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
 import java.util.ArrayList;
 import java.util.List;
-import org.duovirt.core.error.HostUnreachableException;
+import org.duovirt.core.error.HostRefusedException;
 
 /**
  * Strict host key checking against a known_hosts file that also remembers the key it refused, so the
@@ -56,13 +56,13 @@ public final class HostKeyCheck implements HostKeyRepository {
      * commands in the hint are meant to be copied into a shell, so every part that comes from the URI
      * (user, host, known_hosts path) goes through {@link ShellQuoter}, after {@code --}.
      */
-    public HostUnreachableException refusalError(SshTarget target, Throwable cause) {
+    public HostRefusedException refusalError(SshTarget target, Throwable cause) {
         Refusal r = refusal;
         List<String> port = target.port() == 22 ? List.of() : List.of("-p", Integer.toString(target.port()));
         String ssh = command(List.of("ssh"), port, List.of("--", target.user() + "@" + target.host()));
         String knownHosts = target.knownHosts().toString();
         if (r.changed()) {
-            return new HostUnreachableException("The SSH host key of " + target.knownHostsName() + " has changed: it now offers "
+            return new HostRefusedException(HostRefusedException.Reason.HOST_KEY, "The SSH host key of " + target.knownHostsName() + " has changed: it now offers "
                     + r.keyType() + " " + r.fingerprint() + ", which does not match " + knownHosts
                     + ", so Duovirt refused to connect (this can be an attack).",
                     "If the host was really reinstalled, remove the old key with "
@@ -71,7 +71,7 @@ public final class HostKeyCheck implements HostKeyRepository {
         }
         String keyscan = command(List.of("ssh-keyscan"), port, List.of("--", target.host())) + " >> "
                 + ShellQuoter.forDisplay(List.of(knownHosts));
-        return new HostUnreachableException("The SSH host key of " + target.knownHostsName() + " (" + r.keyType() + " "
+        return new HostRefusedException(HostRefusedException.Reason.HOST_KEY, "The SSH host key of " + target.knownHostsName() + " (" + r.keyType() + " "
                 + r.fingerprint() + ") is not in " + knownHosts + ", so Duovirt refused to connect.",
                 "If that fingerprint is the host's, accept it once with " + ssh + " (or " + keyscan + ") and connect again.", cause);
     }

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.duovirt.core.error.DuovirtException;
+import org.duovirt.core.error.HostRefusedException;
 import org.duovirt.core.error.HostUnreachableException;
 
 /**
@@ -24,7 +25,14 @@ import org.duovirt.core.error.HostUnreachableException;
 public final class SshSession implements AutoCloseable {
     /** Handshakes under emulation can take seconds. */
     public static final int CONNECT_TIMEOUT_MS = 30_000;
-    private static final int KEEPALIVE_MS = 15_000;
+    /**
+     * Server-alive probes after 4 s of silence, dead after 2 unanswered (12 s of silence in all: JSch gives up
+     * on the third timeout), so a host or link that stops answering without closing is seen gone in ~12 s, not
+     * 60 s. sshd answers these itself, so a dom0 whose xl takes 10-45 s under load is not taken for a dead one;
+     * any data received (a command's output) resets the count.
+     */
+    static final int KEEPALIVE_MS = 4_000;
+    static final int KEEPALIVE_COUNT = 2;
     private static final int HANDSHAKE_ATTEMPTS = 2;
     private static final Logger LOG = Logger.getLogger(SshSession.class.getName());
     private final SshTarget target;
@@ -62,16 +70,24 @@ public final class SshSession implements AutoCloseable {
                             new Object[] {target.label(), e.getMessage()});
                     continue;
                 }
-                String why = String.valueOf(e.getMessage());
-                if (why.contains("Auth fail") || why.contains("Auth cancel")) {
-                    throw new HostUnreachableException("SSH login as " + target.label() + " was refused: no key was accepted.",
-                            "Load the key into ssh-agent, or name it with ?keyfile=/path/to/key in the URI"
-                                    + (loginHint.isEmpty() ? "." : "; " + loginHint + "."), e);
-                }
-                throw new HostUnreachableException("Could not reach " + target.label() + " over SSH: " + why + ".",
-                        "Check that the host is up and sshd listens on port " + target.port() + ".", e);
+                throw failure(target, loginHint, e);
             }
         }
+    }
+
+    /**
+     * A failed handshake as one sentence: a refused login is a {@link HostRefusedException} (retrying it
+     * unchanged cannot help and counts against us in the host's log), anything else the host not answering.
+     */
+    static HostUnreachableException failure(SshTarget target, String loginHint, JSchException e) {
+        String why = String.valueOf(e.getMessage());
+        if (why.contains("Auth fail") || why.contains("Auth cancel")) {
+            return new HostRefusedException(HostRefusedException.Reason.LOGIN, "SSH login as " + target.label() + " was refused: no key was accepted.",
+                    "Load the key into ssh-agent, or name it with ?keyfile=/path/to/key in the URI"
+                            + (loginHint.isEmpty() ? "" : "; " + loginHint) + ", then connect again.", e);
+        }
+        return new HostUnreachableException("Could not reach " + target.label() + " over SSH: " + why + ".",
+                "Check that the host is up and sshd listens on port " + target.port() + ".", e);
     }
 
     private static Session handshake(JSch jsch, SshTarget target) throws JSchException {
@@ -79,7 +95,7 @@ public final class SshSession implements AutoCloseable {
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("PreferredAuthentications", "publickey");
         session.setServerAliveInterval(KEEPALIVE_MS);
-        session.setServerAliveCountMax(3);
+        session.setServerAliveCountMax(KEEPALIVE_COUNT);
         session.connect(CONNECT_TIMEOUT_MS);
         return session;
     }

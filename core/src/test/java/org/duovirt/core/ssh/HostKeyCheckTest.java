@@ -71,6 +71,10 @@ class HostKeyCheckTest {
         HostUnreachableException error = check.refusalError(target(knownHosts), null);
         assertThat(error.getMessage()).contains("has changed").contains(sshKeygenFingerprint(now)).contains("attack");
         assertThat(error.hint()).contains("ssh-keygen -f " + knownHosts + " -R '[127.0.0.1]:2222'");
+        // Not retried on its own: the user must look at the key (HostSession stops its reconnect loop on it).
+        assertThat(error).isInstanceOf(org.duovirt.core.error.HostRefusedException.class);
+        assertThat(((org.duovirt.core.error.HostRefusedException) error).reason())
+                .isEqualTo(org.duovirt.core.error.HostRefusedException.Reason.HOST_KEY);
     }
 
     @Test

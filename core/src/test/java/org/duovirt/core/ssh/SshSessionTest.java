@@ -24,4 +24,16 @@ class SshSessionTest {
                 new ConnectException("Connection refused")))).isFalse();
         assertThat(SshSession.isCryptoGlitch(new JSchException("reject HostKey: 127.0.0.1"))).isFalse();
     }
+
+    @Test
+    void aRefusedLoginIsARefusalAndAnUnreachableHostIsNot() {
+        SshTarget target = new SshTarget("root", "127.0.0.1", 2222, null, java.nio.file.Path.of("/nonexistent/known_hosts"));
+        var refused = SshSession.failure(target, "the user needs root rights for xl", new JSchException("Auth fail for methods 'publickey'"));
+        assertThat(refused).isInstanceOf(org.duovirt.core.error.HostRefusedException.class);
+        assertThat(((org.duovirt.core.error.HostRefusedException) refused).reason())
+                .isEqualTo(org.duovirt.core.error.HostRefusedException.Reason.LOGIN);
+        assertThat(refused.hint()).endsWith("; the user needs root rights for xl, then connect again.");
+        assertThat(SshSession.failure(target, "", new JSchException("java.net.ConnectException: Connection refused")))
+                .isNotInstanceOf(org.duovirt.core.error.HostRefusedException.class);
+    }
 }
