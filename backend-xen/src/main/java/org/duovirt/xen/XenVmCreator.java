@@ -40,6 +40,7 @@ final class XenVmCreator {
     private final boolean deviceModel;
     private final List<String> bridges;
     private final XenLimits limits;
+    private final boolean emulatedCpu;
 
     /** For the host-independent decisions (mode choice, the read-back check): no host limits. */
     XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges) {
@@ -47,6 +48,13 @@ final class XenVmCreator {
     }
 
     XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, XenLimits limits) {
+        this(domains, hostModes, deviceModel, bridges, limits, false);
+    }
+
+    /** @param emulatedCpu the host runs on QEMU's TCG (HostInfo#emulatedCpu): the reason HVM is missing from hostModes */
+    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, XenLimits limits,
+                 boolean emulatedCpu) {
+        this.emulatedCpu = emulatedCpu;
         this.limits = limits;
         this.domains = domains;
         this.hostModes = hostModes;
@@ -164,6 +172,7 @@ final class XenVmCreator {
         if (!hostModes.contains(mode)) {
             problems.add(new SpecProblem(SpecField.MODE, "This Xen host cannot run " + mode.name() + " VMs: it offers only " + hostModes
                     + (mode == VirtMode.HVM && !deviceModel ? " (HVM needs qemu-system-xen in dom0)"
+                            : mode == VirtMode.HVM && emulatedCpu ? " (Xen runs on QEMU's emulated CPU here, where HVM guests cannot run)"
                             : " (PVH and HVM need VMX or SVM, which Xen does not see)") + "."));
         }
         if (spec.boot() instanceof VmSpec.Boot.Iso && mode != VirtMode.HVM) {

@@ -31,6 +31,17 @@ class XenVmCreatorTest {
     }
 
     @Test
+    void underQemusEmulatedCpuHvmIsRefusedForThatReasonEvenWithADeviceModel() {
+        XenVmCreator tcg = new XenVmCreator(null, java.util.EnumSet.of(VirtMode.PV, VirtMode.PVH), true, List.of(), null, true);
+        assertThatThrownBy(() -> tcg.mode(spec(VirtMode.HVM, KERNEL, null))).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("This Xen host cannot run HVM VMs: it offers only [PV, PVH]"
+                        + " (Xen runs on QEMU's emulated CPU here, where HVM guests cannot run).");
+        assertThat(org.duovirt.core.model.HostInfo.emulatedCpu("QEMU TCG CPU version 2.5+")).isTrue();
+        assertThat(org.duovirt.core.model.HostInfo.emulatedCpu("QEMU Virtual CPU version 2.5+")).isFalse();
+        assertThat(org.duovirt.core.model.HostInfo.emulatedCpu(null)).isFalse();
+    }
+
+    @Test
     void isoAndUefiNeedHvmAndKvmModesAreNotXen() {
         XenVmCreator all = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
         assertThat(all.mode(spec(null, new VmSpec.Boot.Iso("/d.iso"), null))).isEqualTo(VirtMode.HVM);

@@ -477,7 +477,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         if (disk.existingProperty().get()) {
             checks.loadVolumes(host.get(), pools);
         }
-        modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info().supportedModes()));
+        modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info()));
         if (mode.get() == null || modes.stream().noneMatch(c -> c.mode() == mode.get() && c.available())) {
             mode.set(ModeChoices.best(modes, source.get() == InstallSource.ISO));
         } else {

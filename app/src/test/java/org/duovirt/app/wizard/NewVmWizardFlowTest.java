@@ -249,6 +249,19 @@ class NewVmWizardFlowTest {
         assertThat(vm.cmdlineProperty().get()).isEqualTo("console=hvc0");
     }
 
+    @Test
+    void aXenHostOnQemusEmulatedCpuSaysHvmCannotRunThere() {
+        host.xen = true;
+        host.cpu = "QEMU TCG CPU version 2.5+";
+        HostSession xen = Sessions.connected(host);
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(xen), xen);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        assertThat(vm.modes().get(2).available()).isFalse();
+        assertThat(vm.modes().get(2).reason())
+                .isEqualTo("This Xen host runs on QEMU's emulated CPU (TCG), where HVM guests cannot run; use PV.");
+        assertThat(vm.modeProperty().get()).isEqualTo(VirtMode.PV);
+    }
+
     /** Runs the wizard and job on a user thread (inside ui(), as the FX thread would), cancelling while held. */
     private Job cancelWhileHeld(CountDownLatch reached, CountDownLatch hold) throws Exception {
         dialogs.answerWizard(m -> fillAndFinish((NewVmViewModel) m));
