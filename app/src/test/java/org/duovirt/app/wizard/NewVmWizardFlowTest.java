@@ -262,6 +262,47 @@ class NewVmWizardFlowTest {
         assertThat(vm.modeProperty().get()).isEqualTo(VirtMode.PV);
     }
 
+    @Test
+    void aXenHostWithTheDeviceModelOffersAFramebufferWhichPvhGreysWithTheReason() {
+        host.xen = true;
+        host.features.add(org.duovirt.core.spi.Feature.GRAPHICS_CONSOLE);
+        HostSession xen = Sessions.connected(host);
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(xen), xen);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        vm.nameProperty().set("fb");
+        vm.kernelProperty().set("/boot/vmlinuz");
+        FramebufferChoice fb = vm.framebuffer();
+        assertThat(fb.shownProperty().get()).isTrue();
+        assertThat(fb.availableProperty().get()).isTrue();
+        assertThat(vm.modeProperty().get()).isEqualTo(VirtMode.PV);
+        assertThat(vm.specOrNull().framebuffer()).as("PV: unticked, as xl").isFalse();
+        fb.wantedProperty().set(true);
+        assertThat(vm.specOrNull().framebuffer()).as("ticked").isTrue();
+        vm.modeProperty().set(VirtMode.PVH);
+        assertThat(fb.availableProperty().get()).isFalse();
+        assertThat(fb.greyedProperty().get()).isEqualTo("A PVH VM has no device model, so it gets no graphical console; choose PV to have one.");
+        assertThat(vm.specOrNull().framebuffer()).isFalse();
+    }
+
+    @Test
+    void aXenHostWithoutTheDeviceModelGreysTheFramebufferAndKvmShowsNone() {
+        host.xen = true;
+        host.features.remove(org.duovirt.core.spi.Feature.GRAPHICS_CONSOLE);
+        HostSession xen = Sessions.connected(host);
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(xen), xen);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        assertThat(vm.framebuffer().availableProperty().get()).isFalse();
+        assertThat(vm.framebuffer().greyedProperty().get()).startsWith("This Xen host has no qemu-system-xen in dom0");
+        host.xen = false;
+        HostSession kvm = Sessions.connected(host);
+        NewVmViewModel onKvm = new NewVmViewModel(ui, FXCollections.observableArrayList(kvm), kvm);
+        await("host facts", () -> !onKvm.limitsProperty().get().isEmpty());
+        onKvm.nameProperty().set("fb");
+        onKvm.kernelProperty().set("/boot/vmlinuz");
+        assertThat(onKvm.framebuffer().shownProperty().get()).isFalse();
+        assertThat(onKvm.specOrNull().framebuffer()).as("KVM: the backend's own console").isNull();
+    }
+
     /** Runs the wizard and job on a user thread (inside ui(), as the FX thread would), cancelling while held. */
     private Job cancelWhileHeld(CountDownLatch reached, CountDownLatch hold) throws Exception {
         dialogs.answerWizard(m -> fillAndFinish((NewVmViewModel) m));
