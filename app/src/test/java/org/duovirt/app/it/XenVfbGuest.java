@@ -2,11 +2,9 @@ package org.duovirt.app.it;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,16 +15,16 @@ import javax.imageio.ImageIO;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.spi.HostConnection;
-import org.duovirt.core.spi.TextConsole;
 import org.duovirt.core.testing.Commands;
 import org.duovirt.core.testing.Dom0Ssh;
+import org.duovirt.core.testing.Repository;
 import org.duovirt.core.testing.VncGuest;
 import org.duovirt.core.testing.XenTestHosts;
 
 /**
  * The framebuffer test guest (testing/guest/build-vnc, put in dom0 by testing/xen-host/build-image) as a Xen PV
- * VM made by Duovirt's own create path: with qemu-system-xen in dom0 the config writer gives it
- * {@code vfb = [ "vnc=1,…" ]}; its banner is drawn on the PV framebuffer and every line typed on the PV keyboard
+ * VM made by Duovirt's own create path, asking for a graphical console: with qemu-system-xen in dom0 the config
+ * writer gives it {@code vfb = [ "vnc=1,…" ]}; its banner is drawn on the PV framebuffer and every line typed on the PV keyboard
  * is echoed on its PV console (hvc0). Beside Duovirt, gtk-vnc's {@code gvnccapture} reads the same VNC server
  * through an {@code ssh -L} forward of the system's OpenSSH: the independent witness.
  */
@@ -35,14 +33,24 @@ public final class XenVfbGuest {
     public static final String INITRD = "/root/guest/initrd-vnc.gz";
     public static final String CMDLINE = "console=hvc0 quiet loglevel=0 vt.global_cursor_default=0";
     private static final Duration SSH_UP = Duration.ofMinutes(2);
+    /** ssh's own exit status when the connection or the login failed (not the remote command). */
+    private static final int SSH_FAILED = 255;
+    private static final int SSH_TRIES = 3;
+
+    /** The ssh client failed before the remote side ran anything. */
+    private static final class SshFailed extends RuntimeException {
+        SshFailed(String message) {
+            super(message);
+        }
+    }
 
     private XenVfbGuest() {
     }
 
-    /** Creates (through {@link HostConnection#create}) and starts a 96 MiB PV guest of the framebuffer initramfs. */
+    /** Creates (through {@link HostConnection#create}) and starts a 96 MiB PV guest of the framebuffer initramfs, with a vfb. */
     public static void createAndStart(HostConnection host, String name) {
         VmSpec spec = new VmSpec(name, 96, 1, new VmSpec.Storage.None(), new VmSpec.Boot.Kernel(KERNEL, INITRD, CMDLINE), null,
-                VirtMode.PV, null, List.of(), null);
+                VirtMode.PV, null, List.of(), null, null, null, null, null, true);
         host.create(spec, null);
         host.start(name);
     }
@@ -57,47 +65,40 @@ public final class XenVfbGuest {
         });
     }
 
-    /**
-     * Waits until the guest says on its PV console that its PV keyboard is bound (it repeats that line until a
-     * typed line is heard, so a console attached late still sees it); returns the console's text so far.
-     */
-    public static StringBuffer readConsole(TextConsole console) {
-        StringBuffer seen = new StringBuffer();
-        Thread reader = new Thread(() -> {
-            byte[] b = new byte[4096];
-            try (InputStream in = console.fromGuest()) {
-                int n;
-                while ((n = in.read(b)) > 0) {
-                    seen.append(new String(b, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                seen.append("[console ended]");
-            }
-        }, "xenvfb-it-console");
-        reader.setDaemon(true);
-        reader.start();
-        return seen;
-    }
-
-    /** True once {@code seen} holds {@code text}; false after {@code timeout}. */
-    public static boolean await(StringBuffer seen, String text, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (seen.indexOf(text) < 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(200);
-        }
-        return true;
-    }
-
     /** The dom0 port of the guest's VNC server, as xenstore names it (the name is the test's own constant). */
     public static int vncPort(String name) {
-        return Integer.parseInt(XenTestHosts.dom0("xenstore-read /local/domain/$(xl domid '" + name + "')/console/vnc-port").strip());
+        String script = "xenstore-read /local/domain/$(xl domid '" + name + "')/console/vnc-port";
+        List<String> ssh = List.of(Repository.root().resolve("testing/xen-host/ssh").toString(), script);
+        Commands.Result result = null;
+        for (int attempt = 1; attempt <= SSH_TRIES; attempt++) {
+            result = Commands.run(ssh, Duration.ofMinutes(2));
+            if (result.exit() != SSH_FAILED) {
+                break;
+            }
+        }
+        if (result.exit() != 0) {
+            throw new AssertionError(script + " failed in dom0 (exit " + result.exit() + "): " + result.output());
+        }
+        return Integer.parseInt(result.output().strip());
     }
 
-    /** The framebuffer as gvnccapture reads it through an ssh -L forward; {@code size} gets width and height. */
+    /**
+     * The framebuffer as gvnccapture reads it through an ssh -L forward; {@code size} gets width and height. The
+     * emulated dom0's sshd now and then refuses a login (testing/xen-host/README.md): such a try is made again.
+     */
     public static int[] gvnccapture(String name, int[] size) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return captureOnce(name, size);
+            } catch (SshFailed e) {
+                if (attempt == SSH_TRIES) {
+                    throw new AssertionError(e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static int[] captureOnce(String name, int[] size) throws IOException, InterruptedException {
         int remote = vncPort(name);
         int local = freeVncPort();
         List<String> ssh = new ArrayList<>(Dom0Ssh.command(XenTestHosts.uri()));
@@ -146,7 +147,7 @@ public final class XenVfbGuest {
         long deadline = System.nanoTime() + SSH_UP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!tunnel.isAlive()) {
-                throw new AssertionError("ssh -L to the dom0 ended with status " + tunnel.exitValue());
+                throw new SshFailed("ssh -L to the dom0 ended with status " + tunnel.exitValue());
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 1000);

@@ -253,9 +253,7 @@ class NewVmWizardFlowTest {
     void aXenHostOnQemusEmulatedCpuSaysHvmCannotRunThere() {
         host.xen = true;
         host.cpu = "QEMU TCG CPU version 2.5+";
-        HostSession xen = Sessions.connected(host);
-        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(xen), xen);
-        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        NewVmViewModel vm = wizardOn(host);
         assertThat(vm.modes().get(2).available()).isFalse();
         assertThat(vm.modes().get(2).reason())
                 .isEqualTo("This Xen host runs on QEMU's emulated CPU (TCG), where HVM guests cannot run; use PV.");
@@ -266,9 +264,7 @@ class NewVmWizardFlowTest {
     void aXenHostWithTheDeviceModelOffersAFramebufferWhichPvhGreysWithTheReason() {
         host.xen = true;
         host.features.add(org.duovirt.core.spi.Feature.GRAPHICS_CONSOLE);
-        HostSession xen = Sessions.connected(host);
-        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(xen), xen);
-        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        NewVmViewModel vm = wizardOn(host);
         vm.nameProperty().set("fb");
         vm.kernelProperty().set("/boot/vmlinuz");
         FramebufferChoice fb = vm.framebuffer();
@@ -288,19 +284,23 @@ class NewVmWizardFlowTest {
     void aXenHostWithoutTheDeviceModelGreysTheFramebufferAndKvmShowsNone() {
         host.xen = true;
         host.features.remove(org.duovirt.core.spi.Feature.GRAPHICS_CONSOLE);
-        HostSession xen = Sessions.connected(host);
-        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(xen), xen);
-        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        NewVmViewModel vm = wizardOn(host);
         assertThat(vm.framebuffer().availableProperty().get()).isFalse();
         assertThat(vm.framebuffer().greyedProperty().get()).startsWith("This Xen host has no qemu-system-xen in dom0");
         host.xen = false;
-        HostSession kvm = Sessions.connected(host);
-        NewVmViewModel onKvm = new NewVmViewModel(ui, FXCollections.observableArrayList(kvm), kvm);
-        await("host facts", () -> !onKvm.limitsProperty().get().isEmpty());
+        NewVmViewModel onKvm = wizardOn(host);
         onKvm.nameProperty().set("fb");
         onKvm.kernelProperty().set("/boot/vmlinuz");
         assertThat(onKvm.framebuffer().shownProperty().get()).isFalse();
         assertThat(onKvm.specOrNull().framebuffer()).as("KVM: the backend's own console").isNull();
+    }
+
+    /** The wizard on a fresh session of {@code fake}, once it has read the host's facts. */
+    private NewVmViewModel wizardOn(CreatingHost fake) {
+        HostSession session = Sessions.connected(fake);
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        return vm;
     }
 
     /** Runs the wizard and job on a user thread (inside ui(), as the FX thread would), cancelling while held. */
