@@ -37,7 +37,7 @@ xh_base_key() {
 }
 xh_image_key() {
   { cat "$xh_dir/build-base" "$xh_dir/build-image" "$xh_dir/dom0-init" "$xh_dir/common.sh" \
-        "$xh_repo/testing/guest/build"; xh_kernel; xh_xen_version; } | sha256sum | cut -c1-12
+        "$xh_repo/testing/guest/build" "$xh_repo/testing/guest/build-vnc"; xh_kernel; xh_xen_version; } | sha256sum | cut -c1-12
 }
 
 # The QEMU process of the running host, if any (pid alive and really our QEMU).

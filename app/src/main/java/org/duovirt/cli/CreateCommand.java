@@ -121,6 +121,11 @@ final class CreateCommand extends HostSubcommand {
     @Option(names = "--hostname", paramLabel = "NAME", description = "Cloud-init: the guest's host name (default: from the VM name).")
     String hostname;
 
+    @Option(names = "--graphics", negatable = true,
+            description = "Xen: a graphical console (a PV guest's framebuffer, vfb; an HVM guest's VNC), served by qemu-system-xen"
+                    + " in dom0; --no-graphics leaves it out. Default as xl: HVM guests get one, PV guests not.")
+    Boolean graphics;
+
     @Override
     void run() {
         VmSpec spec = spec();
@@ -185,7 +190,7 @@ final class CreateCommand extends HostSubcommand {
         VmSpecBuilder b = new VmSpecBuilder().name(name).memoryMiB(memoryMiB).vcpus(vcpus)
                 .newDisk(diskGiB, pool).diskFormat(diskFormat).overcommitDisk(overcommitDisk).importDisk(importPath).kernel(kernel, initrd, cmdline).iso(iso).networkBoot(pxe)
                 .bootloader(bootloader).network(network).nic(nicModel, mac).cpuModel(cpuModel).mode(mode).osVariant(osId(osVariant)).machine(machine)
-                .firmware(firmware(uefi, firmware));
+                .firmware(firmware(uefi, firmware)).framebuffer(graphics);
         pins.forEach(b::pin);
         if (definition != null) {
             b.definition(CloudInitFiles.read("definition file", definition));

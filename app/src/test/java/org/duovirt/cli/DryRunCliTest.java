@@ -44,6 +44,15 @@ class DryRunCliTest {
     }
 
     @Test
+    void noGraphicsIsAXenChoiceAKvmVmKeepsItsVncConsole() {
+        CliRun run = CliRun.of("create", "-c", "test:///default", "--dry-run", "--name", "wiz-nog", "--memory", "64", "--no-graphics");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("A KVM VM always gets its VNC console on 127.0.0.1; leave the graphical console on.");
+        assertThat(CliRun.of("create", "-c", "test:///default", "--dry-run", "--name", "wiz-g", "--memory", "64", "--graphics")
+                .out()).contains("<graphics type=\"vnc\"");
+    }
+
+    @Test
     void anUnknownOsIsRefusedWithWhereToLook() {
         CliRun run = CliRun.of("create", "-c", "test:///default", "--dry-run", "--name", "wiz-x", "--memory", "64", "--os", "nosuchos9");
         assertThat(run.exitCode()).isEqualTo(1);

@@ -3,11 +3,10 @@ package org.duovirt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.imageio.ImageIO;
+import org.duovirt.app.it.ConsoleText;
 import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.TextConsole;
@@ -50,43 +49,12 @@ class ScreenshotCommandIT {
 
         try (HostConnection host = Backends.installed().connect(VncGuest.URI);
                 TextConsole serial = host.openConsole(NAME)) {
-            StringBuffer seen = new StringBuffer();
-            Thread reader = new Thread(() -> {
-                byte[] b = new byte[4096];
-                try (InputStream in = serial.fromGuest()) {
-                    int n;
-                    while ((n = in.read(b)) > 0) {
-                        seen.append(new String(b, 0, n, StandardCharsets.UTF_8));
-                    }
-                } catch (Exception e) {
-                    seen.append("[serial ended]");
-                }
-            }, "it-serial");
-            reader.setDaemon(true);
-            reader.start();
+            StringBuffer seen = ConsoleText.read(serial);
             // The guest's "keyboard ready" line may have gone out before the console was attached (QEMU drops
             // pty output nobody reads), and keys sent before the PS/2 keyboard binds are lost: type until heard.
-            for (int attempt = 1; ; attempt++) {
-                String line = "typed by the CLI #" + attempt + ": $(id) <x>";
-                CliRun keys = CliRun.of("-c", VncGuest.URI, "send-keys", NAME, "--text", line + "\\n");
-                assertThat(keys.exitCode()).as(keys.err()).isZero();
-                if (await(seen, "vnc guest heard: " + line, Duration.ofSeconds(20))) {
-                    System.out.println("send-keys reached the guest on attempt " + attempt);
-                    break;
-                }
-                assertThat(attempt).as("typed lines never echoed; the serial console showed:\n" + seen).isLessThan(6);
-            }
+            int attempt = SendKeys.untilEchoed(VncGuest.URI, NAME, "typed by the CLI", "vnc guest heard: ", seen,
+                    Duration.ofSeconds(20), 6);
+            System.out.println("send-keys reached the guest on attempt " + attempt);
         }
-    }
-
-    private static boolean await(StringBuffer seen, String text, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (seen.indexOf(text) < 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(200);
-        }
-        return true;
     }
 }

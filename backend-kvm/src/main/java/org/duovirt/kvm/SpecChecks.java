@@ -64,6 +64,10 @@ final class SpecChecks {
             problems.add(new SpecProblem(SpecField.MODE, "This host cannot run " + spec.mode().cliName().toUpperCase(Locale.ROOT)
                     + " guests; it offers " + describe(caps) + "."));
         }
+        if (Boolean.FALSE.equals(spec.framebuffer())) {
+            problems.add(new SpecProblem(SpecField.FRAMEBUFFER, "A KVM VM always gets its VNC console on 127.0.0.1; leave the"
+                    + " graphical console on."));
+        }
         if (spec.definition() != null) {
             problems.addAll(EditedDefinition.problems(spec.name(), spec.definition()));
         }

@@ -23,10 +23,12 @@ public final class XenBackend implements HypervisorBackend {
      * One exec for both facts a new connection needs, since each exec is an SSH channel and a shell in dom0
      * (a reconnect under emulation paid for two): {@code xl info} must answer (its exit code and stderr are
      * the script's), then the device model HVM guests and PV framebuffers need is looked for where Debian's
-     * qemu-system-xen and Xen's own build put it.
+     * qemu-system-xen (bookworm's libxenlight starts /usr/libexec/xen-qemu-system-i386), older Debian and Xen's
+     * own build put it.
      */
     static final String CHECK_SCRIPT = "xl info > /dev/null || exit $?; "
-            + "for q in /usr/lib/xen-*/bin/qemu-system-i386 /usr/bin/qemu-system-i386; do [ -x \"$q\" ] && echo \"$q\"; done; exit 0";
+            + "for q in /usr/libexec/xen-qemu-system-i386 /usr/lib/xen-*/bin/qemu-system-i386 /usr/bin/qemu-system-i386; do "
+            + "[ -x \"$q\" ] && echo \"$q\"; done; exit 0";
 
     @Override
     public String name() {

@@ -125,8 +125,9 @@ final class XenConnection implements HostConnection {
         HostInfo host = XlInfoParser.hostInfo(info, model.ok() ? model.stdout().strip() : null);
         Set<VirtMode> modes = EnumSet.noneOf(VirtMode.class);
         modes.addAll(host.supportedModes());
-        if (!deviceModel) {
-            modes.remove(VirtMode.HVM); // full HVM needs qemu-system-xen in dom0
+        if (!deviceModel || host.emulatedCpu()) {
+            // Full HVM needs qemu-system-xen in dom0; under QEMU's TCG Xen sees SVM, yet its HVM guests cannot run.
+            modes.remove(VirtMode.HVM);
         }
         return new HostInfo(host.hostname(), host.hypervisor(), host.hypervisorVersion(), host.cpuModel(),
                 host.totalMemoryKiB(), host.freeMemoryKiB(), host.topology(), modes);
@@ -269,7 +270,7 @@ final class XenConnection implements HostConnection {
     private XenVmCreator creator(VmSpec spec) {
         HostInfo host = hostInfo();
         return new XenVmCreator(domains, host.supportedModes(), deviceModel,
-                spec.network() == null ? List.of() : networks(), limits);
+                spec.network() == null ? List.of() : networks(), limits, host.emulatedCpu());
     }
 
     @Override

@@ -40,6 +40,7 @@ final class XenVmCreator {
     private final boolean deviceModel;
     private final List<String> bridges;
     private final XenLimits limits;
+    private final boolean emulatedCpu;
 
     /** For the host-independent decisions (mode choice, the read-back check): no host limits. */
     XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges) {
@@ -47,6 +48,13 @@ final class XenVmCreator {
     }
 
     XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, XenLimits limits) {
+        this(domains, hostModes, deviceModel, bridges, limits, false);
+    }
+
+    /** @param emulatedCpu the host runs on QEMU's TCG (HostInfo#emulatedCpu): the reason HVM is missing from hostModes */
+    XenVmCreator(XenDomains domains, Set<VirtMode> hostModes, boolean deviceModel, List<String> bridges, XenLimits limits,
+                 boolean emulatedCpu) {
+        this.emulatedCpu = emulatedCpu;
         this.limits = limits;
         this.domains = domains;
         this.hostModes = hostModes;
@@ -164,7 +172,15 @@ final class XenVmCreator {
         if (!hostModes.contains(mode)) {
             problems.add(new SpecProblem(SpecField.MODE, "This Xen host cannot run " + mode.name() + " VMs: it offers only " + hostModes
                     + (mode == VirtMode.HVM && !deviceModel ? " (HVM needs qemu-system-xen in dom0)"
+                            : mode == VirtMode.HVM && emulatedCpu ? " (Xen runs on QEMU's emulated CPU here, where HVM guests cannot run)"
                             : " (PVH and HVM need VMX or SVM, which Xen does not see)") + "."));
+        }
+        if (Boolean.TRUE.equals(spec.framebuffer()) && !deviceModel) {
+            problems.add(new SpecProblem(SpecField.FRAMEBUFFER, "A graphical console needs qemu-system-xen in dom0, which this host"
+                    + " lacks; install it there or create the VM without one."));
+        } else if (Boolean.TRUE.equals(spec.framebuffer()) && mode == VirtMode.PVH) {
+            problems.add(new SpecProblem(SpecField.FRAMEBUFFER, "A PVH VM gets no graphical console (it has no device model);"
+                    + " choose PV or create it without one."));
         }
         if (spec.boot() instanceof VmSpec.Boot.Iso && mode != VirtMode.HVM) {
             problems.add(new SpecProblem(SpecField.BOOT,
@@ -314,10 +330,20 @@ final class XenVmCreator {
             bootloader = "pygrub";
         }
         List<XlVif> vifs = spec.network() == null ? List.of() : List.of(new XlVif(spec.network(), spec.nic().mac()));
-        boolean vnc = deviceModel && mode != VirtMode.PVH;
+        boolean vnc = framebuffer(spec, mode);
         return new XlConfig(spec.name(), mode.cliName(), spec.memoryMiB(), spec.memoryMiB(), spec.vcpus(), spec.vcpus(),
                 spec.vcpuPins(), List.of(), kernel, ramdisk, cmdline, bootloader, spec.boot() instanceof VmSpec.Boot.Iso,
                 spec.firmware() == VmSpec.Firmware.UEFI, disks, vifs, vnc, java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * A graphical console where the device model can serve it (PVH guests have none here). By default as xl does:
+     * an HVM guest gets its VNC, a PV guest a framebuffer (vfb) only when asked, since each vfb is one more QEMU in
+     * dom0 (about 22 MB, and its start-up slows every hotplug script of a busy dom0 started beside it).
+     */
+    private boolean framebuffer(VmSpec spec, VirtMode mode) {
+        boolean possible = deviceModel && mode != VirtMode.PVH;
+        return possible && (spec.framebuffer() == null ? mode == VirtMode.HVM : spec.framebuffer());
     }
 
     /**

@@ -31,6 +31,17 @@ class XenVmCreatorTest {
     }
 
     @Test
+    void underQemusEmulatedCpuHvmIsRefusedForThatReasonEvenWithADeviceModel() {
+        XenVmCreator tcg = new XenVmCreator(null, java.util.EnumSet.of(VirtMode.PV, VirtMode.PVH), true, List.of(), null, true);
+        assertThatThrownBy(() -> tcg.mode(spec(VirtMode.HVM, KERNEL, null))).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("This Xen host cannot run HVM VMs: it offers only [PV, PVH]"
+                        + " (Xen runs on QEMU's emulated CPU here, where HVM guests cannot run).");
+        assertThat(org.duovirt.core.model.HostInfo.emulatedCpu("QEMU TCG CPU version 2.5+")).isTrue();
+        assertThat(org.duovirt.core.model.HostInfo.emulatedCpu("QEMU Virtual CPU version 2.5+")).isFalse();
+        assertThat(org.duovirt.core.model.HostInfo.emulatedCpu(null)).isFalse();
+    }
+
+    @Test
     void isoAndUefiNeedHvmAndKvmModesAreNotXen() {
         XenVmCreator all = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
         assertThat(all.mode(spec(null, new VmSpec.Boot.Iso("/d.iso"), null))).isEqualTo(VirtMode.HVM);
@@ -80,5 +91,29 @@ class XenVmCreatorTest {
                 + " create the VM, then edit its config.");
         VmSpec pxe = new VmSpec("t", 64, 1, null, new VmSpec.Boot.Network(), "xenbr0", VirtMode.HVM, null, List.of(), null);
         assertThatThrownBy(() -> all.mode(pxe)).hasMessageStartingWith("Network boot (PXE) is offered on KVM hosts only for now");
+    }
+
+    @Test
+    void aPvGuestGetsAFramebufferWhenAskedWhereDom0HasTheDeviceModel() {
+        XenVmCreator withQemu = new XenVmCreator(null, Set.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM), true, List.of());
+        String vfb = "vfb = [ \"vnc=1,vnclisten=127.0.0.1\" ]";
+        assertThat(withQemu.preview(framebuffer(VirtMode.PV, null))).as("xl's default: none").doesNotContain("vfb");
+        assertThat(withQemu.preview(framebuffer(VirtMode.HVM, null))).as("HVM: its VNC").contains("vnc = 1");
+        assertThat(withQemu.preview(framebuffer(VirtMode.HVM, false))).doesNotContain("vnc");
+        assertThat(withQemu.preview(framebuffer(VirtMode.PV, true))).contains(vfb);
+        assertThat(withQemu.preview(framebuffer(VirtMode.PV, false))).doesNotContain("vfb").doesNotContain("vnc");
+        assertThat(withQemu.preview(framebuffer(VirtMode.PVH, null))).doesNotContain("vfb");
+        assertThatThrownBy(() -> withQemu.mode(framebuffer(VirtMode.PVH, true))).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("A PVH VM gets no graphical console (it has no device model); choose PV or create it without one.");
+        XenVmCreator noQemu = new XenVmCreator(null, Set.of(VirtMode.PV), false, List.of());
+        assertThat(noQemu.preview(framebuffer(VirtMode.PV, null))).doesNotContain("vfb");
+        assertThat(noQemu.preview(framebuffer(VirtMode.PV, false))).doesNotContain("vfb");
+        assertThatThrownBy(() -> noQemu.mode(framebuffer(VirtMode.PV, true))).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("A graphical console needs qemu-system-xen in dom0, which this host lacks; install it there"
+                        + " or create the VM without one.");
+    }
+
+    private static VmSpec framebuffer(VirtMode mode, Boolean framebuffer) {
+        return new VmSpec("fb", 64, 1, null, KERNEL, null, mode, null, List.of(), null, null, null, null, null, framebuffer);
     }
 }

@@ -12,9 +12,11 @@ import org.duovirt.core.spi.HostConnection;
  * @param pools    storage pools or the Xen image directory
  * @param local    the host is this machine (its files can be browsed here)
  * @param dhcpNetworks the networks that hand out addresses, which a network boot (PXE) needs
+ * @param graphics the host can give new VMs a graphical console (Xen: qemu-system-xen in dom0)
  */
-record HostFacts(HostInfo info, List<String> networks, List<String> pools, boolean local, List<String> dhcpNetworks) {
-    static final HostFacts UNKNOWN = new HostFacts(null, List.of(), List.of(), false, List.of());
+record HostFacts(HostInfo info, List<String> networks, List<String> pools, boolean local, List<String> dhcpNetworks,
+                 boolean graphics) {
+    static final HostFacts UNKNOWN = new HostFacts(null, List.of(), List.of(), false, List.of(), false);
 
     /** Reads the facts; what the host cannot say stays empty rather than failing the wizard. */
     static HostFacts read(HostConnection c, String uri) {
@@ -23,7 +25,8 @@ record HostFacts(HostInfo info, List<String> networks, List<String> pools, boole
         List<String> pools = quietly(c::storagePools);
         List<String> dhcp = quietly(() -> c.networkInfos().stream().filter(n -> n.dhcpRange() != null).map(
                 org.duovirt.core.model.NetworkInfo::name).toList());
-        return new HostFacts(info, networks, pools, isLocal(uri), dhcp);
+        return new HostFacts(info, networks, pools, isLocal(uri), dhcp,
+                c.features().contains(org.duovirt.core.spi.Feature.GRAPHICS_CONSOLE));
     }
 
     /** A URI without a host part (qemu:///system, xen:///) names this machine, whose files the wizard can browse. */

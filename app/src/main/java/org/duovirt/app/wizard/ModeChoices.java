@@ -3,6 +3,7 @@ package org.duovirt.app.wizard;
 import java.util.List;
 import java.util.Set;
 import org.duovirt.app.Messages;
+import org.duovirt.core.model.HostInfo;
 import org.duovirt.core.model.VirtMode;
 
 /** The modes a host's platform page offers, greyed with the reason where the host cannot run them. */
@@ -15,11 +16,21 @@ final class ModeChoices {
      * @param supported what the host says it can run
      */
     static List<ModeChoice> of(boolean xen, Set<VirtMode> supported) {
+        return of(xen, supported, false);
+    }
+
+    /** The same for a host's information: a Xen host on QEMU's emulated CPU says that is why HVM is greyed. */
+    static List<ModeChoice> of(boolean xen, HostInfo info) {
+        return of(xen, info.supportedModes(), xen && info.emulatedCpu());
+    }
+
+    private static List<ModeChoice> of(boolean xen, Set<VirtMode> supported, boolean emulated) {
         List<VirtMode> candidates = xen ? List.of(VirtMode.PV, VirtMode.PVH, VirtMode.HVM) : List.of(VirtMode.KVM, VirtMode.QEMU);
         return candidates.stream().map(m -> {
             boolean ok = supported.contains(m);
             String key = "wizard.mode." + m.cliName();
-            return new ModeChoice(m, ok, ok ? null : Messages.get(key + ".unavailable"), Messages.get(key + ".tradeoff"));
+            String reason = ok ? null : Messages.get(key + (m == VirtMode.HVM && emulated ? ".emulated" : ".unavailable"));
+            return new ModeChoice(m, ok, reason, Messages.get(key + ".tradeoff"));
         }).toList();
     }
 

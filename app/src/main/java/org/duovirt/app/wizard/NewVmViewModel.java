@@ -74,6 +74,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     private final WizardPinning pinning = new WizardPinning();
     private final DiskChoices disk = new DiskChoices();
     private final CpuModelChoices cpuModel = new CpuModelChoices();
+    private final FramebufferChoice framebuffer = new FramebufferChoice();
     private final StringProperty networkBootUnavailable = new SimpleStringProperty("");
     private final BooleanProperty customize = new SimpleBooleanProperty(false);
     private final StringProperty customDefinition = new SimpleStringProperty("");
@@ -98,6 +99,8 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         for (Observable input : disk.inputs()) {
             input.addListener(o -> revalidate());
         }
+        framebuffer.wantedProperty().addListener(o -> revalidate());
+        mode.addListener((o, a, b) -> framebuffer.mode(b));
         cpuModel.modelProperty().addListener(o -> revalidate());
         customDefinition.addListener(o -> {
             if (customize.get()) {
@@ -251,6 +254,9 @@ public final class NewVmViewModel implements DialogService.WizardModel {
     /** False on Xen, whose guests get its paravirtual NIC. */
     public javafx.beans.property.ReadOnlyBooleanProperty nicModelOfferedProperty() { return nicModelOffered; }
 
+    /** Xen: the graphical console (vfb) choice of the platform page. */
+    FramebufferChoice framebuffer() { return framebuffer; }
+
     /** Empty: the host generates one. */
     public StringProperty macProperty() { return mac; }
 
@@ -346,6 +352,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
                 .memoryMiB(number(memory.get(), SpecField.MEMORY, "wizard.problem.memory", parseProblems))
                 .vcpus((int) Math.min(Integer.MAX_VALUE, number(vcpus.get(), SpecField.VCPUS, "wizard.problem.vcpus", parseProblems)))
                 .network(network.get()).nic(facts.get().xen() || network.get() == null || network.get().isBlank() ? null : nicModel.get(), mac.get()).mode(mode.get() == null ? null : mode.get().cliName()).cpuModel(cpuModel.forSpec()).firmware(firmware.get())
+                .framebuffer(framebuffer.forSpec())
                 .machine(machine.get()).osVariant(osId(parseProblems));
         long cpuCount = parse(vcpus.get());
         if (cpuCount > 0 && cpuCount <= Integer.MAX_VALUE) {
@@ -468,6 +475,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         facts.set(f);
         networks.setAll(f.networks());
         nicModelOffered.set(!f.xen());
+        framebuffer.host(f.xen(), f.graphics(), mode.get());
         cpuModel.offeredProperty().set(!f.xen());
         networkBootUnavailable.set(f.dhcpNetworks().isEmpty() ? Messages.get("wizard.problem.pxe-none") : "");
         pinning.host(f.info() == null ? null : f.info().topology(), f.xen());
@@ -477,7 +485,7 @@ public final class NewVmViewModel implements DialogService.WizardModel {
         if (disk.existingProperty().get()) {
             checks.loadVolumes(host.get(), pools);
         }
-        modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info().supportedModes()));
+        modes.setAll(f.info() == null ? List.of() : ModeChoices.of(f.xen(), f.info()));
         if (mode.get() == null || modes.stream().noneMatch(c -> c.mode() == mode.get() && c.available())) {
             mode.set(ModeChoices.best(modes, source.get() == InstallSource.ISO));
         } else {

@@ -72,7 +72,36 @@ final class PlatformAndSummary {
                 vm.problemProperty(SpecField.MACHINE));
         machine.setPromptText(Messages.get("wizard.machine.default"));
         cpuModel(f);
+        framebuffer(f);
         return f;
+    }
+
+    /** Xen: the graphical console (a PV guest's vfb), greyed with the reason where the host or the mode has none. */
+    private void framebuffer(WizardForm f) {
+        FramebufferChoice choice = vm.framebuffer();
+        CheckBox box = new CheckBox(Messages.get("wizard.framebuffer"));
+        box.setId("wizard-framebuffer");
+        box.setWrapText(true);
+        box.selectedProperty().bindBidirectional(choice.wantedProperty());
+        box.disableProperty().bind(choice.availableProperty().not());
+        box.visibleProperty().bind(choice.shownProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        f.line(box);
+        var problem = vm.problemProperty(SpecField.FRAMEBUFFER);
+        Label refused = f.line(new Label());
+        refused.setId("wizard-framebuffer-problem");
+        refused.getStyleClass().add("problem");
+        refused.setWrapText(true);
+        refused.textProperty().bind(problem);
+        refused.visibleProperty().bind(problem.isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
+        Label greyed = f.line(new Label());
+        greyed.setId("wizard-framebuffer-greyed");
+        greyed.setWrapText(true);
+        greyed.setStyle("-fx-opacity: 0.8;");
+        greyed.textProperty().bind(choice.greyedProperty());
+        greyed.visibleProperty().bind(choice.greyedProperty().isNotEmpty().and(choice.shownProperty()));
+        greyed.managedProperty().bind(greyed.visibleProperty());
     }
 
     /** The CPU model: default, or what the host's domain capabilities list; greyed ones say why beneath. */

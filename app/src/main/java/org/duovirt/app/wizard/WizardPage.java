@@ -10,7 +10,8 @@ public enum WizardPage {
     RESOURCES(EnumSet.of(SpecField.MEMORY, SpecField.VCPUS, SpecField.PINNING)),
     STORAGE(EnumSet.of(SpecField.STORAGE)),
     NETWORK(EnumSet.of(SpecField.NETWORK, SpecField.NIC)),
-    PLATFORM(EnumSet.of(SpecField.MODE, SpecField.FIRMWARE, SpecField.MACHINE, SpecField.CPU_MODEL)),
+    PLATFORM(EnumSet.of(SpecField.MODE, SpecField.FIRMWARE, SpecField.MACHINE, SpecField.CPU_MODEL,
+            SpecField.FRAMEBUFFER)),
     SUMMARY(EnumSet.of(SpecField.DEFINITION));
 
     private final Set<SpecField> fields;

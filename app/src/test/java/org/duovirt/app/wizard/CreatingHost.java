@@ -32,6 +32,8 @@ class CreatingHost extends FakeHost {
     volatile CountDownLatch holdAfterCreate;
     final CountDownLatch defined = new CountDownLatch(1);
     volatile boolean xen;
+    /** The CPU name the host reports (QEMU's "QEMU TCG CPU …" for a host on an emulated CPU). */
+    volatile String cpu = "cpu";
     /** The spec the last create was given. */
     volatile VmSpec created;
 
@@ -43,7 +45,7 @@ class CreatingHost extends FakeHost {
     @Override
     public HostInfo hostInfo() {
         Set<VirtMode> modes = xen ? Set.of(VirtMode.PV) : Set.of(VirtMode.QEMU);
-        return new HostInfo("h", xen ? "Xen" : "QEMU", "1", "cpu", 2048 * 1024, 1024 * 1024, CpuTopology.flat(2, 2048 * 1024), modes);
+        return new HostInfo("h", xen ? "Xen" : "QEMU", "1", cpu, 2048 * 1024, 1024 * 1024, CpuTopology.flat(2, 2048 * 1024), modes);
     }
 
     @Override

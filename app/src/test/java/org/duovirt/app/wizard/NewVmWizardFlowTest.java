@@ -249,6 +249,60 @@ class NewVmWizardFlowTest {
         assertThat(vm.cmdlineProperty().get()).isEqualTo("console=hvc0");
     }
 
+    @Test
+    void aXenHostOnQemusEmulatedCpuSaysHvmCannotRunThere() {
+        host.xen = true;
+        host.cpu = "QEMU TCG CPU version 2.5+";
+        NewVmViewModel vm = wizardOn(host);
+        assertThat(vm.modes().get(2).available()).isFalse();
+        assertThat(vm.modes().get(2).reason())
+                .isEqualTo("This Xen host runs on QEMU's emulated CPU (TCG), where HVM guests cannot run; use PV.");
+        assertThat(vm.modeProperty().get()).isEqualTo(VirtMode.PV);
+    }
+
+    @Test
+    void aXenHostWithTheDeviceModelOffersAFramebufferWhichPvhGreysWithTheReason() {
+        host.xen = true;
+        host.features.add(org.duovirt.core.spi.Feature.GRAPHICS_CONSOLE);
+        NewVmViewModel vm = wizardOn(host);
+        vm.nameProperty().set("fb");
+        vm.kernelProperty().set("/boot/vmlinuz");
+        FramebufferChoice fb = vm.framebuffer();
+        assertThat(fb.shownProperty().get()).isTrue();
+        assertThat(fb.availableProperty().get()).isTrue();
+        assertThat(vm.modeProperty().get()).isEqualTo(VirtMode.PV);
+        assertThat(vm.specOrNull().framebuffer()).as("PV: unticked, as xl").isFalse();
+        fb.wantedProperty().set(true);
+        assertThat(vm.specOrNull().framebuffer()).as("ticked").isTrue();
+        vm.modeProperty().set(VirtMode.PVH);
+        assertThat(fb.availableProperty().get()).isFalse();
+        assertThat(fb.greyedProperty().get()).isEqualTo("A PVH VM has no device model, so it gets no graphical console; choose PV to have one.");
+        assertThat(vm.specOrNull().framebuffer()).isFalse();
+    }
+
+    @Test
+    void aXenHostWithoutTheDeviceModelGreysTheFramebufferAndKvmShowsNone() {
+        host.xen = true;
+        host.features.remove(org.duovirt.core.spi.Feature.GRAPHICS_CONSOLE);
+        NewVmViewModel vm = wizardOn(host);
+        assertThat(vm.framebuffer().availableProperty().get()).isFalse();
+        assertThat(vm.framebuffer().greyedProperty().get()).startsWith("This Xen host has no qemu-system-xen in dom0");
+        host.xen = false;
+        NewVmViewModel onKvm = wizardOn(host);
+        onKvm.nameProperty().set("fb");
+        onKvm.kernelProperty().set("/boot/vmlinuz");
+        assertThat(onKvm.framebuffer().shownProperty().get()).isFalse();
+        assertThat(onKvm.specOrNull().framebuffer()).as("KVM: the backend's own console").isNull();
+    }
+
+    /** The wizard on a fresh session of {@code fake}, once it has read the host's facts. */
+    private NewVmViewModel wizardOn(CreatingHost fake) {
+        HostSession session = Sessions.connected(fake);
+        NewVmViewModel vm = new NewVmViewModel(ui, FXCollections.observableArrayList(session), session);
+        await("host facts", () -> !vm.limitsProperty().get().isEmpty());
+        return vm;
+    }
+
     /** Runs the wizard and job on a user thread (inside ui(), as the FX thread would), cancelling while held. */
     private Job cancelWhileHeld(CountDownLatch reached, CountDownLatch hold) throws Exception {
         dialogs.answerWizard(m -> fillAndFinish((NewVmViewModel) m));

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The xl+ssh graphics channel's transport: a direct-tcpip channel on the existing SSH session to a port as dom0
- * sees it. The test host has no qemu-system-xen (so no VM has a framebuffer yet): the channel is checked against
- * dom0's own sshd on 127.0.0.1:22, which our RFB client must then refuse in one sentence.
+ * sees it, checked against dom0's own sshd on 127.0.0.1:22, which our RFB client must then refuse in one sentence.
+ * A PV guest's framebuffer through the same channel: app's XenFramebufferCliIT and XenGraphicsTabIT.
  */
 class XenTcpChannelIT {
     @Test

@@ -10,5 +10,7 @@ public enum SpecField {
     /** The guest's CPU model (KVM). */
     CPU_MODEL,
     /** The user's edited definition ("customize before install"). */
-    DEFINITION
+    DEFINITION,
+    /** The graphical console (Xen: a PV guest's vfb). */
+    FRAMEBUFFER
 }

@@ -21,10 +21,21 @@ import org.duovirt.core.cpu.CpuSet;
  *                   name (e.g. qemu64); null for the backend's default (passthrough under KVM, QEMU's own under TCG)
  * @param definition "customize before install": the user's edit of the definition the backend previewed for this
  *                   spec, defined instead of the generated one after the hypervisor validated it; null for the generated one
+ * @param framebuffer Xen: a graphical console (a PV guest's vfb, an HVM guest's VNC), served by the device model in
+ *                   dom0; true asks for it, false leaves it out, null takes the backend's default (as xl: HVM guests
+ *                   get one, PV guests not). KVM VMs always get their VNC console (false is refused there)
  */
 public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
                      VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic,
-                     String cpuModel, String definition) {
+                     String cpuModel, String definition, Boolean framebuffer) {
+    /** The spec with the backend's default graphical console. */
+    public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
+                  VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic,
+                  String cpuModel, String definition) {
+        this(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, machine, nic, cpuModel, definition,
+                null);
+    }
+
     /** The spec with the generated definition. */
     public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
                   VirtMode mode, Firmware firmware, List<CpuSet> vcpuPins, String osVariant, String machine, Nic nic,
@@ -71,7 +82,7 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
     /** This spec with the user's edited definition (null: the generated one again). */
     public VmSpec withDefinition(String edited) {
         return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, mode, firmware, vcpuPins, osVariant, machine, nic, cpuModel,
-                edited);
+                edited, framebuffer);
     }
 
     /**

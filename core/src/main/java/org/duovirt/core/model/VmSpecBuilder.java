@@ -40,6 +40,7 @@ public final class VmSpecBuilder {
     private String nicModel;
     private String mac;
     private org.duovirt.core.cloudinit.CloudInitConfig cloudInit;
+    private Boolean framebuffer;
 
     public VmSpecBuilder name(String value) { name = value; return this; }
 
@@ -100,6 +101,9 @@ public final class VmSpecBuilder {
 
     /** host-passthrough, host-model or a named CPU model (KVM); null: the backend's default. */
     public VmSpecBuilder cpuModel(String value) { cpuModel = blankToNull(value); return this; }
+
+    /** Xen: a graphical console (true), none (false) or the backend's default (null); see {@link VmSpec#framebuffer()}. */
+    public VmSpecBuilder framebuffer(Boolean value) { framebuffer = value; return this; }
 
     /** One initial pin, written VCPU=CPUS (e.g. 0=2-3). */
     public VmSpecBuilder pin(String vcpuEqualsCpus) { pins.add(vcpuEqualsCpus); return this; }
@@ -169,7 +173,7 @@ public final class VmSpecBuilder {
                 : bootloader != null ? new VmSpec.Boot.Bootloader(bootloader)
                 : networkBoot ? new VmSpec.Boot.Network() : new VmSpec.Boot.None();
         return new VmSpec(name, memoryMiB, vcpus, storage, boot, network, virtMode, firmware, pinList, osVariant, machine,
-                new VmSpec.Nic(nicModel, mac), cpuModel, definition);
+                new VmSpec.Nic(nicModel, mac), cpuModel, definition, framebuffer);
     }
 
     private List<CpuSet> pinList(List<SpecProblem> problems) {
