@@ -254,14 +254,19 @@ final class WizardDriver {
     }
 
     /** Ticks "existing" on the storage page, waits for the host's volumes (a Xen host's images) and picks the one at {@code path}. */
-    @SuppressWarnings("unchecked")
     void pickExisting(String path) {
+        pickExisting(path, WAIT);
+    }
+
+    /** As {@link #pickExisting(String)}, waiting up to {@code within} for the list (an emulated dom0 answers slowly). */
+    @SuppressWarnings("unchecked")
+    void pickExisting(String path, Duration within) {
         robot.interact(() -> ((javafx.scene.control.CheckBox) current().lookup("#wizard-existing-disk")).setSelected(true));
         javafx.scene.control.ComboBox<org.duovirt.core.model.VolumeInfo> volumes =
                 onFx(() -> (javafx.scene.control.ComboBox<org.duovirt.core.model.VolumeInfo>) current().lookup("#wizard-volume"));
-        waitUntil("the volume listed", WAIT, () -> onFx(() -> volumes.getItems().stream().anyMatch(v -> v.path().equals(path))));
+        waitUntil("the volume listed", within, () -> onFx(() -> volumes.getItems().stream().anyMatch(v -> v.path().equals(path))));
         robot.interact(() -> volumes.setValue(volumes.getItems().stream().filter(v -> v.path().equals(path)).findFirst().orElseThrow()));
-        waitUntil("the path filled", WAIT, () -> text("#wizard-existing-path").equals(path));
+        waitUntil("the path filled", within, () -> text("#wizard-existing-path").equals(path));
     }
 
     /** Where tests put their screenshots: under target/, never docs/ (docs/screenshots/ is updated by capture scripts). */
