@@ -102,7 +102,7 @@ final class CreateCommand extends HostSubcommand {
     String mac;
 
     @Option(names = "--cloud-image", paramLabel = "PATH",
-            description = "A qcow2/raw cloud image on the host: the new disk is a copy-on-write overlay on it, first booted with cloud-init.")
+            description = "A qcow2/raw cloud image on the host: the new disk is a copy-on-write overlay on it (KVM) or a copy of it in the image directory (Xen), first booted with cloud-init.")
     String cloudImage;
 
     @Option(names = "--ssh-key", paramLabel = "FILE", description = "Cloud-init: a public key file (.pub, one key a line) to authorize.")

@@ -27,7 +27,7 @@ final class CloudSeeds {
     /** @return the path of the new seed volume in {@code pool} */
     static String place(Domains domains, StoragePool pool, String vmName, CloudInitConfig config, ProgressListener progress)
             throws LibvirtException {
-        Path iso = SeedIso.build(NoCloudSeed.files(config, hostname(vmName)));
+        Path iso = SeedIso.build(NoCloudSeed.files(config, NoCloudSeed.hostnameFor(vmName)));
         try {
             pool.refresh(0);
             String name = StoragePools.uniqueName(pool, StoragePools.fileStem(stem(vmName)), "iso");
@@ -61,13 +61,5 @@ final class CloudSeeds {
         } catch (LibvirtException | RuntimeException e) {
             // The original error is what the user needs to see.
         }
-    }
-
-    /** A host name from a VM name: letters, digits and '-', at most 63, never empty. */
-    static String hostname(String vmName) {
-        String h = vmName.codePoints().mapToObj(c -> c < 128 && Character.isLetterOrDigit(c) ? String.valueOf((char) c) : "-")
-                .collect(java.util.stream.Collectors.joining()).replaceAll("-+", "-").replaceAll("^-|-$", "");
-        h = h.length() > 63 ? h.substring(0, 63).replaceAll("-$", "") : h;
-        return h.isEmpty() ? "vm" : h;
     }
 }

@@ -9,7 +9,6 @@ import org.duovirt.core.model.NetworkInfo;
 import org.duovirt.core.model.PoolInfo;
 import org.duovirt.core.model.VolumeInfo;
 import org.duovirt.xen.OwnedConfigStore.OwnedVm;
-import org.duovirt.xen.config.XlDisk;
 import org.duovirt.xen.config.XlVif;
 
 /**
@@ -21,8 +20,6 @@ final class XenHostViews {
     static final String BRIDGES_SCRIPT = "for d in /sys/class/net/*/bridge; do [ -d \"$d\" ] && basename \"$(dirname \"$d\")\"; done; exit 0";
     /** df's size, used and free bytes of the directory's file system. */
     private static final String DF_SCRIPT = "mkdir -p -- \"$1\" && df -B1 --output=size,used,avail -- \"$1\" | tail -n 1";
-    /** Name, size and allocated bytes of each regular file in the directory, NUL-separated. */
-    private static final String LS_SCRIPT = "find \"$1\" -maxdepth 1 -type f -printf '%f\\0%s\\0%b\\0'";
     private final XenDomains domains;
 
     XenHostViews(XenDomains domains) {
@@ -58,22 +55,36 @@ final class XenHostViews {
         if (!dir.equals(pool)) {
             throw new InvalidSpecException("There is no storage pool '" + pool + "' on " + domains.host() + "; Duovirt's is " + dir + ".");
         }
-        Map<String, List<String>> users = new TreeMap<>();
-        for (OwnedVm vm : domains.store().loadAll().values()) {
-            if (vm.config() != null) {
-                for (XlDisk disk : vm.config().disks()) {
-                    users.computeIfAbsent(disk.target(), k -> new ArrayList<>()).add(vm.name());
-                }
-            }
+        XenHostUses hostUses = new XenHostUses(domains);
+        Map<String, List<String>> users = hostUses.usersByRealPath(hostUses.uses());
+        String out = domains.xl().run("list " + dir, List.of("sh", "-c", XenImageFormat.LIST_SCRIPT, "sh", dir));
+        List<VolumeInfo> files = parseListing(dir, out);
+        Map<String, String> real = hostUses.realPaths(files.stream().map(VolumeInfo::path).toList());
+        return files.stream().map(v -> new VolumeInfo(v.pool(), v.name(), v.path(), v.format(), v.capacityBytes(), v.allocationBytes(),
+                users.getOrDefault(real.getOrDefault(v.path(), ""), List.of()))).toList();
+    }
+
+    /** Package-private for tests: the files {@link XenImageFormat#LIST_SCRIPT} printed, sorted by name, no users yet. */
+    static List<VolumeInfo> parseListing(String dir, String out) {
+        String[] f = out.split("\0", -1);
+        List<VolumeInfo> files = new ArrayList<>();
+        for (int i = 0; i + 3 < f.length; i += 4) {
+            files.add(new VolumeInfo(dir, f[i], dir + "/" + f[i], f[i + 3], parse(f[i + 1]), blocks(f[i + 2]), List.of()));
         }
-        String[] f = domains.xl().run("list " + dir, List.of("sh", "-c", LS_SCRIPT, "sh", dir)).split("\0", -1);
-        List<VolumeInfo> out = new ArrayList<>();
-        for (int i = 0; i + 2 < f.length; i += 3) {
-            String path = dir + "/" + f[i];
-            out.add(new VolumeInfo(dir, f[i], path, f[i].endsWith(".qcow2") ? "qcow2" : "raw", Long.parseLong(f[i + 1]),
-                    Long.parseLong(f[i + 2]) * 512, users.getOrDefault(path, List.of())));
+        files.sort((a, b) -> a.name().compareTo(b.name()));
+        return files;
+    }
+
+    private static long blocks(String count) {
+        long blocks = parse(count);
+        return blocks < 0 ? -1 : blocks * 512;
+    }
+
+    private static long parse(String number) {
+        try {
+            return Long.parseLong(number.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        out.sort((a, b) -> a.name().compareTo(b.name()));
-        return out;
     }
 }

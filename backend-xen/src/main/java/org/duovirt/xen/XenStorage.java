@@ -55,8 +55,9 @@ final class XenStorage {
         domains.store().remove(owned.path());
     }
 
+    /** Marked as made for this VM (its disk, or its cloud-init seed CD-ROM) and really a file of the image directory. */
     private static boolean isOwned(XlDisk disk, Set<String> inside) {
-        return disk.owned() && !disk.cdrom() && disk.target() != null && inside.contains(disk.target());
+        return disk.owned() && disk.target() != null && inside.contains(disk.target());
     }
 
     /**

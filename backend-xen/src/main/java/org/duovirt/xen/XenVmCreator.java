@@ -27,7 +27,6 @@ import org.duovirt.xen.config.XlDisk;
 import org.duovirt.xen.config.XlVif;
 import org.duovirt.xen.parse.XlDomainConfig;
 import org.duovirt.xen.parse.XlListJsonParser;
-import org.duovirt.xen.transport.CommandResult;
 
 /**
  * Creates (defines) a VM: checks the spec against the host, makes the disk image, writes the owned
@@ -71,14 +70,16 @@ final class XenVmCreator {
         Deque<Runnable> undo = new ArrayDeque<>();
         try {
             progress.progress("Checking the host", 0.1);
-            String newImage = null;
+            Made made = new Made(null, "raw", null);
             if (spec.storage() instanceof VmSpec.Storage.NewDisk disk) {
                 progress.progress("Creating the disk image", 0.3);
                 long bytes = Units.gibToBytes(disk.sizeGiB());
                 checkRoom(disk, bytes, progress);
-                newImage = newImage(spec.name(), bytes, undo);
+                made = new Made(newImage(spec.name(), bytes, undo), "raw", null);
+            } else if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
+                made = cloudDisk(spec.name(), cloud, progress, undo);
             }
-            List<XlDisk> disks = disks(spec, mode, newImage);
+            List<XlDisk> disks = disks(spec, mode, made, importedFormat(spec));
             cancelled(progress);
             XlConfig config = config(spec, mode, disks);
             String text = XlConfigWriter.write(config);
@@ -124,23 +125,59 @@ final class XenVmCreator {
         return problems;
     }
 
-    /** The xl cfg {@link #create} would write, with the image path it would choose now. */
+    /** The xl cfg {@link #create} would write, with the image paths it would choose now. */
     String preview(VmSpec spec) {
         VirtMode mode = mode(spec);
-        String image = spec.storage() instanceof VmSpec.Storage.NewDisk ? imageBase(spec.name()) + ".img" : null;
-        return XlConfigWriter.write(config(spec, mode, disks(spec, mode, image)));
+        String base = new XenImageFiles(domains).base(spec.name());
+        Made made = new Made(spec.storage() instanceof VmSpec.Storage.NewDisk ? base + ".img" : null, "raw", null);
+        if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
+            String format = new XenCloudImage(domains, deviceModel).probe(cloud.image()).format();
+            made = "qcow2".equals(format) ? new Made(base + ".qcow2", "qcow2", base + "-cidata.iso")
+                    : new Made(base + ".img", "raw", base + "-cidata.iso");
+        }
+        return XlConfigWriter.write(config(spec, mode, disks(spec, mode, made, importedFormat(spec))));
     }
 
-    private List<XlDisk> disks(VmSpec spec, VirtMode mode, String newImage) {
+    /** What the creation makes in the image directory: the VM's own disk (null: none) and its format, the seed (null: none). */
+    private record Made(String disk, String diskFormat, String seed) {
+    }
+
+    /** The cloud image copied as the VM's disk, and its cloud-init seed beside it; each undone on failure. */
+    private Made cloudDisk(String vm, VmSpec.Storage.CloudImage cloud, ProgressListener progress, Deque<Runnable> undo) {
+        XenCloudImage images = new XenCloudImage(domains, deviceModel);
+        XenCloudImage.Probe image = images.probe(cloud.image());
+        if (image.format() == null) {
+            throw new InvalidSpecException("The file '" + cloud.image() + "' is not a cloud image on " + domains.host() + ".");
+        }
+        progress.progress("Copying the cloud image", 0.2);
+        long bytes = XenCloudImage.diskBytes(cloud, image);
+        checkRoom(new VmSpec.Storage.NewDisk(bytes / (double) (1L << 30), null), bytes, progress);
+        String disk = images.copyDisk(vm, cloud, image, undo);
+        cancelled(progress);
+        progress.progress("Building the cloud-init seed", 0.4);
+        return new Made(disk, image.format(), images.placeSeed(vm, cloud, undo));
+    }
+
+    /** The existing disk's format as its header says (null without one); probed in dom0. */
+    private String importedFormat(VmSpec spec) {
+        return spec.storage() instanceof VmSpec.Storage.ImportDisk imported ? XenImageFormat.of(domains.xl(), imported.path()) : null;
+    }
+
+    private List<XlDisk> disks(VmSpec spec, VirtMode mode, Made made, String importedFormat) {
         List<XlDisk> disks = new ArrayList<>();
         String vdev = mode == VirtMode.HVM ? "hda" : "xvda";
-        if (newImage != null) {
-            disks.add(new XlDisk(newImage, vdev, "raw", false, false, true));
+        if (made.disk() != null) {
+            disks.add(new XlDisk(made.disk(), vdev, made.diskFormat(), false, false, true));
         } else if (spec.storage() instanceof VmSpec.Storage.ImportDisk imported) {
-            disks.add(new XlDisk(imported.path(), vdev, "raw", false, false, false));
+            // Never owned: a delete with storage, or a failed creation, leaves a disk that existed before.
+            disks.add(new XlDisk(imported.path(), vdev, importedFormat, false, false, false));
         }
         if (spec.boot() instanceof VmSpec.Boot.Iso iso) {
             disks.add(new XlDisk(iso.path(), "hdc", "raw", true, true, false));
+        }
+        if (made.seed() != null) {
+            // The VM's own read-only CD-ROM: owned, so it goes with the VM.
+            disks.add(new XlDisk(made.seed(), mode == VirtMode.HVM ? "hdd" : "xvdb", "raw", true, true, true));
         }
         return disks;
     }
@@ -196,10 +233,6 @@ final class XenVmCreator {
             problems.add(new SpecProblem(SpecField.NIC, "The NIC model is a KVM choice; Xen gives PV and PVH guests"
                     + " its paravirtual NIC (leave the model empty)."));
         }
-        if (spec.storage() instanceof VmSpec.Storage.CloudImage) {
-            problems.add(new SpecProblem(SpecField.STORAGE, "Cloud images with cloud-init are not supported on Xen hosts yet;"
-                    + " use a KVM host, or import the image's disk."));
-        }
         if (spec.boot() instanceof VmSpec.Boot.Network) {
             problems.add(new SpecProblem(SpecField.BOOT, "Network boot (PXE) is offered on KVM hosts only for now; on Xen boot a kernel,"
                     + " an ISO (HVM) or pygrub."));
@@ -252,6 +285,19 @@ final class XenVmCreator {
                 }
             }
         }
+        if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
+            new XenCloudImage(domains, deviceModel).problems(cloud, problems);
+        }
+        // The other domains' disks and MACs, read once (xl list -l and the owned cfgs) when a check needs them.
+        XenHostUses uses = new XenHostUses(domains);
+        String mac = spec.nic().mac();
+        if (mac != null && VmSpecValidator.macProblem(mac) == null) {
+            List<String> users = uses.macUsers(mac);
+            if (!users.isEmpty()) {
+                problems.add(new SpecProblem(SpecField.NIC, "The MAC address " + mac + " is already used by VM '" + users.get(0)
+                        + "' on " + domains.host() + "; give another or leave it empty to have one generated."));
+            }
+        }
         List<String> paths = new ArrayList<>();
         if (spec.boot() instanceof VmSpec.Boot.Kernel k) {
             paths.add(k.kernel());
@@ -267,12 +313,33 @@ final class XenVmCreator {
         if (!paths.isEmpty()) {
             List<String> argv = new ArrayList<>(List.of("sh", "-c", "for p; do [ -f \"$p\" ] || [ -b \"$p\" ] || printf '%s\\n' \"$p\"; done", "sh"));
             argv.addAll(paths);
-            String missing = domains.xl().run("check the files of the new VM", argv).strip();
-            if (!missing.isEmpty()) {
-                problems.add(new SpecProblem(spec.storage() instanceof VmSpec.Storage.ImportDisk && paths.size() == 1
-                        ? SpecField.STORAGE : SpecField.BOOT,
-                        "These files do not exist on " + domains.host() + ": " + missing.replace("\n", ", ") + "."));
+            List<String> missing = domains.xl().run("check the files of the new VM", argv).lines().filter(l -> !l.isEmpty()).toList();
+            String disk = spec.storage() instanceof VmSpec.Storage.ImportDisk imported ? imported.path() : null;
+            List<String> boot = missing.stream().filter(p -> !p.equals(disk)).toList();
+            if (!boot.isEmpty()) {
+                problems.add(new SpecProblem(SpecField.BOOT, "These files do not exist on " + domains.host() + ": " + String.join(", ", boot) + "."));
             }
+            if (disk != null && missing.contains(disk)) {
+                problems.add(new SpecProblem(SpecField.STORAGE, "The disk image '" + disk + "' does not exist on " + domains.host() + ", or is not a file."));
+            } else if (disk != null) {
+                existingDiskProblems(disk, problems, uses);
+            }
+        }
+    }
+
+    /**
+     * An existing disk must be one the dom0 can read (qcow2 only with qdisk) and used by no other domain, running or
+     * owned and off: xl does not lock images, and two guests writing one disk destroy its file system.
+     */
+    private void existingDiskProblems(String path, List<SpecProblem> problems, XenHostUses uses) {
+        if (!deviceModel && "qcow2".equals(XenImageFormat.of(domains.xl(), path))) {
+            problems.add(new SpecProblem(SpecField.STORAGE, XenImageFormat.noQdisk(path, domains.host())));
+        }
+        List<String> users = uses.diskUsers(path);
+        if (!users.isEmpty()) {
+            problems.add(new SpecProblem(SpecField.STORAGE, "The disk '" + path + "' is already used by VM " + users.stream()
+                    .map(u -> "'" + u + "'").collect(java.util.stream.Collectors.joining(", ")) + " on " + domains.host()
+                    + "; choose another or copy it."));
         }
     }
 
@@ -294,25 +361,9 @@ final class XenVmCreator {
 
     /** A sparse raw image under the images dir, with a file name safe for xl's disk spec (no comma). */
     private String newImage(String vm, long bytes, Deque<Runnable> undo) {
-        domains.store().mkdir(domains.store().imageDir());
-        String base = imageBase(vm);
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String path = base + (attempt == 0 ? "" : "-" + attempt) + ".img";
-            // noclobber: never take over a file that is already there.
-            CommandResult made = domains.xl().raw(List.of("sh", "-c", "set -C; : > \"$1\"", "sh", path));
-            if (!made.ok()) {
-                continue;
-            }
-            undo.push(() -> domains.store().remove(path));
-            domains.xl().run("size the disk image " + path, List.of("truncate", "-s", Long.toString(bytes), "--", path));
-            return path;
-        }
-        throw new DuovirtException("Could not create a disk image for '" + vm + "' in " + domains.store().imageDir() + ".",
-                "Check that the directory is writable.");
-    }
-
-    private String imageBase(String vm) {
-        return domains.store().imageDir() + "/" + vm.replaceAll("[^A-Za-z0-9._-]", "_");
+        String path = new XenImageFiles(domains).reserve(vm, ".img", undo);
+        domains.xl().run("size the disk image " + path, List.of("truncate", "-s", Long.toString(bytes), "--", path));
+        return path;
     }
 
     private XlConfig config(VmSpec spec, VirtMode mode, List<XlDisk> disks) {

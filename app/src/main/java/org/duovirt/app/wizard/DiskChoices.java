@@ -25,6 +25,7 @@ public final class DiskChoices {
     private final StringProperty format = new SimpleStringProperty("qcow2");
     private final StringProperty existingPath = new SimpleStringProperty("");
     private final BooleanProperty filesOffered = new SimpleBooleanProperty(true);
+    private final BooleanProperty xen = new SimpleBooleanProperty(false);
     private final ObservableList<VolumeInfo> volumes = FXCollections.observableList(new java.util.concurrent.CopyOnWriteArrayList<>());
 
     DiskChoices() {
@@ -54,6 +55,9 @@ public final class DiskChoices {
     /** False on a remote host: its files cannot be browsed from here, only its pools' volumes picked. */
     public ReadOnlyBooleanProperty filesOfferedProperty() { return filesOffered; }
 
+    /** True on a Xen host: its "pool" is Duovirt's image directory, and a cloud image is copied there, not overlaid. */
+    public ReadOnlyBooleanProperty xenProperty() { return xen; }
+
     /** The volumes of the chosen pool, with the VMs using each. */
     public ObservableList<VolumeInfo> volumes() { return volumes; }
 
@@ -63,6 +67,7 @@ public final class DiskChoices {
 
     void host(boolean local, boolean xen) {
         filesOffered.set(local);
+        this.xen.set(xen);
         if (xen) {
             format.set("raw"); // Duovirt makes Xen images raw
         }

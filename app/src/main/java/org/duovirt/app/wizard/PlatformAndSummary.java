@@ -220,7 +220,7 @@ final class PlatformAndSummary {
             case NETWORK, NONE -> "";
         };
         boolean cloud = vm.sourceProperty().get() == InstallSource.CLOUD_IMAGE;
-        String storage = cloud ? Messages.get("wizard.summary.overlay") + (vm.newDiskProperty().get() ? ", " + vm.diskGiBProperty().get() + " GiB" : "")
+        String storage = cloud ? Messages.get(vm.disk().xenProperty().get() ? "wizard.summary.copy" : "wizard.summary.overlay") + (vm.newDiskProperty().get() ? ", " + vm.diskGiBProperty().get() + " GiB" : "")
                 : vm.newDiskProperty().get() ? vm.diskGiBProperty().get() + " GiB, " + vm.disk().formatProperty().get()
                 : vm.disk().existingSummary() != null ? Messages.get("wizard.summary.existing", vm.disk().existingSummary()) : none;
         return String.join("\n",

@@ -227,7 +227,9 @@ final class WizardPages {
         newDisk.textProperty().bind(javafx.beans.binding.Bindings.when(vm.sourceProperty().isEqualTo(InstallSource.CLOUD_IMAGE))
                 .then(Messages.get("wizard.cloud-grow")).otherwise(Messages.get("wizard.new-disk")));
         pool.setPromptText(Messages.get("wizard.cloud.prompt.pool"));
-        Label cloudHint = f.line(new Label(Messages.get("wizard.storage.cloud-hint")));
+        Label cloudHint = f.line(new Label());
+        cloudHint.textProperty().bind(javafx.beans.binding.Bindings.when(disk.xenProperty())
+                .then(Messages.get("wizard.storage.cloud-hint.xen")).otherwise(Messages.get("wizard.storage.cloud-hint")));
         cloudHint.setId("wizard-storage-cloud-hint");
         cloudHint.setWrapText(true);
         showFor(cloudHint, InstallSource.CLOUD_IMAGE);

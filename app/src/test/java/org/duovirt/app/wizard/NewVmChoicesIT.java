@@ -22,7 +22,6 @@ import org.duovirt.app.ui.Theme;
 import org.duovirt.app.ui.UiTestSupport;
 import org.duovirt.core.model.VirtMode;
 import org.duovirt.core.model.VmSpec;
-import org.duovirt.core.model.VolumeInfo;
 import org.duovirt.core.spi.HostConnection;
 import org.duovirt.core.spi.ProgressListener;
 import org.duovirt.core.testing.Commands;
@@ -96,11 +95,11 @@ class NewVmChoicesIT {
                     GUEST.resolve("vmlinuz").toString(), null, null), null, VirtMode.QEMU, null, null, null), ProgressListener.NONE);
             WizardDriver w = WizardDriver.kernelBootWithStorage(robot, vm, GUEST.resolve("vmlinuz").toString(),
                     GUEST.resolve("initrd.gz").toString(), "96", d -> {
-                        pick(robot, d, used);
+                        d.pickExisting(used);
                         waitUntil("the volume's user named beside the field", WAIT, () -> String.valueOf(d.text("#wizard-existing-path-box-problem"))
                                 .contains("is already used by VM '" + owner + "'"));
                         d.shot("wizard-existing-in-use.png");
-                        pick(robot, d, free);
+                        d.pickExisting(free);
                         waitUntil("the problem gone", WAIT, () -> onFx(() -> !d.current().lookup("#wizard-existing-path-box-problem").isVisible()));
                         d.shot("wizard-existing-volume.png");
                     }, "kvm", "qemu");
@@ -128,7 +127,7 @@ class NewVmChoicesIT {
         InjectingConnection.mode = "fail-start";
         WizardDriver.kernelBootWithStorage(robot, vm, GUEST.resolve("vmlinuz").toString(), GUEST.resolve("initrd.gz").toString(),
                 "96", d -> {
-                    pick(robot, d, free);
+                    d.pickExisting(free);
                     d.shot("wizard-existing-volume-dark.png");
                 }, "kvm", "qemu").press(ButtonBar.ButtonData.FINISH);
         waitUntil("the job failed", WAIT, () -> job() != null && job().state() == JobState.FAILED);
@@ -238,16 +237,6 @@ class NewVmChoicesIT {
         }
         assertThat(virsh("list", "--all", "--name")).doesNotContain(vm);
         assertThat(virsh("vol-list", "default")).as("the disk the edit kept as owned goes with the VM").doesNotContain(volume);
-    }
-
-    /** Ticks "existing", waits for the pool's volumes and picks the one at {@code path}. */
-    @SuppressWarnings("unchecked")
-    private static void pick(FxRobot robot, WizardDriver d, String path) {
-        robot.interact(() -> ((CheckBox) d.current().lookup("#wizard-existing-disk")).setSelected(true));
-        ComboBox<VolumeInfo> volumes = onFx(() -> (ComboBox<VolumeInfo>) d.current().lookup("#wizard-volume"));
-        waitUntil("the volume listed", WAIT, () -> onFx(() -> volumes.getItems().stream().anyMatch(v -> v.path().equals(path))));
-        robot.interact(() -> volumes.setValue(volumes.getItems().stream().filter(v -> v.path().equals(path)).findFirst().orElseThrow()));
-        waitUntil("the path filled", WAIT, () -> d.text("#wizard-existing-path").equals(path));
     }
 
     private static String volume(String name, String format) {

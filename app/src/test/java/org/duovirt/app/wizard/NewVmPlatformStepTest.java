@@ -75,6 +75,8 @@ class NewVmPlatformStepTest {
         NewVmViewModel onXen = new NewVmViewModel(ui, FXCollections.observableArrayList(xen), xen);
         await("host facts", () -> !onXen.limitsProperty().get().isEmpty());
         assertThat(onXen.cpuModel().offeredProperty().get()).isFalse();
+        assertThat(onXen.cpuModel().greyedProperty().get()).as("the greyed control says why, in one sentence")
+                .isEqualTo("Xen's xl has no named CPU models like libvirt's: a Xen guest always sees the host's CPU.");
         onXen.cpuModel().modelProperty().set("host-model");
         onXen.nameProperty().set("x");
         onXen.kernelProperty().set("/k");

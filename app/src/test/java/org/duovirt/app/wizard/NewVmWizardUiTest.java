@@ -316,4 +316,34 @@ class NewVmWizardUiTest {
         w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
         robot.interact(() -> window.view().darkThemeItem().setSelected(false));
     }
+
+    @Test
+    void theSourcePageOfEachKindClosesUpInLightAndDark(FxRobot robot) {
+        waitUntil("connected", WizardDriver.WAIT, () -> robot.lookup("#status-hosts").queryLabeled().getText().contains("1 connected"));
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> window.view().darkThemeItem().setSelected(dark));
+            UiTestSupport.click(robot, "#tool-new-vm");
+            WizardDriver w = new WizardDriver(robot);
+            w.waitForPage("source");
+            w.type("wizard-name", "source-kinds");
+            for (InstallSource kind : InstallSource.values()) {
+                w.chooseSource(kind);
+                // The OS row follows the kind's last shown row at one row spacing (6 px; a wrapped hint line's row may be a few px
+                // taller than its text), not 6 px more for each of the other kinds' hidden rows and problem lines (42 px and more).
+                javafx.scene.Node os = onFx(() -> w.current().lookup("#wizard-os"));
+                double osTop = onFx(() -> os.getBoundsInParent().getMinY());
+                double above = onFx(() -> ((javafx.scene.layout.GridPane) os.getParent()).getChildren().stream()
+                        .filter(n -> n.isManaged() && n.isVisible() && n != os && n.getBoundsInParent().getMaxY() <= osTop)
+                        .mapToDouble(n -> n.getBoundsInParent().getMaxY()).max().orElse(0));
+                w.shot("wizard-source-" + kind.name().toLowerCase(java.util.Locale.ROOT) + (dark ? "-dark" : "") + ".png");
+                String aboveNode = onFx(() -> ((javafx.scene.layout.GridPane) os.getParent()).getChildren().stream()
+                        .filter(n -> n.isManaged() && n.isVisible() && n != os && n.getBoundsInParent().getMaxY() <= osTop)
+                        .max(java.util.Comparator.comparingDouble(n -> n.getBoundsInParent().getMaxY())).map(n -> n.getId() + " " + n)
+                        .orElse(""));
+                assertThat(osTop - above).as("the gap above the OS row for " + kind + " under " + aboveNode).isLessThan(20.0);
+            }
+            w.press(ButtonBar.ButtonData.CANCEL_CLOSE);
+        }
+        robot.interact(() -> window.view().darkThemeItem().setSelected(false));
+    }
 }

@@ -117,6 +117,18 @@ final class WizardDriver {
         }, memory, null, greyedMode, expectedMode);
     }
 
+    /** The cloud image source as {@link #cloudImage}, with screenshots of the source and storage pages ({@code shotPrefix}-source.png …). */
+    static WizardDriver cloudImageShown(FxRobot robot, String vm, String image, String keyFile, String user, String memory,
+                                        String greyedMode, String expectedMode, String shotPrefix) {
+        return fill(robot, vm, w -> {
+            w.chooseSource(InstallSource.CLOUD_IMAGE);
+            w.type("wizard-cloud-image", image);
+            w.type("wizard-cloud-ssh-key", keyFile);
+            w.type("wizard-cloud-user", user);
+            w.shot(shotPrefix + "-source.png");
+        }, w -> { }, w -> w.shot(shotPrefix + "-storage.png"), memory, greyedMode, expectedMode);
+    }
+
     void chooseSource(InstallSource source) {
         robot.interact(() -> ((javafx.scene.control.ComboBox<InstallSource>) current().lookup("#wizard-source")).setValue(source));
     }
@@ -239,6 +251,22 @@ final class WizardDriver {
     static String consoleText(FxRobot robot) {
         return robot.lookup((Node n) -> n instanceof ConsoleView).tryQueryAs(ConsoleView.class)
                 .map(v -> onFx(v::text)).orElse("");
+    }
+
+    /** Ticks "existing" on the storage page, waits for the host's volumes (a Xen host's images) and picks the one at {@code path}. */
+    void pickExisting(String path) {
+        pickExisting(path, WAIT);
+    }
+
+    /** As {@link #pickExisting(String)}, waiting up to {@code within} for the list (an emulated dom0 answers slowly). */
+    @SuppressWarnings("unchecked")
+    void pickExisting(String path, Duration within) {
+        robot.interact(() -> ((javafx.scene.control.CheckBox) current().lookup("#wizard-existing-disk")).setSelected(true));
+        javafx.scene.control.ComboBox<org.duovirt.core.model.VolumeInfo> volumes =
+                onFx(() -> (javafx.scene.control.ComboBox<org.duovirt.core.model.VolumeInfo>) current().lookup("#wizard-volume"));
+        waitUntil("the volume listed", within, () -> onFx(() -> volumes.getItems().stream().anyMatch(v -> v.path().equals(path))));
+        robot.interact(() -> volumes.setValue(volumes.getItems().stream().filter(v -> v.path().equals(path)).findFirst().orElseThrow()));
+        waitUntil("the path filled", within, () -> text("#wizard-existing-path").equals(path));
     }
 
     /** Where tests put their screenshots: under target/, never docs/ (docs/screenshots/ is updated by capture scripts). */

@@ -29,6 +29,14 @@ public final class NoCloudSeed {
         return files;
     }
 
+    /** A host name from a VM name (the fallback for {@link #files}): letters, digits and '-', at most 63, never empty. */
+    public static String hostnameFor(String vmName) {
+        String h = vmName.codePoints().mapToObj(c -> c < 128 && Character.isLetterOrDigit(c) ? String.valueOf((char) c) : "-")
+                .collect(java.util.stream.Collectors.joining()).replaceAll("-+", "-").replaceAll("^-|-$", "");
+        h = h.length() > 63 ? h.substring(0, 63).replaceAll("-$", "") : h;
+        return h.isEmpty() ? "vm" : h;
+    }
+
     static String metaData(String hostname) {
         // A fresh instance id per seed: cloud-init runs its first-boot modules once per instance id.
         return "instance-id: " + YamlScalar.quote("duovirt-" + UUID.randomUUID()) + "\n"
