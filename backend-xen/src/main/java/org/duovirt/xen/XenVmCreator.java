@@ -128,7 +128,9 @@ final class XenVmCreator {
     /** The xl cfg {@link #create} would write, with the image paths it would choose now. */
     String preview(VmSpec spec) {
         VirtMode mode = mode(spec);
-        String base = new XenImageFiles(domains).base(spec.name());
+        // the image directory is asked for only when the VM gets a disk of its own there
+        boolean ownDisk = spec.storage() instanceof VmSpec.Storage.NewDisk || spec.storage() instanceof VmSpec.Storage.CloudImage;
+        String base = ownDisk ? new XenImageFiles(domains).base(spec.name()) : null;
         Made made = new Made(spec.storage() instanceof VmSpec.Storage.NewDisk ? base + ".img" : null, "raw", null);
         if (spec.storage() instanceof VmSpec.Storage.CloudImage cloud) {
             String format = new XenCloudImage(domains, deviceModel).probe(cloud.image()).format();
