@@ -64,11 +64,11 @@ final class WizardPages {
         });
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         f.field("wizard.source", source, vm.problemProperty(SpecField.BOOT));
-        HBox kernel = browse("wizard-kernel", vm.kernelProperty(), List.of());
-        HBox initrd = browse("wizard-initrd", vm.initrdProperty(), List.of());
+        HBox kernel = hostFile(browse("wizard-kernel", vm.kernelProperty(), List.of()));
+        HBox initrd = hostFile(browse("wizard-initrd", vm.initrdProperty(), List.of()));
         TextField cmdline = text("wizard-cmdline", vm.cmdlineProperty());
-        HBox iso = browse("wizard-iso", vm.isoProperty(), List.of("iso"));
-        HBox imported = browse("wizard-import", vm.importPathProperty(), List.of("qcow2", "img", "raw"));
+        HBox iso = hostFile(browse("wizard-iso", vm.isoProperty(), List.of("iso")));
+        HBox imported = hostFile(browse("wizard-import", vm.importPathProperty(), List.of("qcow2", "img", "raw")));
         f.field("wizard.kernel", kernel, null);
         f.field("wizard.initrd", initrd, null);
         f.field("wizard.cmdline", cmdline, null);
@@ -119,7 +119,7 @@ final class WizardPages {
     /** The cloud image and what cloud-init tells its first boot; shown for that source only. */
     private void cloudFields(WizardForm f) {
         CloudInitChoices c = vm.cloud();
-        HBox image = browse("wizard-cloud-image", c.imageProperty(), List.of("qcow2", "img", "raw"));
+        HBox image = hostFile(browse("wizard-cloud-image", c.imageProperty(), List.of("qcow2", "img", "raw")));
         TextField hostname = text("wizard-cloud-hostname", c.hostnameProperty());
         hostname.setPromptText(Messages.get("wizard.cloud.prompt.hostname"));
         TextField user = text("wizard-cloud-user", c.userProperty());
@@ -311,6 +311,15 @@ final class WizardPages {
                 .ifPresent(p -> value.set(p.toString())));
         HBox box = new HBox(6, path, pick);
         HBox.setHgrow(path, Priority.ALWAYS);
+        return box;
+    }
+
+    /**
+     * The Browse button of a path on the host: it browses this machine, so on a remote host it is greyed, as the
+     * existing disk's is (the path is typed, or a volume is picked from a pool).
+     */
+    private HBox hostFile(HBox box) {
+        box.getChildren().get(1).disableProperty().bind(vm.disk().filesOfferedProperty().not());
         return box;
     }
 
