@@ -3,7 +3,6 @@ package org.duovirt.cli;
 import java.util.List;
 import java.util.Map;
 import org.duovirt.core.model.CpuModelOption;
-import org.duovirt.core.model.VmHardware;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,10 +19,9 @@ final class CpuModelCommand extends DeviceCommands.VmCommand {
     @Override
     void run() {
         if (list) {
-            VmHardware hw = host().hardware(vm);
             List<CpuModelOption> models = host().cpuModels(host().details(vm).mode());
             if (output().isJson()) {
-                output().json(Map.of("name", vm, "current", String.valueOf(hw.cpuModel()), "models", models.stream()
+                output().json(Map.of("name", vm, "current", String.valueOf(host().hardware(vm).cpuModel()), "models", models.stream()
                         .map(m -> Map.of("name", m.name(), "available", m.available(), "reason", String.valueOf(m.reason()))).toList()));
                 return;
             }

@@ -30,11 +30,7 @@ final class ExtraDeviceCommands {
         void run() {
             NewDevice device = new NewDevice(kind(kind), type);
             Set<PinScope> done = host().addDevice(vm, device, scope.scopes());
-            report(done, "added", "Added " + device.describe() + " to VM '" + vm + "'");
-        }
-
-        private void report(Set<PinScope> done, String result, String sentence) {
-            ExtraDeviceCommands.report(this, done, result, sentence);
+            report(this, done, "added", "Added " + device.describe() + " to VM '" + vm + "'");
         }
     }
 
@@ -49,7 +45,7 @@ final class ExtraDeviceCommands {
         @Override
         void run() {
             Set<PinScope> done = host().removeDevice(vm, id, scope.scopes());
-            ExtraDeviceCommands.report(this, done, "removed", "Removed " + id + " from VM '" + vm + "'");
+            report(this, done, "removed", "Removed " + id + " from VM '" + vm + "'");
         }
     }
 

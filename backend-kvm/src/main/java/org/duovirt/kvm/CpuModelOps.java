@@ -15,7 +15,7 @@ import org.w3c.dom.Node;
  * becomes host-passthrough, host-model or the default. The inactive XML is read with its secrets and defined again.
  */
 final class CpuModelOps {
-    static final String DEFAULT = "default";
+    static final String DEFAULT = VmSpec.CPU_DEFAULT;
     private final Domains domains;
     private final VmCreator creator;
 

@@ -24,7 +24,7 @@ import org.duovirt.core.spi.Feature;
  * capabilities), applied to the saved definition; the VM gets it at its next start.
  */
 public final class CpuModelViewModel {
-    static final String DEFAULT = "default";
+    static final String DEFAULT = org.duovirt.core.model.VmSpec.CPU_DEFAULT;
     private final TaskExecutor ui;
     private final VmRow row;
     private final ReportingCalls calls;

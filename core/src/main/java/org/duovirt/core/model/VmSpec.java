@@ -47,6 +47,8 @@ public record VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Bo
     public static final String HOST_PASSTHROUGH = "host-passthrough";
     /** The named model closest to the host's CPU with its extra features (migratable between like hosts). */
     public static final String HOST_MODEL = "host-model";
+    /** The CPU model word for "the hypervisor's own choice" (SPI setCpuModel, the CPUs page, {@code cpu-model}). */
+    public static final String CPU_DEFAULT = "default";
 
     /** The spec with the backend's default CPU model. */
     public VmSpec(String name, long memoryMiB, int vcpus, Storage storage, Boot boot, String network,
