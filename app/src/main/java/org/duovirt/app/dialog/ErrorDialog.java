@@ -6,6 +6,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.duovirt.app.Messages;
@@ -15,6 +16,12 @@ import org.duovirt.core.error.DuovirtException;
 
 /** An error as one clear sentence and a hint, with the raw details and stack trace behind "Show details". */
 public final class ErrorDialog {
+    /**
+     * A wrapping label asks for its whole text on one line, so without a width the dialog grew as wide as the
+     * longest sentence (1,827 px for a long libvirt error); at this width sentences wrap instead.
+     */
+    static final double WIDTH = 600;
+
     private ErrorDialog() {
     }
 
@@ -22,6 +29,8 @@ public final class ErrorDialog {
         FxThread.check();
         Alert alert = new Alert(Alert.AlertType.ERROR);
         Dialogs.prepare(alert, owner, "error-dialog");
+        alert.getDialogPane().setPrefWidth(WIDTH);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         alert.setTitle(Messages.get("error.title"));
         alert.setHeaderText(Printable.line(error.getMessage()));
         alert.setContentText(error.hint() == null ? "" : Printable.line(error.hint()));

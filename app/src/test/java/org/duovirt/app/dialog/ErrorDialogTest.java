@@ -36,4 +36,30 @@ class ErrorDialogTest {
         assertThat(details.getText()).startsWith("virError(Code=38): Cannot access storage file")
                 .contains("DuovirtException").contains("ErrorDialogTest");
     }
+
+    @Test
+    void aLongSentenceWrapsInsteadOfWideningTheDialog(FxRobot robot) {
+        String sentence = "Adding the disk to web failed: " + "internal error: unable to execute QEMU command 'blockdev-add': "
+                .repeat(6) + "the image is locked.";
+        DuovirtException error = new DuovirtException(sentence, "Shut web down and try again.", null, null);
+        Alert alert = UiTestSupport.onFx(() -> ErrorDialog.create(null, error));
+        UiTestSupport.onFx(() -> {
+            alert.initModality(javafx.stage.Modality.NONE); // Monocle cannot disable other windows for a modal one
+            alert.show();
+            return null;
+        });
+        try {
+            double width = UiTestSupport.onFx(() -> alert.getDialogPane().getScene().getWindow().getWidth());
+            javafx.scene.Node header = UiTestSupport.onFx(() -> alert.getDialogPane().lookup(".header-panel .label"));
+            double headerHeight = UiTestSupport.onFx(() -> header.getBoundsInLocal().getHeight());
+            double lineHeight = UiTestSupport.onFx(() -> ((javafx.scene.control.Label) header).getFont().getSize());
+            assertThat(width).as("dialog width").isLessThanOrEqualTo(ErrorDialog.WIDTH + 40);
+            assertThat(headerHeight).as("the header wraps onto several lines").isGreaterThan(3 * lineHeight);
+        } finally {
+            UiTestSupport.onFx(() -> {
+                alert.close();
+                return null;
+            });
+        }
+    }
 }
