@@ -56,6 +56,10 @@ public final class PerformanceView extends VBox {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
+        // One plain fill instead of Modena's border-and-fill pair: the software pipeline paints each ancestor's
+        // background under every chart it repaints, and a pair is drawn from a cached image stretched over the
+        // area (half of the renderer's time per tick, docs/benchmarks.md), one colour by a plain fill.
+        scroll.getStyleClass().add("performance-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(toolbar(), scroll);
     }
