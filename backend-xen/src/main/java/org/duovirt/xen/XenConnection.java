@@ -178,7 +178,7 @@ final class XenConnection implements HostConnection {
 
     @Override
     public List<VmSummary> listVms(boolean includeInactive) {
-        return views.listVms(includeInactive);
+        return views.listVms(includeInactive, watcher::baseline);
     }
 
     @Override

@@ -24,6 +24,12 @@ import org.duovirt.xen.parse.XlListJsonParser;
  * (domid, state, the MACs xl picked) added; a foreign domain from {@code xl list -l}.
  */
 final class XenVmViews {
+    /** Runs the second of two independent reads; its threads end after a minute unused. */
+    private static final java.util.concurrent.ExecutorService SIDE = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "xen-listing");
+        t.setDaemon(true);
+        return t;
+    });
     private final XenDomains domains;
 
     XenVmViews(XenDomains domains) {
@@ -31,8 +37,25 @@ final class XenVmViews {
     }
 
     List<VmSummary> listVms(boolean includeInactive) {
+        return listVms(includeInactive, rows -> { });
+    }
+
+    /**
+     * The VMs; {@code running} sees the domains read. The two reads ({@code xl list -v} and the owned configs) are
+     * independent, so they run side by side in two channels of the one session: under emulation each is a shell
+     * and a process in dom0 whose start alone costs a second or more, and a reconnect waits for this listing.
+     */
+    List<VmSummary> listVms(boolean includeInactive, java.util.function.Consumer<List<XlDomainRow>> running) {
+        java.util.concurrent.CompletableFuture<Map<String, OwnedVm>> configs =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> domains.store().loadAll(), SIDE);
         List<XlDomainRow> rows = domains.running();
-        Map<String, OwnedVm> owned = domains.store().loadAll();
+        running.accept(rows);
+        Map<String, OwnedVm> owned;
+        try {
+            owned = configs.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         List<VmSummary> out = new ArrayList<>();
         for (XlDomainRow row : rows) {
             out.add(runningSummary(row, owned.containsKey(row.name()) ? owned.get(row.name()).config() : null));
