@@ -19,6 +19,7 @@ import org.duovirt.xen.transport.SshTransport;
  */
 public final class XenBackend implements HypervisorBackend {
     public static final String NAME = "Xen (xl)";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(XenBackend.class.getName());
     /**
      * One exec for both facts a new connection needs, since each exec is an SSH channel and a shell in dom0
      * (a reconnect under emulation paid for two): {@code xl info} must answer (its exit code and stderr are
@@ -52,13 +53,31 @@ public final class XenBackend implements HypervisorBackend {
 
     @Override
     public HostConnection connect(URI uri) {
+        long t0 = System.nanoTime();
         CommandRunner runner = XenUri.isLocal(uri) ? new LocalTransport() : SshTransport.connect(XenUri.sshTarget(uri));
         try {
+            long t1 = System.nanoTime();
             CommandResult check = checkXen(runner);
+            long t2 = System.nanoTime();
+            // Where a slow (re)connect went: the SSH handshake's phases, then the one check command.
+            LOG.fine(() -> runner.hostLabel() + ": Xen connection opened in " + (t2 - t0) / 1_000_000 + " ms ("
+                    + (runner instanceof SshTransport ssh ? "SSH " + ssh.openedIn() : "local " + (t1 - t0) / 1_000_000 + " ms")
+                    + "; xl check " + (t2 - t1) / 1_000_000 + " ms)");
             return new XenConnection(uri.toString(), runner, !check.stdout().isBlank());
         } catch (RuntimeException e) {
             runner.close();
             throw e;
+        }
+    }
+
+    /** Over SSH: whether sshd greets (no login, nothing runs in dom0); locally xl needs no probe. */
+    @Override
+    public java.util.Optional<Boolean> answers(URI uri, java.time.Duration within) {
+        try {
+            return XenUri.isLocal(uri) ? java.util.Optional.empty()
+                    : java.util.Optional.of(org.duovirt.core.ssh.SshSession.greets(XenUri.sshTarget(uri), within));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 

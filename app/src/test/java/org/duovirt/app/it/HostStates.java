@@ -18,6 +18,16 @@ final class HostStates {
     private HostStates() {
     }
 
+    /** The machine's load averages (1, 5, 15 min), printed beside a test's figures. */
+    static String load() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** Milliseconds until {@code host} is {@code wanted}; fails after {@code timeout} with the host's last error. */
     static long millisUntil(HostSession host, HostState wanted, Duration timeout) throws InterruptedException {
         long t0 = System.nanoTime();

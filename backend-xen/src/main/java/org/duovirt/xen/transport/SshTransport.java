@@ -48,6 +48,11 @@ public final class SshTransport implements CommandRunner {
         return new SshTransport(SshSession.connect(target, "the user needs root rights for xl"));
     }
 
+    /** How long the SSH handshake took and where its time went, for the log. */
+    public String openedIn() {
+        return ssh.openedIn();
+    }
+
     @Override
     public String hostLabel() {
         return target.label();
