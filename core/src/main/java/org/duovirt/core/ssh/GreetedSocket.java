@@ -27,15 +27,27 @@ import java.util.Map;
  * through; at most two are open at once. A refused or closed connection fails at once, as a plain connect would.
  */
 final class GreetedSocket implements com.jcraft.jsch.SocketFactory {
-    /** How long a connection may stay silent before another is opened beside it. */
-    static final long PATIENCE_MS = 3000;
+    /**
+     * How long a connection may stay silent before another is opened beside it. A forward's own retried SYNs (about
+     * 3, 9 and 21 s after it accepted) already reach a guest that is back early in a wait; the extra closes the
+     * long gaps after them. Longer than sshd takes to greet on a loaded dom0 most of the time (one took 13 s right
+     * after its boot), since an extra that reaches a live but slow sshd costs it one more process for nothing.
+     */
+    static final long PATIENCE_MS = 10_000;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SshSession.class.getName());
     private final long budgetMs;
+    private final long patienceMs;
     private final Map<Socket, byte[]> greetings = new IdentityHashMap<>();
 
     /** @param budgetMs how long to wait in all for a greeting (the handshake's timeout) */
     GreetedSocket(long budgetMs) {
+        this(budgetMs, PATIENCE_MS);
+    }
+
+    /** With another patience (tests). */
+    GreetedSocket(long budgetMs, long patienceMs) {
         this.budgetMs = budgetMs;
+        this.patienceMs = patienceMs;
     }
 
     @Override
@@ -51,7 +63,7 @@ final class GreetedSocket implements com.jcraft.jsch.SocketFactory {
         SocketChannel winner = null;
         ByteBuffer first = ByteBuffer.allocate(256);
         try (Selector selector = Selector.open()) {
-            long patience = PATIENCE_MS * 1_000_000;
+            long patience = patienceMs * 1_000_000;
             long nextExtra = System.nanoTime() + patience;
             open.add(connect(address, selector));
             all.add(open.get(0));
@@ -66,7 +78,7 @@ final class GreetedSocket implements com.jcraft.jsch.SocketFactory {
                     }
                     open.add(connect(address, selector));
                     all.add(open.get(open.size() - 1));
-                    // Doubling: a slow sshd (not a held forward) then pays for at most three extras per handshake.
+                    // Doubling: a slow sshd (not a held forward) then pays for one extra, two at most, per handshake.
                     patience *= 2;
                     nextExtra = now + patience;
                 }

@@ -121,9 +121,12 @@ public final class SshSession implements AutoCloseable {
         session.setSocketFactory(new GreetedSocket(CONNECT_TIMEOUT_MS));
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("PreferredAuthentications", "publickey");
+        session.connect(CONNECT_TIMEOUT_MS);
+        // Only once connected: JSch bounds the handshake's key exchange by the session's timeout, which the
+        // server-alive interval sets, and a loaded dom0 right after its boot took longer than those 4 s ("timeout in
+        // waiting for rekeying process"): the whole attempt was lost, and the next began 1 s later from the start.
         session.setServerAliveInterval(KEEPALIVE_MS);
         session.setServerAliveCountMax(KEEPALIVE_COUNT);
-        session.connect(CONNECT_TIMEOUT_MS);
         return session;
     }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** How the SSH connection is chosen when a port forward accepts for a host that is not answering yet. */
 class GreetedSocketTest {
+    /** A shorter patience than the product's 10 s, so the tests take seconds. */
+    private static final long PATIENCE = 1500;
     private static final String BANNER = "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n";
 
     /**
@@ -91,7 +93,7 @@ class GreetedSocketTest {
     @Test
     void aServerThatGreetsAtOnceIsUsedAndItsWholeBannerReachesJsch() throws Exception {
         try (Forward forward = new Forward(n -> true, 0)) {
-            GreetedSocket factory = new GreetedSocket(10_000);
+            GreetedSocket factory = new GreetedSocket(10_000, PATIENCE);
             try (Socket s = factory.createSocket("127.0.0.1", forward.port())) {
                 assertThat(firstLine(s, factory)).isEqualTo(BANNER);
                 assertThat(forward.accepted).hasSize(1);
@@ -103,11 +105,11 @@ class GreetedSocketTest {
     void aForwardHoldingTheFirstConnectionSilentIsPassedByAFreshOneThatGreetsAndTheHeldOneIsClosed() throws Exception {
         // The first connection is what QEMU's forward holds while the guest is down: silent for good.
         try (Forward forward = new Forward(n -> n > 1, 0)) {
-            GreetedSocket factory = new GreetedSocket(30_000);
+            GreetedSocket factory = new GreetedSocket(30_000, PATIENCE);
             long t0 = System.nanoTime();
             try (Socket s = factory.createSocket("127.0.0.1", forward.port())) {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                assertThat(ms).as("greeted by the second connection, opened after the patience").isBetween(GreetedSocket.PATIENCE_MS - 100, 20_000L);
+                assertThat(ms).as("greeted by the second connection, opened after the patience").isBetween(PATIENCE - 100, 20_000L);
                 assertThat(firstLine(s, factory)).startsWith("SSH-2.0-");
                 assertThat(forward.accepted).hasSize(2);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -122,9 +124,9 @@ class GreetedSocketTest {
     @Test
     void aSlowSshdKeepsItsFirstConnectionWhileExtrasComeAndGoBesideIt() throws Exception {
         // Only the first connection greets, after two patiences: the extras opened meanwhile never greet.
-        long slow = 2 * GreetedSocket.PATIENCE_MS + 500;
+        long slow = 2 * PATIENCE + 500;
         try (Forward forward = new Forward(n -> n == 1, slow)) {
-            GreetedSocket factory = new GreetedSocket(30_000);
+            GreetedSocket factory = new GreetedSocket(30_000, PATIENCE);
             try (Socket s = factory.createSocket("127.0.0.1", forward.port())) {
                 assertThat(firstLine(s, factory)).startsWith("SSH-2.0-");
                 int opened = forward.accepted.size();
@@ -146,7 +148,7 @@ class GreetedSocketTest {
             unused = probe.getLocalPort();
         }
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> new GreetedSocket(30_000).createSocket("127.0.0.1", unused)).isInstanceOf(java.net.ConnectException.class);
+        assertThatThrownBy(() -> new GreetedSocket(30_000, PATIENCE).createSocket("127.0.0.1", unused)).isInstanceOf(java.net.ConnectException.class);
         // A forward whose host refused its SYN closes the accepted connection: that too is an answer, at once.
         try (ServerSocket closing = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             CountDownLatch done = new CountDownLatch(1);
@@ -159,13 +161,13 @@ class GreetedSocketTest {
             });
             t.setDaemon(true);
             t.start();
-            assertThatThrownBy(() -> new GreetedSocket(30_000).createSocket("127.0.0.1", closing.getLocalPort()))
+            assertThatThrownBy(() -> new GreetedSocket(30_000, PATIENCE).createSocket("127.0.0.1", closing.getLocalPort()))
                     .isInstanceOf(IOException.class).hasMessageContaining("before it greeted");
         }
         assertThat((System.nanoTime() - t0) / 1_000_000).as("both at once, not at the budget").isLessThan(10_000);
         try (Forward silent = new Forward(n -> false, 0)) {
             long t1 = System.nanoTime();
-            assertThatThrownBy(() -> new GreetedSocket(1500).createSocket("127.0.0.1", silent.port())).isInstanceOf(SocketTimeoutException.class);
+            assertThatThrownBy(() -> new GreetedSocket(1500, PATIENCE).createSocket("127.0.0.1", silent.port())).isInstanceOf(SocketTimeoutException.class);
             assertThat((System.nanoTime() - t1) / 1_000_000).isBetween(1400L, 10_000L);
         }
     }
