@@ -57,13 +57,15 @@ public final class XenBackend implements HypervisorBackend {
         CommandRunner runner = XenUri.isLocal(uri) ? new LocalTransport() : SshTransport.connect(XenUri.sshTarget(uri));
         try {
             long t1 = System.nanoTime();
+            // The first listing the app asks for right away is read beside the check, not after it.
+            FirstListing first = FirstListing.start(runner);
             CommandResult check = checkXen(runner);
             long t2 = System.nanoTime();
             // Where a slow (re)connect went: the SSH handshake's phases, then the one check command.
             LOG.fine(() -> runner.hostLabel() + ": Xen connection opened in " + (t2 - t0) / 1_000_000 + " ms ("
                     + (runner instanceof SshTransport ssh ? "SSH " + ssh.openedIn() : "local " + (t1 - t0) / 1_000_000 + " ms")
                     + "; xl check " + (t2 - t1) / 1_000_000 + " ms)");
-            return new XenConnection(uri.toString(), runner, !check.stdout().isBlank());
+            return new XenConnection(uri.toString(), runner, !check.stdout().isBlank(), first);
         } catch (RuntimeException e) {
             runner.close();
             throw e;
