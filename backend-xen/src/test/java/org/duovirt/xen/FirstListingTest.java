@@ -35,6 +35,8 @@ class FirstListingTest {
         Map<String, String> xl = host();
         CapturedXlHost dom0 = new CapturedXlHost(xl);
         FirstListing first = FirstListing.start(dom0);
+        // The domains the check listed (XenBackend.CHECK_SCRIPT's xl list -v).
+        first.domains(XenDomains.guests(Golden.read("golden/xl-list-v.txt")));
         XenConnection c = new XenConnection("xl:///", dom0, false, first);
         readsDone(first);
         // What dom0 would say now: only Domain-0. The first listing still shows what was read at connect.
@@ -49,6 +51,7 @@ class FirstListingTest {
         Map<String, String> xl = host();
         CapturedXlHost dom0 = new CapturedXlHost(xl);
         FirstListing first = FirstListing.start(dom0);
+        first.domains(XenDomains.guests(Golden.read("golden/xl-list-v.txt")));
         XenConnection c = new XenConnection("xl:///", dom0, false, first);
         readsDone(first);
         xl.put("list -v", ONE_DOMAIN);
