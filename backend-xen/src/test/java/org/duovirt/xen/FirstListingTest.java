@@ -18,6 +18,16 @@ class FirstListingTest {
         return xl;
     }
 
+    /** A connection as XenBackend makes it: the check's domains (its xl list -v) and the configs read beside it. */
+    private static XenConnection connectedWithFirstListing(Map<String, String> xl) throws InterruptedException {
+        CapturedXlHost dom0 = new CapturedXlHost(xl);
+        FirstListing first = FirstListing.start(dom0);
+        first.domains(XenDomains.guests(Golden.read("golden/xl-list-v.txt")));
+        XenConnection c = new XenConnection("xl:///", dom0, false, first);
+        readsDone(first);
+        return c;
+    }
+
     private static void readsDone(FirstListing first) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!first.done()) {
@@ -33,12 +43,7 @@ class FirstListingTest {
     @Test
     void theFirstListingIsTheOneReadAtConnectAndTheNextReadsDom0Again() throws Exception {
         Map<String, String> xl = host();
-        CapturedXlHost dom0 = new CapturedXlHost(xl);
-        FirstListing first = FirstListing.start(dom0);
-        // The domains the check listed (XenBackend.CHECK_SCRIPT's xl list -v).
-        first.domains(XenDomains.guests(Golden.read("golden/xl-list-v.txt")));
-        XenConnection c = new XenConnection("xl:///", dom0, false, first);
-        readsDone(first);
+        XenConnection c = connectedWithFirstListing(xl);
         // What dom0 would say now: only Domain-0. The first listing still shows what was read at connect.
         xl.put("list -v", ONE_DOMAIN);
         assertThat(names(c)).containsExactly("5", "broken", "going", "paused-one", "web server");
@@ -49,11 +54,7 @@ class FirstListingTest {
     @Test
     void aCommandBeforeTheFirstListingMakesItReadDom0Again() throws Exception {
         Map<String, String> xl = host();
-        CapturedXlHost dom0 = new CapturedXlHost(xl);
-        FirstListing first = FirstListing.start(dom0);
-        first.domains(XenDomains.guests(Golden.read("golden/xl-list-v.txt")));
-        XenConnection c = new XenConnection("xl:///", dom0, false, first);
-        readsDone(first);
+        XenConnection c = connectedWithFirstListing(xl);
         xl.put("list -v", ONE_DOMAIN);
         // Anything run first (here the bridges' script; in the app, a removal of what a job left) may have changed dom0.
         c.networks();
