@@ -63,7 +63,24 @@ final class DomainWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * The domains a listing just read: the first poll's baseline when no poll ran yet. The app registers its
+     * listener and then lists the VMs; without this the first poll ran beside that listing, a second
+     * {@code xl list} on a dom0 that had just come back, when the reconnect is waited for.
+     */
+    synchronized void baseline(List<XlDomainRow> rows) {
+        if (previous == null) {
+            previous = current(rows);
+        }
+    }
+
     private void loop() {
+        // The first poll one period after the listener came, as every later one: its baseline is usually the listing's.
+        try {
+            Thread.sleep(PERIOD_MS);
+        } catch (InterruptedException e) {
+            return;
+        }
         while (!lost && !Thread.currentThread().isInterrupted()) {
             if (!listeners.isEmpty()) {
                 try {
@@ -88,9 +105,8 @@ final class DomainWatcher implements AutoCloseable {
      * xl create builds it paused (first with no vCPU, then unpaused), and those steps are not events. One
      * that stays paused is announced after {@link #SETTLE_POLLS} polls. Package-private for tests.
      */
-    List<LifecycleEvent> diff(List<XlDomainRow> rows) {
-        Map<String, XlDomainRow> now = new HashMap<>();
-        rows.stream().filter(r -> r.domid() != 0).forEach(r -> now.put(r.name(), r));
+    synchronized List<LifecycleEvent> diff(List<XlDomainRow> rows) {
+        Map<String, XlDomainRow> now = current(rows);
         List<LifecycleEvent> events = new java.util.ArrayList<>();
         if (previous != null) {
             for (XlDomainRow row : now.values()) {
@@ -124,6 +140,12 @@ final class DomainWatcher implements AutoCloseable {
         }
         previous = now;
         return events;
+    }
+
+    private static Map<String, XlDomainRow> current(List<XlDomainRow> rows) {
+        Map<String, XlDomainRow> now = new HashMap<>();
+        rows.stream().filter(r -> r.domid() != 0).forEach(r -> now.put(r.name(), r));
+        return now;
     }
 
     private static LifecycleEvent change(VmState before, XlDomainRow row) {

@@ -46,7 +46,9 @@ final class XenConnection implements HostConnection {
     private static final String BRIDGES_SCRIPT = "for d in /sys/class/net/*/bridge; do [ -d \"$d\" ] && basename \"$(dirname \"$d\")\"; done; exit 0";
 
     private final String uri;
-    private final CommandRunner runner;
+    private final CountingRunner runner;
+    /** The listing read beside the connection's check, for the first listing only; null: none. */
+    private final FirstListing firstListing;
     private final Xl xl;
     private final XenDomains domains;
     private final boolean deviceModel;
@@ -63,12 +65,17 @@ final class XenConnection implements HostConnection {
     private volatile boolean closed;
 
     XenConnection(String uri, CommandRunner runner, boolean deviceModel) {
+        this(uri, runner, deviceModel, null);
+    }
+
+    XenConnection(String uri, CommandRunner runner, boolean deviceModel, FirstListing firstListing) {
         this.uri = uri;
-        this.runner = runner;
-        this.xl = new Xl(runner);
-        this.domains = new XenDomains(xl, new OwnedConfigStore(runner));
+        this.runner = new CountingRunner(runner);
+        this.firstListing = firstListing;
+        this.xl = new Xl(this.runner);
+        this.domains = new XenDomains(xl, new OwnedConfigStore(this.runner));
         this.deviceModel = deviceModel;
-        this.xentop = new XentopStream(runner);
+        this.xentop = new XentopStream(this.runner);
         this.watcher = new DomainWatcher(domains::running);
         this.pinning = new XenPinning(domains);
         this.pinPlans = new XenPinPlans(domains);
@@ -78,7 +85,7 @@ final class XenConnection implements HostConnection {
         this.limits = new XenLimits(domains);
         this.lifecycle = new XenLifecycle(domains, watcher, limits);
         this.hostViews = new XenHostViews(domains);
-        runner.onConnectionLost(watcher::connectionLost);
+        this.runner.onConnectionLost(watcher::connectionLost);
     }
 
     @Override
@@ -178,7 +185,10 @@ final class XenConnection implements HostConnection {
 
     @Override
     public List<VmSummary> listVms(boolean includeInactive) {
-        return views.listVms(includeInactive);
+        XenVmViews.Reads first = firstListing == null ? null : firstListing.take(runner.started());
+        XenVmViews.Reads reads = first != null ? first : XenVmViews.read(domains);
+        watcher.baseline(reads.rows());
+        return XenVmViews.summaries(reads, includeInactive);
     }
 
     @Override

@@ -39,8 +39,12 @@ final class XenDomains {
 
     /** Every domain but Domain-0. */
     List<XlDomainRow> running() {
-        return XlListParser.parse(xl.query("list the domains", null, "list", "-v"), false).stream()
-                .filter(r -> r.domid() != 0).toList();
+        return guests(xl.query("list the domains", null, "list", "-v"));
+    }
+
+    /** Every domain but Domain-0 in the output of {@code xl list -v}. */
+    static List<XlDomainRow> guests(String xlListV) {
+        return XlListParser.parse(xlListV, false).stream().filter(r -> r.domid() != 0).toList();
     }
 
     /** The running domain of that name, or null. */

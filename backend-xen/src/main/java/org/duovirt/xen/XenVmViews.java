@@ -24,15 +24,42 @@ import org.duovirt.xen.parse.XlListJsonParser;
  * (domid, state, the MACs xl picked) added; a foreign domain from {@code xl list -l}.
  */
 final class XenVmViews {
+    /** Runs the second of two independent reads; its threads end after a minute unused. */
+    static final java.util.concurrent.ExecutorService SIDE = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "xen-listing");
+        t.setDaemon(true);
+        return t;
+    });
     private final XenDomains domains;
 
     XenVmViews(XenDomains domains) {
         this.domains = domains;
     }
 
-    List<VmSummary> listVms(boolean includeInactive) {
+    /** What a VM listing reads from dom0: the running domains and the owned configs. */
+    record Reads(List<XlDomainRow> rows, Map<String, OwnedVm> owned) {
+    }
+
+    /**
+     * Both reads of a listing. They are independent, so they run side by side in two channels of the one session:
+     * under emulation each is a shell and a process in dom0 whose start alone costs a second or more, and a
+     * reconnect waits for this listing.
+     */
+    static Reads read(XenDomains domains) {
+        java.util.concurrent.CompletableFuture<Map<String, OwnedVm>> configs =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> domains.store().loadAll(), SIDE);
         List<XlDomainRow> rows = domains.running();
-        Map<String, OwnedVm> owned = domains.store().loadAll();
+        try {
+            return new Reads(rows, configs.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The VM list from what a listing read. */
+    static List<VmSummary> summaries(Reads reads, boolean includeInactive) {
+        List<XlDomainRow> rows = reads.rows();
+        Map<String, OwnedVm> owned = reads.owned();
         List<VmSummary> out = new ArrayList<>();
         for (XlDomainRow row : rows) {
             out.add(runningSummary(row, owned.containsKey(row.name()) ? owned.get(row.name()).config() : null));

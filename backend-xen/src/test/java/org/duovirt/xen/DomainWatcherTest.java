@@ -36,6 +36,20 @@ class DomainWatcherTest {
     }
 
     @Test
+    void aListingsDomainsAreTheFirstPollsBaselineButNeverReplaceAPolledOne() {
+        DomainWatcher seeded = new DomainWatcher(List::of);
+        seeded.baseline(List.of(row("Domain-0", 0, "r-----"), row("a", 1, "r-----")));
+        // The listing saw 'a'; the first poll does not: that is an event, not a silent new baseline.
+        assertThat(seeded.diff(List.of(row("Domain-0", 0, "r-----")))).extracting(LifecycleEvent::kind, LifecycleEvent::vmName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.STOPPED, "a"));
+        DomainWatcher polled = new DomainWatcher(List::of);
+        polled.diff(List.of());
+        polled.baseline(List.of(row("b", 2, "r-----")));
+        // A later listing is no baseline: the poll's own previous list stays, so 'b' is announced once, by the diff.
+        assertThat(polled.diff(List.of(row("b", 2, "r-----")))).extracting(LifecycleEvent::kind).containsExactly(Kind.STARTED);
+    }
+
+    @Test
     void xlCreatesBuildStepsAreNotEventsUntilTheDomainRuns() {
         // As seen on the Xen host: the new domain is paused with 0 vCPUs, then paused with its vCPUs, then runs.
         DomainWatcher watcher = new DomainWatcher(List::of);

@@ -14,11 +14,24 @@ public interface Connector {
         return open(config.uri());
     }
 
+    /**
+     * Whether the host answers at all, without logging in (see {@link org.duovirt.core.spi.HypervisorBackend#answers});
+     * empty when that cannot be told. Blocking, at most about {@code within}; never throws.
+     */
+    default java.util.Optional<Boolean> answers(ConnectionConfig config, java.time.Duration within) {
+        return java.util.Optional.empty();
+    }
+
     static Connector of(Backends backends) {
         return new Connector() {
             @Override
             public HostConnection open(String uri) {
                 return backends.connect(uri);
+            }
+
+            @Override
+            public java.util.Optional<Boolean> answers(ConnectionConfig config, java.time.Duration within) {
+                return backends.answers(config.uri(), within);
             }
 
             @Override

@@ -51,7 +51,10 @@ public final class HostSession {
     private final StatsHub stats;
     private final StatsSubscription tableStats;
     private final Map<String, Integer> vcpuCounts = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Backoff backoff = Backoff.standard();
+    private volatile Backoff backoff = Backoff.standard();
+    private final ReturnWatch returnWatch;
+    /** Whether the last attempt or loss found the host unreachable (not refused, not failing a command). */
+    private volatile boolean unreachable;
     private final ObjectProperty<HostState> state = new SimpleObjectProperty<>(HostState.DISCONNECTED);
     private final StringProperty lastError = new SimpleStringProperty();
     /** False after a refusal (host key, login): the host is then not retried until the user's Connect. */
@@ -90,6 +93,22 @@ public final class HostSession {
         this.stats = new StatsHub(name, () -> connection, timer, ui, vm -> vcpuCounts.getOrDefault(vm, 0));
         // The table's sparklines are one subscriber of the hub; Performance tabs and the host overview add theirs.
         this.tableStats = stats.subscribe(Set.of(), EnumSet.noneOf(StatsGroup.class), timeouts.stats(), this::showStats);
+        this.returnWatch = new ReturnWatch(name, () -> connector.answers(config, ReturnWatch.PROBE_WITHIN), this::answeredAgain);
+    }
+
+    /** Another back-off (tests: long steps, to show a host that answers again is not left waiting for them). */
+    void useBackoff(Backoff backoff) {
+        this.backoff = backoff;
+    }
+
+    /** The {@link ReturnWatch} saw the host answer again: the waiting attempt runs now, not at its back-off step. */
+    private void answeredAgain() {
+        ui.ui(() -> {
+            if (!closed && state.get() == HostState.DISCONNECTED && retrying.get() && retry != null && !retry.isDone()) {
+                LOG.info(() -> displayName() + ": answers again; connecting now instead of at the next back-off step.");
+                connect();
+            }
+        });
     }
 
     public ConnectionConfig config() {
@@ -161,6 +180,7 @@ public final class HostSession {
             state.set(HostState.CONNECTING);
         });
         long t0 = System.nanoTime();
+        LOG.fine(() -> displayName() + ": connecting");
         // An open that outlives its timeout may still succeed on the abandoned thread: whichever side comes
         // second closes that connection, so no SSH session or event thread is left running unseen.
         java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
@@ -217,6 +237,7 @@ public final class HostSession {
                 LOG.info(() -> displayName() + ": reconnected after " + java.time.Duration.between(wasLost, java.time.Instant.now()).toMillis()
                         + " ms (this attempt: opening " + lastConnectMs + " ms, listing " + listingMs + " ms).");
             }
+            returnWatch.stop();
             ui.ui(() -> {
                 backoff.reset();
                 retrying.set(true);
@@ -332,6 +353,7 @@ public final class HostSession {
         String message = error instanceof DuovirtException d ? d.getMessage() : String.valueOf(error);
         // A refusal stays a refusal until the user changes something: no loop of refused logins (fail2ban).
         boolean refused = error instanceof HostRefusedException;
+        unreachable = !refused && error instanceof HostUnreachableException;
         String logged = refused ? message + " Not retried until Connect is used." : message;
         if (connection != null && lostAt == null) {
             lostAt = java.time.Instant.now();
@@ -359,6 +381,9 @@ public final class HostSession {
         }
         long delay = backoff.next().toMillis();
         retry = timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        if (unreachable && delay > ReturnWatch.PERIOD.toMillis()) {
+            returnWatch.start();
+        }
     }
 
     private void cancelRetry() {
@@ -439,6 +464,7 @@ public final class HostSession {
     /** Disconnects for good (removed connection or window closed). */
     public void close() {
         closed = true;
+        returnWatch.stop();
         cancelRetry();
         if (resync != null) {
             resync.cancel(false);

@@ -138,6 +138,69 @@ class HostSessionTest {
         }
     }
 
+    /** A connector to a host that is down until {@code up}, whose probe tells the truth. */
+    private static Connector downUntil(java.util.concurrent.atomic.AtomicBoolean up, java.util.concurrent.atomic.AtomicBoolean loginWorks,
+                                       AtomicInteger attempts, FakeHost healthy) {
+        return new Connector() {
+            @Override
+            public org.duovirt.core.spi.HostConnection open(String uri) {
+                attempts.incrementAndGet();
+                if (!up.get()) {
+                    throw new HostUnreachableException("down", null, null);
+                }
+                if (!loginWorks.get()) {
+                    throw new HostUnreachableException("the handshake timed out", null, null);
+                }
+                return healthy;
+            }
+
+            @Override
+            public java.util.Optional<Boolean> answers(org.duovirt.app.config.ConnectionConfig config, Duration within) {
+                return java.util.Optional.of(up.get());
+            }
+        };
+    }
+
+    @Test
+    void aHostThatAnswersAgainIsReconnectedAtOnceNotAtTheNextBackoffStep() {
+        AtomicInteger attempts = new AtomicInteger();
+        var up = new java.util.concurrent.atomic.AtomicBoolean();
+        HostSession s = Sessions.session("booting:///", downUntil(up, new java.util.concurrent.atomic.AtomicBoolean(true), attempts,
+                new FakeHost().vm("a", VmState.RUNNING)), Sessions.fast());
+        // A back-off grown to 30 s steps, as after a long outage.
+        s.useBackoff(new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(60)));
+        s.connect();
+        await("disconnected", () -> s.state() == HostState.DISCONNECTED && attempts.get() == 1);
+        try {
+            Thread.sleep(1500); // a probe or two find it down
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        long t0 = System.nanoTime();
+        up.set(true);
+        await("reconnected once the probe saw it answer", () -> s.state() == HostState.CONNECTED && s.vms().size() == 1);
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("ms from the host answering to connected (the back-off step is 30 s)")
+                .isLessThan(10_000);
+        assertThat(attempts.get()).isEqualTo(2);
+        s.close();
+    }
+
+    @Test
+    void aHostThatAnswersTheProbeButFailsTheAttemptKeepsItsBackoff() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        var loginWorks = new java.util.concurrent.atomic.AtomicBoolean();
+        HostSession s = Sessions.session("half-up:///", downUntil(new java.util.concurrent.atomic.AtomicBoolean(true), loginWorks, attempts,
+                new FakeHost().vm("a", VmState.RUNNING)), Sessions.fast());
+        s.useBackoff(new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(60)));
+        s.connect();
+        await("disconnected", () -> s.state() == HostState.DISCONNECTED && attempts.get() == 1);
+        // It answers every probe: no change from silent to answering, so nothing runs before the 30 s step.
+        Thread.sleep(3500);
+        assertThat(attempts.get()).isEqualTo(1);
+        assertThat(s.state()).isEqualTo(HostState.DISCONNECTED);
+        s.close();
+    }
+
     @Test
     void anOrdinaryLossKeepsTheFastReconnect() {
         AtomicInteger attempts = new AtomicInteger();

@@ -24,6 +24,8 @@ final class FxStallWatcher implements AutoCloseable {
             "org.duovirt.kvm.", "org.duovirt.xen.", "java.net.Socket", "sun.nio.ch.");
     private final java.util.List<String> hostCallsOnFx = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong worstMs = new AtomicLong();
+    /** Every stall of 100 ms (the bound) or more: when it began (nanoTime) and how long it lasted. */
+    private final java.util.List<long[]> long100 = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicBoolean watching = new AtomicBoolean(true);
     private final Thread thread = new Thread(this::watch, "fx-stall-watcher");
     /** The test's own work on the FX thread (a snapshot for a picture), not counted: [from, until] in nanoTime. */
@@ -48,6 +50,15 @@ final class FxStallWatcher implements AutoCloseable {
     /** The worst stall so far, starting again from zero. */
     long reset() {
         return worstMs.getAndSet(0);
+    }
+
+    /** The stalls of 100 ms or more, as "+12.3 s: 140 ms" from {@code zeroNanos}, for a test's timeline. */
+    String over100ms(long zeroNanos) {
+        StringBuilder b = new StringBuilder();
+        for (long[] s : long100) {
+            b.append(String.format("%s%+.1f s: %d ms", b.length() == 0 ? "" : ", ", (s[0] - zeroNanos) / 1e9, s[1]));
+        }
+        return b.length() == 0 ? "none" : b.toString();
     }
 
     interface FxWork {
@@ -86,7 +97,11 @@ final class FxStallWatcher implements AutoCloseable {
                 }
                 long t1 = System.nanoTime();
                 if (t1 < excludedFrom || t0 > excludedUntil) {
-                    worstMs.accumulateAndGet((t1 - t0) / 1_000_000, Math::max);
+                    long ms = (t1 - t0) / 1_000_000;
+                    worstMs.accumulateAndGet(ms, Math::max);
+                    if (ms >= 100) {
+                        long100.add(new long[] {t0, ms});
+                    }
                 }
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -113,9 +128,14 @@ final class FxStallWatcher implements AutoCloseable {
 
     /** Fails when the FX thread was seen in a host call, or stalled past {@link #BOUND_MS}; prints the worst stall. */
     void assertNeverFroze(String what) {
-        System.out.printf("worst FX thread stall (%s): %d ms%n", what, worstMs());
+        assertNeverFroze(what, worstMs());
+    }
+
+    /** The same, for a test that {@link #reset} the watch between its phases and kept the worst of them. */
+    void assertNeverFroze(String what, long worst) {
+        System.out.printf("worst FX thread stall (%s): %d ms%n", what, worst);
         org.assertj.core.api.Assertions.assertThat(hostCallsOnFx).as("host calls seen on the FX thread").isEmpty();
-        org.assertj.core.api.Assertions.assertThat(worstMs()).as("worst FX thread stall, ms").isLessThan(BOUND_MS);
+        org.assertj.core.api.Assertions.assertThat(worst).as("worst FX thread stall, ms").isLessThan(BOUND_MS);
     }
 
     @Override

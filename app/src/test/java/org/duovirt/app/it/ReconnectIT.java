@@ -141,6 +141,7 @@ class ReconnectIT {
         millisUntil(which, HostState.CONNECTED, Duration.ofSeconds(90));
         FxStallWatcher stalls = FxStallWatcher.start();
         watching = stalls;
+        HostLog log = HostLog.start();
         try {
             // The same watch with nothing happening first: what the machine's load alone costs the FX thread.
             Thread.sleep(3000);
@@ -153,11 +154,13 @@ class ReconnectIT {
             revive.run();
             long answering = (System.nanoTime() - revivedAt) / 1_000_000;
             long back = millisUntil(which, HostState.CONNECTED, backWithin);
-            System.out.printf("reconnect figures (%s): disconnected after %d ms, answering again after %d ms, reconnected %d ms after that, worst FX stall %d ms%n",
-                    what, gone, answering, back, stalls.worstMs());
+            System.out.printf("reconnect figures (%s): disconnected after %d ms, answering again after %d ms, reconnected %d ms after that, worst FX stall %d ms, load %s%n",
+                    what, gone, answering, back, stalls.worstMs(), HostStates.load());
+            System.out.print("timeline (" + what + ", s from the revival's end):\n" + log.timeline(revivedAt + answering * 1_000_000));
             assertThat(gone).isLessThan(5000);
             assertThat(back).isLessThan(backWithin.toMillis());
         } finally {
+            log.close();
             stalls.close();
         }
         // The target is 100 ms: 7 ms was measured on a quiet machine, 131-256 ms at load 24-30 inside JavaFX's
@@ -183,8 +186,8 @@ class ReconnectIT {
             long gone = HostStates.millisUntil(host(which), HostState.DISCONNECTED, SEEN_SILENT_WITHIN.plusSeconds(40));
             answer.run();
             long back = HostStates.millisUntil(host(which), HostState.CONNECTED, backWithin);
-            System.out.printf("silent loss (%s): disconnected %d ms after the host went silent, reconnected %d ms after it answered again, worst FX stall %d ms%n",
-                    what, gone, back, stalls.worstMs());
+            System.out.printf("silent loss (%s): disconnected %d ms after the host went silent, reconnected %d ms after it answered again, worst FX stall %d ms, load %s%n",
+                    what, gone, back, stalls.worstMs(), HostStates.load());
             System.out.println("logged: " + log.of(name));
             assertThat(gone).as("seen gone after").isLessThan(SEEN_SILENT_WITHIN.toMillis());
             assertThat(log.of(name)).anyMatch(l -> l.startsWith(name + ": disconnected: "));

@@ -69,7 +69,7 @@ class XenJobHostLossIT {
         String name = "hard-xjob-" + Long.toString(System.nanoTime() % 1_000_000, 36);
         VmSpec spec = new VmSpec(name, 96, 1, new VmSpec.Storage.NewDisk(0.0625, null, false),
                 new VmSpec.Boot.Kernel("/root/guest/vmlinuz", "/root/guest/initrd.gz", "console=hvc0"), null, null, null, null, null);
-        try (FxStallWatcher stalls = FxStallWatcher.start()) {
+        try (FxStallWatcher stalls = FxStallWatcher.start(); HostLog log = HostLog.start()) {
             Thread.sleep(2000);
             System.out.printf("FX stall with the Xen host connected and idle: worst %d ms%n", stalls.reset());
             InterruptedJob job = InterruptedJob.start(window, host, spec, errors);
@@ -90,6 +90,7 @@ class XenJobHostLossIT {
             System.out.printf("job on a vanishing host (Xen): disconnected after %d ms, job failed %d ms after the cut, "
                     + "reconnected %d ms after the relay was restored, leftovers removed %d ms after it, worst FX stall %d ms%n",
                     gone, failed, back, removed, stalls.worstMs());
+            System.out.print("job on a vanishing host (Xen), load " + HostStates.load() + ", timeline (s from the restore):\n" + log.timeline(restoredAt));
 
             assertThat(XenTestHosts.dom0("xl list")).doesNotContain(name);
             assertThat(XenTestHosts.dom0("ls /etc/xen/duovirt/ /var/lib/xen/duovirt/images/ 2>/dev/null; true")).doesNotContain(name);

@@ -49,6 +49,18 @@ public final class Backends {
         return forUri(uri).connect(parse(uri), options);
     }
 
+    /**
+     * Whether the host behind the URI answers, without logging in ({@link HypervisorBackend#answers}); empty when its
+     * backend cannot tell or the URI is unusable. Blocking, at most about {@code within}; never throws.
+     */
+    public java.util.Optional<Boolean> answers(String uri, java.time.Duration within) {
+        try {
+            return forUri(uri).answers(parse(uri), within);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** What is wrong with the URI, each problem one sentence (none when it can be used); contacts no host. */
     public List<String> uriProblems(String uri, ConnectOptions options) {
         try {

@@ -43,4 +43,14 @@ public interface HypervisorBackend {
     default java.util.List<String> uriProblems(URI uri, ConnectOptions options) {
         return java.util.List.of();
     }
+
+    /**
+     * Whether the host behind {@code uri} answers at all, told cheaply and without logging in (its sshd greets, its
+     * daemon's socket accepts). The app probes a lost host with it once a second and reconnects the moment it answers
+     * again, instead of at the next step of its reconnect back-off. Blocking, at most about {@code within}; never
+     * throws. Empty (the default) when this backend cannot tell without connecting.
+     */
+    default java.util.Optional<Boolean> answers(URI uri, java.time.Duration within) {
+        return java.util.Optional.empty();
+    }
 }

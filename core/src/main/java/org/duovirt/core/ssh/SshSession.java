@@ -37,10 +37,12 @@ public final class SshSession implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SshSession.class.getName());
     private final SshTarget target;
     private final Session session;
+    private final String openedIn;
 
-    private SshSession(SshTarget target, Session session) {
+    private SshSession(SshTarget target, Session session, String openedIn) {
         this.target = target;
         this.session = session;
+        this.openedIn = openedIn;
     }
 
     /**
@@ -59,9 +61,14 @@ public final class SshSession implements AutoCloseable {
         }
         SshIdentities.configure(jsch, target.keyFile());
         for (int attempt = 1; ; attempt++) {
+            SshPhases phases = new SshPhases();
             try {
-                return new SshSession(target, handshake(jsch, target));
+                Session session = handshake(jsch, target, phases);
+                String took = phases.summary();
+                LOG.fine(() -> target.label() + ": SSH session opened in " + took);
+                return new SshSession(target, session, took);
             } catch (JSchException e) {
+                LOG.fine(() -> target.label() + ": SSH handshake failed after " + phases.summary() + ": " + e.getMessage());
                 if (hostKeys.refusal() != null) {
                     throw hostKeys.refusalError(target, e);
                 }
@@ -76,11 +83,29 @@ public final class SshSession implements AutoCloseable {
     }
 
     /**
+     * Whether an SSH server greets at the target within {@code within}: one TCP connection, its first bytes read,
+     * then closed. No key exchange and no login, so nothing counts against us in the host's log of failed logins.
+     */
+    public static boolean greets(SshTarget target, java.time.Duration within) {
+        int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, within.toMillis()));
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(target.host(), target.port()), ms);
+            s.setSoTimeout(ms);
+            byte[] first = s.getInputStream().readNBytes(4);
+            return new String(first, java.nio.charset.StandardCharsets.US_ASCII).equals("SSH-");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * A failed handshake as one sentence: a refused login is a {@link HostRefusedException} (retrying it
      * unchanged cannot help and counts against us in the host's log), anything else the host not answering.
      */
     static HostUnreachableException failure(SshTarget target, String loginHint, JSchException e) {
         String why = String.valueOf(e.getMessage());
+        // What the socket factory threw (GreetedSocket) comes wrapped by JSch in its own prefix.
+        why = why.startsWith("Session.connect: ") ? why.substring("Session.connect: ".length()) : why;
         if (why.contains("Auth fail") || why.contains("Auth cancel")) {
             return new HostRefusedException(HostRefusedException.Reason.LOGIN, "SSH login as " + target.label() + " was refused: no key was accepted.",
                     "Load the key into ssh-agent, or name it with ?keyfile=/path/to/key in the URI"
@@ -90,13 +115,18 @@ public final class SshSession implements AutoCloseable {
                 "Check that the host is up and sshd listens on port " + target.port() + ".", e);
     }
 
-    private static Session handshake(JSch jsch, SshTarget target) throws JSchException {
+    private static Session handshake(JSch jsch, SshTarget target, SshPhases phases) throws JSchException {
         Session session = jsch.getSession(target.user(), target.host(), target.port());
+        session.setLogger(phases);
+        session.setSocketFactory(new GreetedSocket(CONNECT_TIMEOUT_MS));
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("PreferredAuthentications", "publickey");
+        session.connect(CONNECT_TIMEOUT_MS);
+        // Only once connected: JSch bounds the handshake's key exchange by the session's timeout, which the
+        // server-alive interval sets, and a loaded dom0 right after its boot took longer than those 4 s ("timeout in
+        // waiting for rekeying process"): the whole attempt was lost, and the next began 1 s later from the start.
         session.setServerAliveInterval(KEEPALIVE_MS);
         session.setServerAliveCountMax(KEEPALIVE_COUNT);
-        session.connect(CONNECT_TIMEOUT_MS);
         return session;
     }
 
@@ -117,6 +147,11 @@ public final class SshSession implements AutoCloseable {
 
     public SshTarget target() {
         return target;
+    }
+
+    /** How long the handshake took and where the time went ("4210 ms (TCP 1 ms, greeting 2300 ms, …)"), for logs. */
+    public String openedIn() {
+        return openedIn;
     }
 
     /** The JSch session, for exec channels. */

@@ -18,6 +18,23 @@ class SshSessionTest {
     }
 
     @Test
+    void theHandshakesPhasesAreReadFromJschsOwnLines() {
+        SshPhases phases = new SshPhases();
+        int info = com.jcraft.jsch.Logger.INFO;
+        for (String line : new String[] {"Connecting to 127.0.0.1 port 2222", "Connection established",
+                "Remote version string: SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "SSH_MSG_KEXINIT sent", "SSH_MSG_NEWKEYS received",
+                "Authentications that can continue: publickey", "Authentication succeeded (publickey)."}) {
+            phases.log(info, line);
+        }
+        assertThat(phases.summary()).matches("\\d+ ms \\(TCP and greeting \\d+ ms, key exchange \\d+ ms, login \\d+ ms\\)");
+        SshPhases stuck = new SshPhases();
+        stuck.log(info, "Connecting to 127.0.0.1 port 2222");
+        stuck.log(info, "SSH_MSG_NEWKEYS received");
+        // Where a handshake stopped, and a phase whose own line did not come counted into the next.
+        assertThat(stuck.summary()).matches("\\d+ ms \\(key exchange \\d+ ms\\)");
+    }
+
+    @Test
     void refusedLoginsAndUnreachableHostsAreNotRetried() {
         assertThat(SshSession.isCryptoGlitch(new JSchException("Auth fail for methods 'publickey'"))).isFalse();
         assertThat(SshSession.isCryptoGlitch(new JSchException("java.net.ConnectException: Connection refused",
