@@ -507,6 +507,12 @@ final class KvmConnection implements HostConnection {
     }
 
     @Override
+    public org.duovirt.core.model.DeviceChoices deviceChoices(String vm, org.duovirt.core.model.NewDevice.Kind kind) {
+        return kind == org.duovirt.core.model.NewDevice.Kind.TPM ? TpmChoices.read(domains, vm)
+                : org.duovirt.core.model.DeviceChoices.all(kind);
+    }
+
+    @Override
     public Set<PinScope> removeDevice(String vm, String id, Set<PinScope> scopes) {
         return extraDevices.remove(vm, id, scopes);
     }
