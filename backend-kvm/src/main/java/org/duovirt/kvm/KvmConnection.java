@@ -59,6 +59,7 @@ final class KvmConnection implements HostConnection {
     private final VmCloner cloner;
     private final KvmStorage storage;
     private final VolumeUploader uploader;
+    private final VolumeDownloader downloader;
     private final KvmNetworks networks;
     private final DeviceOps devices;
     private final DefinitionEditor editor;
@@ -90,6 +91,7 @@ final class KvmConnection implements HostConnection {
         this.cloner = new VmCloner(domains, ownership);
         this.storage = new KvmStorage(domains);
         this.uploader = new VolumeUploader(domains, storage);
+        this.downloader = new VolumeDownloader(domains, storage);
         this.networks = new KvmNetworks(domains);
         this.devices = new DeviceOps(domains);
         this.editor = new DefinitionEditor(domains);
@@ -444,6 +446,11 @@ final class KvmConnection implements HostConnection {
     @Override
     public VolumeInfo uploadVolume(String pool, String name, Path localFile, ProgressListener progress) {
         return uploader.upload(pool, name, localFile, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    @Override
+    public Path downloadVolume(String pool, String name, Path localFile, ProgressListener progress) {
+        return downloader.download(pool, name, localFile, progress == null ? ProgressListener.NONE : progress);
     }
 
     @Override

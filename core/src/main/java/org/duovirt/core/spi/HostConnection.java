@@ -409,6 +409,16 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.VOLUME_UPLOAD);
     }
 
+    /**
+     * Copies a volume of the pool into a new file on this machine, reporting progress. The file appears only when
+     * the copy is whole: a failure or a cancel leaves nothing, and an existing file is never overwritten.
+     *
+     * @return the file written
+     */
+    default Path downloadVolume(String pool, String name, Path localFile, ProgressListener progress) {
+        throw unsupported(Feature.VOLUME_DOWNLOAD);
+    }
+
     /** Virtual networks (libvirt) or dom0 bridges (Xen) with their state, addresses and VMs. */
     default List<NetworkInfo> networkInfos() {
         throw unsupported(Feature.NETWORKS);
