@@ -32,7 +32,9 @@ import picocli.CommandLine.Mixin;
                 // --- details: overview name and description (issue 10) ---
                 OverviewCommands.Rename.class, OverviewCommands.Desc.class, OverviewCommands.DiskCache.class,
                 // --- add hardware: serial port, RNG, display (issue 10) ---
-                ExtraDeviceCommands.Add.class, ExtraDeviceCommands.Remove.class, CpuModelCommand.class})
+                ExtraDeviceCommands.Add.class, ExtraDeviceCommands.Remove.class, CpuModelCommand.class,
+                // --- kvmhw: a volume to a local file (issue 10) ---
+                VolDownloadCommand.class})
 final class DuovirtCommand {
     /** -c, --json, --debug: a mixin, so that {@link CommandTree} can give them to a tree of one subcommand. */
     @Mixin

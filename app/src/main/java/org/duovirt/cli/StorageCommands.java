@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** pools, vols, vol-create, vol-delete, vol-resize, vol-upload: storage in virsh's words. */
+/** pools, vols, vol-create, vol-delete, vol-resize, vol-upload: storage in virsh's words (vol-download: its own class). */
 final class StorageCommands {
     private StorageCommands() {
     }
@@ -112,14 +112,7 @@ final class StorageCommands {
         @Override
         void run() {
             String volume = name != null ? name : file.getFileName().toString();
-            int[] lastPercent = {-1};
-            VolumeInfo v = host().uploadVolume(pool, volume, file, (step, fraction) -> {
-                int percent = (int) Math.floor(fraction * 100);
-                if (!output().isJson() && percent / 10 != lastPercent[0] / 10) {
-                    terminal().err().println(step + " (" + percent + "%)");
-                }
-                lastPercent[0] = percent;
-            });
+            VolumeInfo v = host().uploadVolume(pool, volume, file, VolDownloadCommand.tenths(this));
             report(output(), v, "uploaded");
         }
     }

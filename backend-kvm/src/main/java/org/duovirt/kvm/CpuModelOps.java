@@ -30,7 +30,7 @@ final class CpuModelOps {
         }
         String chosen = model.strip();
         domains.run(vm, "Setting the CPU model of VM '" + vm + "'", d -> {
-            Element root = Xml.parse(d.getXMLDesc(StorageOwnership.XML_INACTIVE | 1));
+            Element root = Xml.parse(Domains.savedWithSecrets(d));
             if (!DEFAULT.equals(chosen)) {
                 VirtMode mode = "kvm".equals(root.getAttribute("type")) ? VirtMode.KVM : VirtMode.QEMU;
                 check(chosen, creator.cpuModels(mode), vm);

@@ -9,7 +9,6 @@ import org.w3c.dom.Element;
  * its replacement, validated by libvirt against its schema (VIR_DOMAIN_DEFINE_VALIDATE) before anything changes.
  */
 final class DefinitionEditor {
-    private static final int XML_SECURE = 1;
     private static final int DEFINE_VALIDATE = 1;
     private final Domains domains;
 
@@ -18,7 +17,7 @@ final class DefinitionEditor {
     }
 
     String editable(String vm) {
-        return domains.xml(vm, StorageOwnership.XML_INACTIVE | XML_SECURE);
+        return domains.with(vm, "Reading the definition of VM '" + vm + "'", Domains::savedWithSecrets);
     }
 
     void redefine(String vm, String xml) {

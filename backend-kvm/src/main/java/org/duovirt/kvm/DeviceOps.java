@@ -171,7 +171,7 @@ final class DeviceOps {
             throw new InvalidSpecException("A boot order names each device at most once and at least one.");
         }
         domains.run(vm, "Setting the boot order of VM '" + vm + "'", d -> {
-            Element root = Xml.parse(d.getXMLDesc(StorageOwnership.XML_INACTIVE | 1));
+            Element root = Xml.parse(Domains.savedWithSecrets(d));
             Element os = Xml.child(root, "os");
             Xml.children(os, "boot").forEach(Xml::remove);
             Element devices = Xml.child(root, "devices");

@@ -20,7 +20,7 @@ final class DiskCacheOps {
         KvmStorage.reject(DeviceInputs.targetProblem(target));
         KvmStorage.reject(DiskCacheModes.problem(cache));
         domains.run(vm, "Setting the cache mode of disk " + target + " of VM '" + vm + "'", d -> {
-            Element root = Xml.parse(d.getXMLDesc(StorageOwnership.XML_INACTIVE | 1));
+            Element root = Xml.parse(Domains.savedWithSecrets(d));
             Element disk = DeviceXml.diskByTarget(root, target);
             if (disk == null) {
                 throw new InvalidSpecException("VM '" + vm + "' has no disk " + target + " in its saved definition.");

@@ -27,6 +27,7 @@ final class Domains {
     }
 
     private static final int LIST_ACTIVE = 1;
+    private static final int XML_SECURE = 1;
 
     private final LibvirtConnect connect;
     private final String uri;
@@ -171,6 +172,14 @@ final class Domains {
 
     VmState state(String vm) {
         return with(vm, "Reading the state of VM '" + vm + "'", d -> withManagedSave(d, StateMapping.state(d.getInfo().state)));
+    }
+
+    /**
+     * The VM's saved definition with its secrets (VIR_DOMAIN_XML_SECURE: a display password): what an edit rewrites
+     * and defines again, so that nothing secret is lost by the rewrite.
+     */
+    static String savedWithSecrets(Domain d) throws LibvirtException {
+        return d.getXMLDesc(StorageOwnership.XML_INACTIVE | XML_SECURE);
     }
 
     /** The domain XML: live when running, else the persistent definition. */

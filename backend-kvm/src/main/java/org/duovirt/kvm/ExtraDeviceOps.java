@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duovirt.core.error.DuovirtException;
 import org.duovirt.core.error.InvalidSpecException;
+import org.duovirt.core.model.DeviceChoices;
 import org.duovirt.core.model.DeviceInputs;
 import org.duovirt.core.model.NewDevice;
 import org.duovirt.core.model.PinScope;
@@ -17,14 +18,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Adding and removing serial ports, RNGs and displays. QEMU hot-plugs a virtio RNG but neither an ISA serial port
- * nor a display, so those go into the saved definition only (they appear at the next start). The saved definition
+ * Adding and removing serial ports, RNGs, displays and TPMs. QEMU hot-plugs a virtio RNG but neither an ISA serial
+ * port, a display nor a TPM, so those go into the saved definition only (they appear at the next start). A TPM is
+ * added only as the host offers it ({@link TpmChoices}). The saved definition
  * is rewritten and defined again (libvirt cannot attach a display persistently), read with its secrets so a
  * display password survives.
  */
 final class ExtraDeviceOps {
-    private static final int XML_SECURE = 1;
-    private static final Pattern ID = Pattern.compile("(serial|rng|graphics)(\\d{1,4})");
+    private static final Pattern ID = Pattern.compile("(serial|rng|graphics|tpm)(\\d{1,4})");
     private final Domains domains;
 
     ExtraDeviceOps(Domains domains) {
@@ -33,6 +34,16 @@ final class ExtraDeviceOps {
 
     Set<PinScope> add(String vm, NewDevice device, Set<PinScope> scopes) {
         String xml = xml(device);
+        if (device.kind() == NewDevice.Kind.TPM) {
+            DeviceChoices offered = TpmChoices.read(domains, vm);
+            if (!offered.available()) {
+                throw new InvalidSpecException("VM '" + vm + "' cannot have a TPM: " + offered.unavailable());
+            }
+            if (!offered.types().contains(device.type())) {
+                throw new InvalidSpecException("This host offers no " + device.type() + " TPM for VM '" + vm + "': use "
+                        + String.join(" or ", offered.types()) + ".");
+            }
+        }
         return domains.with(vm, "Adding " + device.describe() + " to VM '" + vm + "'", d -> {
             Set<PinScope> done = plan(d, vm, device.kind() == NewDevice.Kind.RNG, scopes, "plug " + device.describe() + " into");
             if (done.contains(PinScope.LIVE)) {
@@ -51,8 +62,8 @@ final class ExtraDeviceOps {
     Set<PinScope> remove(String vm, String id, Set<PinScope> scopes) {
         Matcher m = id == null ? null : ID.matcher(id);
         if (m == null || !m.matches()) {
-            throw new InvalidSpecException("'" + DeviceInputs.printable(id) + "' is not a serial port, RNG or display of the VM's "
-                    + "hardware list (ids like serial3, rng7 or graphics5).");
+            throw new InvalidSpecException("'" + DeviceInputs.printable(id) + "' is not a serial port, RNG, display or TPM of the VM's "
+                    + "hardware list (ids like serial3, rng7, graphics5 or tpm9).");
         }
         String tag = m.group(1);
         int index = Integer.parseInt(m.group(2));
@@ -90,6 +101,7 @@ final class ExtraDeviceOps {
                 x.empty("listen", "type", "address", "address", "127.0.0.1");
                 x.end();
             }
+            case TPM -> x.start("tpm").attr("model", device.type()).empty("backend", "type", "emulator", "version", "2.0").end();
             default -> throw new IllegalStateException("no XML for " + device.kind());
         }
         return x.toString();
@@ -101,7 +113,7 @@ final class ExtraDeviceOps {
 
     /** Rewrites the saved definition; a failure after the live change says that the live change stays. */
     private void saved(Domain d, String vm, Set<PinScope> done, Edit edit) throws LibvirtException {
-        Element root = Xml.parse(d.getXMLDesc(StorageOwnership.XML_INACTIVE | XML_SECURE));
+        Element root = Xml.parse(Domains.savedWithSecrets(d));
         edit.apply(root);
         try {
             domains.connect().domainDefineXML(Xml.serialize(root)).free();

@@ -59,6 +59,7 @@ final class KvmConnection implements HostConnection {
     private final VmCloner cloner;
     private final KvmStorage storage;
     private final VolumeUploader uploader;
+    private final VolumeDownloader downloader;
     private final KvmNetworks networks;
     private final DeviceOps devices;
     private final DefinitionEditor editor;
@@ -90,6 +91,7 @@ final class KvmConnection implements HostConnection {
         this.cloner = new VmCloner(domains, ownership);
         this.storage = new KvmStorage(domains);
         this.uploader = new VolumeUploader(domains, storage);
+        this.downloader = new VolumeDownloader(domains, storage);
         this.networks = new KvmNetworks(domains);
         this.devices = new DeviceOps(domains);
         this.editor = new DefinitionEditor(domains);
@@ -447,6 +449,11 @@ final class KvmConnection implements HostConnection {
     }
 
     @Override
+    public Path downloadVolume(String pool, String name, Path localFile, ProgressListener progress) {
+        return downloader.download(pool, name, localFile, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    @Override
     public List<NetworkInfo> networkInfos() {
         return networks.list();
     }
@@ -504,6 +511,12 @@ final class KvmConnection implements HostConnection {
     @Override
     public Set<PinScope> addDevice(String vm, org.duovirt.core.model.NewDevice device, Set<PinScope> scopes) {
         return extraDevices.add(vm, device, scopes);
+    }
+
+    @Override
+    public org.duovirt.core.model.DeviceChoices deviceChoices(String vm, org.duovirt.core.model.NewDevice.Kind kind) {
+        return kind == org.duovirt.core.model.NewDevice.Kind.TPM ? TpmChoices.read(domains, vm)
+                : org.duovirt.core.model.DeviceChoices.all(kind);
     }
 
     @Override

@@ -27,4 +27,11 @@ class ExtraDeviceXmlTest {
         assertThat(flat(new NewDevice(NewDevice.Kind.DISPLAY, "spice"))).isEqualTo(
                 "<graphics type=\"spice\" autoport=\"yes\" listen=\"127.0.0.1\"><listen type=\"address\" address=\"127.0.0.1\"/></graphics>");
     }
+
+    @Test
+    void aTpmIsAnEmulatedTpm20WithTheChosenInterface() {
+        assertThat(flat(NewDevice.of(NewDevice.Kind.TPM)))
+                .isEqualTo("<tpm model=\"tpm-crb\"><backend type=\"emulator\" version=\"2.0\"/></tpm>");
+        assertThat(flat(new NewDevice(NewDevice.Kind.TPM, "TPM-TIS"))).startsWith("<tpm model=\"tpm-tis\">");
+    }
 }

@@ -98,7 +98,7 @@ class ExtraDevicesIT {
         assertThat(count(saved(OFF), "<serial type='pty'>")).isEqualTo(serialsBefore);
 
         assertThatThrownBy(() -> host.removeDevice(OFF, "disk0", PinScope.both())).isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("is not a serial port, RNG or display");
+                .hasMessageContaining("is not a serial port, RNG, display or TPM");
         assertThatThrownBy(() -> host.removeDevice(OFF, "rng99", PinScope.both())).isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("has no device rng99");
     }

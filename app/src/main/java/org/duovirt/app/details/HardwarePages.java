@@ -291,6 +291,7 @@ final class HardwarePages {
                 case DISK -> "hw.remove.disk-hint";
                 case NIC -> "hw.remove.nic-hint";
                 case RNG -> "hw.remove.rng-hint";
+                case TPM -> "hw.remove.tpm-hint";
                 default -> "hw.remove.saved-hint";
             }))));
         } else {
@@ -317,8 +318,27 @@ final class HardwarePages {
                 key(Messages.get("hw.add.disk")), row(disk, addDisk), problem(dev.newDiskProblemProperty()),
                 key(Messages.get("hw.add.nic")), row(network, mac, addNic), problem(dev.newNicProblemProperty()),
                 addDeviceRow(NewDevice.Kind.SERIAL, "serial"), addDeviceRow(NewDevice.Kind.RNG, "rng"),
-                addDeviceRow(NewDevice.Kind.DISPLAY, "display"),
+                addDeviceRow(NewDevice.Kind.DISPLAY, "display"), addTpmRow(),
                 new Label(Messages.get("devices.hint")));
+    }
+
+    /** The TPM row: the models the host offers for this VM, or greyed with the host's reason (no swtpm, one already). */
+    private Node addTpmRow() {
+        String unsupported = vm.devices().unsupportedReason(Feature.DEVICE_ADD);
+        var offer = vm.tpmChoicesProperty();
+        javafx.scene.control.ComboBox<String> type = new javafx.scene.control.ComboBox<>();
+        type.setId("hw-add-tpm-type");
+        Runnable fill = () -> {
+            type.getItems().setAll(offer.get().types());
+            type.getSelectionModel().selectFirst();
+        };
+        fill.run();
+        offer.addListener((o, a, b) -> fill.run());
+        Button add = action("hw-add-tpm", "hw.add.tpm.button", Feature.DEVICE_ADD,
+                () -> vm.addDevice(new NewDevice(NewDevice.Kind.TPM, type.getValue())));
+        Label why = Greying.grey("hw-add-tpm-greyed", Bindings.createStringBinding(
+                () -> unsupported != null ? unsupported : offer.get().unavailable(), offer), type, add);
+        return new VBox(4, key(Messages.get("hw.add.tpm")), row(type, add), why);
     }
 
     /** A sentence saying what the device is, its choices (when it has more than one) and its Add button. */

@@ -14,8 +14,10 @@ import org.duovirt.app.dialog.DialogService;
 import org.duovirt.app.exec.TaskExecutor;
 import org.duovirt.app.host.ReportingCalls;
 import org.duovirt.app.host.VmRow;
+import org.duovirt.core.model.DeviceChoices;
 import org.duovirt.core.model.DiskInfo;
 import org.duovirt.core.model.HardwareItem;
+import org.duovirt.core.model.NewDevice;
 import org.duovirt.core.model.NicInfo;
 import org.duovirt.core.model.VmDetails;
 import org.duovirt.core.model.VmHardware;
@@ -26,8 +28,8 @@ import org.duovirt.core.model.VmHardware;
  * Every host call runs on the host's thread; the list is rebuilt after each change, keeping the selection.
  */
 public final class HardwareViewModel {
-    /** The host's answer in one call: the details (autostart) and the hardware list. */
-    record Loaded(VmDetails details, VmHardware hardware) {
+    /** The host's answer in one call: the details (autostart), the hardware list and the TPM the host offers. */
+    record Loaded(VmDetails details, VmHardware hardware, DeviceChoices tpm) {
     }
 
     private final TaskExecutor ui;
@@ -41,6 +43,8 @@ public final class HardwareViewModel {
     private final ObservableList<HardwareEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<HardwareEntry> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<VmHardware> hardware = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeviceChoices> tpm = new SimpleObjectProperty<>(
+            DeviceChoices.none(Messages.get("hw.add.tpm.reading")));
 
     public HardwareViewModel(TaskExecutor ui, VmRow row, DialogService dialogs) {
         this.ui = ui;
@@ -155,7 +159,7 @@ public final class HardwareViewModel {
         CompletableFuture<Void> devicesRead = devices.load();
         CompletableFuture<Void> descriptionRead = overview.load();
         CompletableFuture<Void> listRead = calls.call(Messages.get("hw.call.read", row.name()),
-                c -> new Loaded(c.details(row.name()), c.hardware(row.name()))).thenAccept(l -> ui.ui(() -> {
+                c -> new Loaded(c.details(row.name()), c.hardware(row.name()), tpmChoices(c))).thenAccept(l -> ui.ui(() -> {
                     if (l != null) {
                         show(l);
                     }
@@ -163,9 +167,24 @@ public final class HardwareViewModel {
         return CompletableFuture.allOf(devicesRead, listRead, descriptionRead);
     }
 
+    /** What the host offers; a failure to say so greys the TPM with its sentence rather than failing the list. */
+    private DeviceChoices tpmChoices(org.duovirt.core.spi.HostConnection c) {
+        try {
+            return c.deviceChoices(row.name(), NewDevice.Kind.TPM);
+        } catch (RuntimeException e) {
+            return DeviceChoices.none(e.getMessage());
+        }
+    }
+
+    /** The TPM models Add Hardware offers for this VM, or why none (greyed with that sentence). */
+    public ReadOnlyObjectProperty<DeviceChoices> tpmChoicesProperty() {
+        return tpm;
+    }
+
     private void show(Loaded loaded) {
         ui.assertUiThread();
         hardware.set(loaded.hardware());
+        tpm.set(loaded.tpm());
         boot.show(loaded.details().autostart(), loaded.hardware().bootOrder());
         cpuModel.show(loaded.details().mode(), loaded.hardware().cpuModel());
         String keep = selected.get() == null ? null : selected.get().id();
@@ -195,7 +214,7 @@ public final class HardwareViewModel {
         return switch (kind) {
             case DISK -> org.duovirt.core.spi.Feature.DISK_HOTPLUG;
             case NIC -> org.duovirt.core.spi.Feature.NIC_HOTPLUG;
-            case SERIAL, RNG, GRAPHICS -> org.duovirt.core.spi.Feature.DEVICE_ADD;
+            case SERIAL, RNG, GRAPHICS, TPM -> org.duovirt.core.spi.Feature.DEVICE_ADD;
             default -> null;
         };
     }
@@ -231,7 +250,7 @@ public final class HardwareViewModel {
         return devices.addDisk().thenCompose(x -> calls.onUi(this::load));
     }
 
-    /** Adds a serial port, RNG or display from the Add Hardware page and reloads the list. */
+    /** Adds a serial port, RNG, display or TPM from the Add Hardware page and reloads the list. */
     public CompletableFuture<Void> addDevice(org.duovirt.core.model.NewDevice device) {
         return devices.addDevice(device).thenCompose(x -> calls.onUi(this::load));
     }

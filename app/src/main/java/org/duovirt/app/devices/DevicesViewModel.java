@@ -201,18 +201,27 @@ public final class DevicesViewModel {
         return act(Messages.get("devices.call.attach-nic", nic.network()), c -> c.attachNic(row.name(), nic, PinScope.both()));
     }
 
-    /** Adds a serial port, RNG or display; one the VM cannot take while it runs goes into the saved definition. */
+    /** Adds a serial port, RNG, display or TPM; one the VM cannot take while it runs goes into the saved definition. */
     public CompletableFuture<Void> addDevice(NewDevice device) {
-        return act(Messages.get("devices.call.add-device", device.describe()), c -> c.addDevice(row.name(), device, PinScope.both()));
+        return act(Messages.get("devices.call.add-device", describe(device)), c -> c.addDevice(row.name(), device, PinScope.both()));
+    }
+
+    /** The device in words of the UI's language, for the status text: "a TPM (tpm-crb)", "un TPM (tpm-crb)". */
+    static String describe(NewDevice device) {
+        return Messages.get("devices.new." + device.kind().name().toLowerCase(java.util.Locale.ROOT), device.type());
     }
 
     /**
-     * Removes a serial port, RNG or display after asking; the question says that one QEMU cannot unplug stays in the
+     * Removes a serial port, RNG, display or TPM after asking; the question says that one QEMU cannot unplug stays in the
      * running VM until it stops.
      */
     public CompletableFuture<Void> removeDevice(HardwareItem item, String title) {
         if (!dialogs.confirm(Messages.get("devices.remove-device.header", title, row.name()),
-                Messages.get(item.kind() == HardwareItem.Kind.RNG ? "devices.remove-device.body-live" : "devices.remove-device.body-saved"),
+                Messages.get(switch (item.kind()) {
+                    case RNG -> "devices.remove-device.body-live";
+                    case TPM -> "devices.remove-device.body-tpm";
+                    default -> "devices.remove-device.body-saved";
+                }),
                 Messages.get("devices.remove-device.confirm"))) {
             return CompletableFuture.completedFuture(null);
         }

@@ -44,6 +44,13 @@ public interface DialogService {
     Optional<Path> chooseFile(String title, Path initialDirectory, List<String> extensions);
 
     /**
+     * Asks where to save a new file on this machine, suggesting {@code suggestedName}.
+     *
+     * @return empty when cancelled
+     */
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
+
+    /**
      * Runs a wizard over its view model; the model holds every choice.
      *
      * @return true when the user finished it, false when they cancelled at any page

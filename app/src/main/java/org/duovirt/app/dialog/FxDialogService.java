@@ -71,6 +71,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        FxThread.check();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
     public boolean runWizard(WizardModel model) {
         FxThread.check();
         BiFunction<Window, WizardModel, Boolean> view = wizards.get(model.getClass());

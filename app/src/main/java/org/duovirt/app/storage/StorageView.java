@@ -100,9 +100,14 @@ public final class StorageView extends VBox {
         upload.setId("storage-upload");
         upload.setOnAction(e -> vm.upload());
         greyIfUnsupported(upload, vm, Feature.VOLUME_UPLOAD);
+        Button download = new Button(Messages.get("storage.download"));
+        download.setId("storage-download");
+        download.disableProperty().bind(vm.selectedVolumeProperty().isNull());
+        download.setOnAction(e -> vm.download());
+        greyIfUnsupported(download, vm, Feature.VOLUME_DOWNLOAD);
         Button refresh = new Button(Messages.get("storage.refresh"));
         refresh.setOnAction(e -> vm.refresh());
-        HBox row = new HBox(6, grow, growButton, growProblem, spacer(), upload, delete, refresh);
+        HBox row = new HBox(6, grow, growButton, growProblem, spacer(), upload, download, delete, refresh);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

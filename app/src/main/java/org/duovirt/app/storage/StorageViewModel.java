@@ -236,6 +236,34 @@ public final class StorageViewModel {
         return job;
     }
 
+    /**
+     * Asks where to save the selected volume on this machine and downloads it as a job (progress, cancel); the file
+     * appears only when it is whole, so a cancel or a failure leaves nothing, and an existing file is never replaced.
+     */
+    public Job download() {
+        ui.assertUiThread();
+        PoolInfo pool = selectedPool.get();
+        VolumeInfo volume = selectedVolume.get();
+        if (pool == null || volume == null) {
+            return null;
+        }
+        Path file = dialogs.chooseSaveFile(Messages.get("storage.download.choose", volume.name()), volume.name()).orElse(null);
+        if (file == null) {
+            return null;
+        }
+        String step = Messages.get("storage.download.step", volume.name(), file.toString());
+        Job job = jobs.newJob(Messages.get("storage.download.title", volume.name(), session.displayName()), List.of(step));
+        jobs.run(job, UPLOAD_TIMEOUT, j -> {
+            HostConnection c = session.connectionForJob();
+            if (c == null) {
+                throw new HostUnreachableException(Messages.get("wizard.job.not-connected", session.displayName()), null, null);
+            }
+            j.beginStep(step);
+            return c.downloadVolume(pool.name(), volume.name(), file, j.listener());
+        });
+        return job;
+    }
+
     private void checkNew() {
         newProblem.set(newProblemNow());
     }

@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The hardware list's pages on the real libvirtd (qemu:///system, domain type qemu) with a shut-off tiny guest:
  * memory and boot order changed from their pages, a disk added from Add Hardware and removed from its page
  * (answering the question), an RNG, a SPICE display and a serial port added and removed likewise, the CPU model
- * changed from the CPUs page, each checked with
+ * changed from the CPUs page, an emulated TPM added (then greyed with the reason) and removed, each checked with
  * {@code virsh dumpxml --inactive}. The VM is named det-hw-*.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -153,8 +153,10 @@ class HardwarePagesIT {
         waitUntil("virsh sees the SPICE display", WAIT, () -> saved().contains("<graphics type='spice' autoport='yes' listen='127.0.0.1'>"));
         UiTestSupport.click(robot, TAB + " #hw-add-serial");
         waitUntil("virsh sees a second serial port", WAIT, () -> saved().split("<serial type='pty'>", -1).length - 1 == serials + 1);
+        // All three in the list (libvirt files the new serial port before the RNG, so the RNG's id moves with it).
         waitUntil("the list shows them", WAIT, () -> entries(robot).stream().anyMatch(e -> e.startsWith("rng:"))
-                && entries(robot).stream().anyMatch(e -> e.startsWith("graphics:")));
+                && entries(robot).stream().anyMatch(e -> e.startsWith("graphics:"))
+                && entries(robot).stream().filter(e -> e.startsWith("serial:")).count() == serials + 1);
 
         removeEntry(robot, "rng:");
         waitUntil("virsh no longer sees the RNG", WAIT, () -> !saved().contains("<rng"));
@@ -163,6 +165,30 @@ class HardwarePagesIT {
         waitUntil("virsh no longer sees the display", WAIT, () -> !saved().contains("<graphics"));
         removeEntry(robot, "serial:");
         waitUntil("one serial port fewer", WAIT, () -> saved().split("<serial type='pty'>", -1).length - 1 == serials);
+    }
+
+    @Test
+    void aTpmIsAddedFromAddHardwareThenGreyedWithTheReasonAndRemovedFromItsPage(FxRobot robot) {
+        openDetails(robot);
+        UiTestSupport.click(robot, TAB + " #hw-add");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> model = robot.lookup(TAB + " #hw-add-tpm-type").queryAs(javafx.scene.control.ComboBox.class);
+        Button add = robot.lookup(TAB + " #hw-add-tpm").queryAs(Button.class);
+        // bin/setup installs swtpm, so libvirt offers its emulator with both models
+        waitUntil("the host's TPM models offered", WAIT, () -> onFx(() -> model.getItems().contains("tpm-tis") && !add.isDisabled()));
+        robot.interact(() -> model.getSelectionModel().select("tpm-tis"));
+        UiTestSupport.click(robot, add);
+        waitUntil("virsh sees the TPM", WAIT, () -> saved().contains("<tpm model='tpm-tis'>"));
+        assertThat(saved()).contains("<backend type='emulator' version='2.0'");
+        waitUntil("the list shows it", WAIT, () -> entries(robot).stream().anyMatch(e -> e.startsWith("tpm:")));
+        waitUntil("Add TPM greyed with the reason", WAIT, () -> onFx(() -> add.isDisabled()
+                && robot.lookup(TAB + " #hw-add-tpm-greyed").queryLabeled().getText().contains("has a TPM already")));
+
+        removeEntry(robot, "tpm:");
+        waitUntil("virsh no longer sees the TPM", WAIT, () -> !saved().contains("<tpm"));
+        waitUntil("the list drops the TPM", WAIT, () -> entries(robot).stream().noneMatch(e -> e.startsWith("tpm:")));
+        UiTestSupport.click(robot, TAB + " #hw-add");
+        waitUntil("a TPM offered again", WAIT, () -> onFx(() -> !robot.lookup(TAB + " #hw-add-tpm").queryAs(Button.class).isDisabled()));
     }
 
     @SuppressWarnings("unchecked")

@@ -138,4 +138,16 @@ class HardwareViewModelTest {
         assertThat(HardwareEntry.settingValue("autoport", "yes")).isEqualTo("yes");
         assertThat(HardwareEntry.settingValue("listen", "127.0.0.1")).isEqualTo("127.0.0.1");
     }
+
+    @Test
+    void aHostThatDoesNotSayWhichTpmItOffersGreysTheTpmWithThatSentenceAndATpmIsRemovedLikeTheOtherDevices() {
+        // libvirt's test driver has no domain capabilities, so the TPM cannot be offered; the list still loads.
+        var tpm = vm.tpmChoicesProperty().get();
+        assertThat(tpm.available()).isFalse();
+        assertThat(tpm.types()).isEmpty();
+        assertThat(tpm.unavailable()).isEqualTo("This host does not say which TPMs its VMs can have.");
+        assertThat(vm.entries()).isNotEmpty();
+        assertThat(HardwareViewModel.removeFeature(org.duovirt.core.model.HardwareItem.Kind.TPM))
+                .isEqualTo(org.duovirt.core.spi.Feature.DEVICE_ADD);
+    }
 }

@@ -143,6 +143,9 @@ class HardwareViewTest {
         robot.interact(() -> path.setText("/srv/my \"data\" é.img"));
         assertThat(robot.lookup(TAB + " #hw-add-disk").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup(TAB + " #hw-add-nic").queryButton().isDisabled()).isTrue();
+        // The test driver has no domain capabilities: the TPM row is greyed and says so.
+        waitUntil("the TPM greyed with the reason", WAIT, () -> robot.lookup(TAB + " #hw-add-tpm").queryButton().isDisabled()
+                && robot.lookup(TAB + " #hw-add-tpm-greyed").queryLabeled().getText().equals("This host does not say which TPMs its VMs can have."));
 
         UiTestSupport.click(robot, TAB + " #hw-entry-disk-vda");
         UiTestSupport.click(robot, TAB + " #hw-remove");

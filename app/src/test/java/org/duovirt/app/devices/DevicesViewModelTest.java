@@ -71,4 +71,20 @@ class DevicesViewModelTest {
                 .isEqualTo("Attaching a NIC to VM 'test' failed: this function is not supported by the connection driver: "
                         + "virDomainAttachDeviceFlags."));
     }
+
+    @Test
+    void theStatusTextNamesTheNewDeviceInTheUisLanguage() {
+        try {
+            org.duovirt.app.Messages.use(java.util.Locale.ENGLISH);
+            assertThat(DevicesViewModel.describe(org.duovirt.core.model.NewDevice.of(org.duovirt.core.model.NewDevice.Kind.TPM)))
+                    .isEqualTo("a TPM (tpm-crb)");
+            org.duovirt.app.Messages.use(java.util.Locale.forLanguageTag("es"));
+            assertThat(DevicesViewModel.describe(new org.duovirt.core.model.NewDevice(org.duovirt.core.model.NewDevice.Kind.RNG, "/dev/random")))
+                    .isEqualTo("un generador de números aleatorios (/dev/random)");
+            assertThat(DevicesViewModel.describe(org.duovirt.core.model.NewDevice.of(org.duovirt.core.model.NewDevice.Kind.SERIAL)))
+                    .isEqualTo("un puerto serie (pty)");
+        } finally {
+            org.duovirt.app.Messages.use(java.util.Locale.ENGLISH);
+        }
+    }
 }

@@ -88,6 +88,12 @@ public final class RecordingDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        asked.add("save: " + title);
+        return next(files, "a file to save for " + title);
+    }
+
+    @Override
     public boolean runWizard(WizardModel model) {
         asked.add("wizard: " + model.title());
         return next(wizards, "the wizard " + model.title()).test(model);

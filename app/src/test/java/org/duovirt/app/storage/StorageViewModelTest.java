@@ -122,6 +122,24 @@ class StorageViewModelTest {
         assertThat(vm.upload()).isNull();
     }
 
+    @Test
+    void aDownloadTheHostCannotServeFailsItsJobWithOneSentenceAndLeavesNoFile(@TempDir Path dir) throws Exception {
+        vm.newNameProperty().set("det-d.img");
+        vm.newSizeProperty().set("8M");
+        vm.createVolume().join();
+        select("det-d.img");
+        dialogs.answerFile(null);
+        assertThat(vm.download()).as("no file chosen").isNull();
+        Path file = dir.resolve("det-down.img");
+        dialogs.answerFile(file);
+        Job job = vm.download();
+        assertThat(job.finished().join()).isEqualTo(JobState.FAILED);
+        assertThat(jobErrors).singleElement().satisfies(e -> assertThat(e.getMessage()).startsWith("Downloading volume '"));
+        try (var left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     private void select(String name) {
         Sessions.await(name + " listed", () -> vm.volumes().stream().anyMatch(v -> v.name().equals(name)));
         vm.selectedVolumeProperty().set(find(name));

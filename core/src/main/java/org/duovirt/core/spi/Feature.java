@@ -54,7 +54,9 @@ public enum Feature {
     DISK_CACHE("Changing a disk's cache mode"),
     // --- add hardware: serial ports, RNGs, displays (issue 10) ---
     DEVICE_ADD("Adding serial, RNG, display"),
-    CPU_MODEL("Changing a VM's CPU model");
+    CPU_MODEL("Changing a VM's CPU model"),
+    // --- kvmhw: a pool's volume to a local file (issue 10) ---
+    VOLUME_DOWNLOAD("Downloading a volume");
 
     private final String label;
 

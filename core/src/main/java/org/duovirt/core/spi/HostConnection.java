@@ -409,6 +409,16 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.VOLUME_UPLOAD);
     }
 
+    /**
+     * Copies a volume of the pool into a new file on this machine, reporting progress. The file appears only when
+     * the copy is whole: a failure or a cancel leaves nothing, and an existing file is never overwritten.
+     *
+     * @return the file written
+     */
+    default Path downloadVolume(String pool, String name, Path localFile, ProgressListener progress) {
+        throw unsupported(Feature.VOLUME_DOWNLOAD);
+    }
+
     /** Virtual networks (libvirt) or dom0 bridges (Xen) with their state, addresses and VMs. */
     default List<NetworkInfo> networkInfos() {
         throw unsupported(Feature.NETWORKS);
@@ -478,8 +488,9 @@ public interface HostConnection extends AutoCloseable {
     }
 
     /**
-     * Adds a serial port, an RNG or a display. A device the hypervisor cannot plug into a running VM (a serial port,
-     * a display) goes into the saved definition only and appears at the next start.
+     * Adds a serial port, an RNG, a display or a TPM (one of {@link #deviceChoices}). A device the hypervisor cannot
+     * plug into a running VM (a serial port, a display, a TPM) goes into the saved definition only and appears at the
+     * next start.
      *
      * @return the scopes it went into (LIVE, CONFIG or both)
      */
@@ -488,7 +499,7 @@ public interface HostConnection extends AutoCloseable {
     }
 
     /**
-     * Removes the serial port, RNG or display the hardware list names {@code id} ({@link
+     * Removes the serial port, RNG, display or TPM the hardware list names {@code id} ({@link
      * org.duovirt.core.model.HardwareItem#id()}), from the running VM where the hypervisor can and from the saved
      * definition.
      *
@@ -496,6 +507,16 @@ public interface HostConnection extends AutoCloseable {
      */
     default Set<PinScope> removeDevice(String vm, String id, Set<PinScope> scopes) {
         throw unsupported(Feature.DEVICE_ADD);
+    }
+
+    /**
+     * What the host offers for {@link #addDevice} of this kind to the VM: the choices it supports, or why it offers
+     * none. Every kind but the TPM offers all its choices by default; a TPM only where the backend says so (KVM: from
+     * libvirt's domain capabilities for the VM's emulator and machine, and only while the VM has no TPM yet).
+     */
+    default org.duovirt.core.model.DeviceChoices deviceChoices(String vm, NewDevice.Kind kind) {
+        return kind == NewDevice.Kind.TPM ? org.duovirt.core.model.DeviceChoices.none("This host offers no TPM for its VMs.")
+                : org.duovirt.core.model.DeviceChoices.all(kind);
     }
 
     /** Sets the link of the NIC with that MAC address up or down, as if the cable were plugged or pulled. */

@@ -24,4 +24,16 @@ class NewDeviceTest {
                 .hasMessageStartingWith("'vnc'/><x a='").hasMessageEndingWith("use vnc or spice.").hasMessageNotContaining("\n");
         assertThatThrownBy(() -> new NewDevice(null, "pty")).isInstanceOf(InvalidSpecException.class);
     }
+
+    @Test
+    void aTpmIsCrbByDefaultOrTisAndChoicesAreEitherTypesOrAReason() {
+        assertThat(NewDevice.of(NewDevice.Kind.TPM).type()).isEqualTo("tpm-crb");
+        assertThat(new NewDevice(NewDevice.Kind.TPM, "tpm-tis").describe()).isEqualTo("a TPM (tpm-tis)");
+        assertThatThrownBy(() -> new NewDevice(NewDevice.Kind.TPM, "passthrough")).hasMessage(
+                "'passthrough' is not a choice for a TPM: use tpm-crb or tpm-tis.");
+        assertThat(DeviceChoices.all(NewDevice.Kind.TPM).types()).containsExactly("tpm-crb", "tpm-tis");
+        assertThat(DeviceChoices.none("no swtpm").available()).isFalse();
+        assertThatThrownBy(() -> new DeviceChoices(java.util.List.of(), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeviceChoices(java.util.List.of("tpm-crb"), "why")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
