@@ -100,18 +100,7 @@ final class VolumeDownloader {
             stream.finish();
             finished = true;
         } finally {
-            if (!finished) {
-                try {
-                    stream.abort();
-                } catch (LibvirtException | RuntimeException ignored) {
-                    // The stream is dead either way.
-                }
-            }
-            try {
-                stream.free();
-            } catch (LibvirtException | RuntimeException ignored) {
-                // Reclaimed with the connection.
-            }
+            LibvirtStreams.release(stream, finished);
         }
     }
 

@@ -103,18 +103,7 @@ final class VolumeUploader {
         } catch (IOException e) {
             throw new DuovirtException(what + " failed: cannot read the file (" + e.getMessage() + ").", e);
         } finally {
-            if (!finished) {
-                try {
-                    stream.abort();
-                } catch (LibvirtException | RuntimeException ignored) {
-                    // The stream is dead either way.
-                }
-            }
-            try {
-                stream.free();
-            } catch (LibvirtException | RuntimeException ignored) {
-                // Reclaimed with the connection.
-            }
+            LibvirtStreams.release(stream, finished);
         }
     }
 
