@@ -38,7 +38,13 @@ final class ConsoleCommand extends HostSubcommand {
             Thread reader = new Thread(pump, "console-output");
             reader.setDaemon(true);
             reader.start();
-            boolean detached = copyInput(terminal().in(), console.toGuest(), pump.finished());
+            InputCopy input = new InputCopy(terminal().in(), console.toGuest(), pump.finished());
+            Thread typist = new Thread(input, "console-input");
+            typist.setDaemon(true);
+            typist.start();
+            // Waiting here, not in the input's read: with --wait-for the command ends as soon as the guest prints
+            // the text, even while a script's input is still open.
+            boolean detached = input.awaitEnd(pump.finished());
             if (waitFor != null && !detached && !pump.finished().await((long) (timeout * 1000), TimeUnit.MILLISECONDS)) {
                 throw new DuovirtException("The console of '" + name + "' did not show '" + waitFor + "' within "
                         + timeout + " s.", "Check that the guest is running and writes to its console.");
@@ -50,25 +56,58 @@ final class ConsoleCommand extends HostSubcommand {
         }
     }
 
-    /** @return true when the user detached with Ctrl-] */
-    private static boolean copyInput(InputStream in, OutputStream toGuest, CountDownLatch outputDone) throws IOException {
-        byte[] buffer = new byte[1024];
-        while (outputDone.getCount() > 0) {
-            int n = in.read(buffer);
-            if (n < 0) {
-                return false;
-            }
-            for (int i = 0; i < n; i++) {
-                if (buffer[i] == ESCAPE) {
-                    toGuest.write(buffer, 0, i);
-                    toGuest.flush();
-                    return true;
-                }
-            }
-            toGuest.write(buffer, 0, n);
-            toGuest.flush();
+    /** Copies standard input to the guest until Ctrl-], the end of input, or the end of the console. */
+    static final class InputCopy implements Runnable {
+        private final InputStream in;
+        private final OutputStream toGuest;
+        private final CountDownLatch outputDone;
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile boolean detached;
+
+        InputCopy(InputStream in, OutputStream toGuest, CountDownLatch outputDone) {
+            this.in = in;
+            this.toGuest = toGuest;
+            this.outputDone = outputDone;
         }
-        return false;
+
+        /** Blocks until the input ends or {@code alsoDone} opens; @return true when the user detached with Ctrl-] */
+        boolean awaitEnd(CountDownLatch alsoDone) throws InterruptedException {
+            while (!ended.await(50, TimeUnit.MILLISECONDS) && alsoDone.getCount() > 0) {
+                // polled: two latches, and this runs for the length of a console session only
+            }
+            return detached;
+        }
+
+        @Override
+        public void run() {
+            try {
+                detached = copy();
+            } catch (IOException e) {
+                // The console closed under the input (the VM stopped, or the command is ending).
+            } finally {
+                ended.countDown();
+            }
+        }
+
+        private boolean copy() throws IOException {
+            byte[] buffer = new byte[1024];
+            while (outputDone.getCount() > 0) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return false;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == ESCAPE) {
+                        toGuest.write(buffer, 0, i);
+                        toGuest.flush();
+                        return true;
+                    }
+                }
+                toGuest.write(buffer, 0, n);
+                toGuest.flush();
+            }
+            return false;
+        }
     }
 
     /** Copies guest output to stdout and notices the awaited text, even when split across reads. */

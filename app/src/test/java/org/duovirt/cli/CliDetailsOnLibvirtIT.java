@@ -3,8 +3,6 @@ package org.duovirt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -81,7 +79,7 @@ class CliDetailsOnLibvirtIT {
     private static String inGuest(String command) {
         String end = "END-OF-" + Long.toHexString(System.nanoTime());
         String line = "run:" + command + "; echo " + end.substring(0, 3) + "\"\"" + end.substring(3) + "\n";
-        CliRun run = CliRun.withInput(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)),
+        CliRun run = CliRun.withInput(new RetypedLine(line, Duration.ofSeconds(20), Duration.ofSeconds(70)),
                 "console", VM, "--wait-for", end, "--timeout", "90", "-c", URI);
         assertThat(run.exitCode()).as(run.err()).isZero();
         return run.out();

@@ -5,8 +5,6 @@ import org.duovirt.core.testing.Commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +63,7 @@ class CliOnLibvirtIT {
         CliRun banner = CliRun.of("console", VM, "--wait-for", Repository.GUEST_BANNER, "--timeout", "120", "-c", URI);
         assertThat(banner.exitCode()).as(banner.err()).isZero();
         assertThat(banner.out()).contains(Repository.GUEST_BANNER);
-        CliRun run = CliRun.withInput(new ByteArrayInputStream("hello-from-cli\n".getBytes(StandardCharsets.UTF_8)),
+        CliRun run = CliRun.withInput(new RetypedLine("hello-from-cli\n", Duration.ofSeconds(20), Duration.ofSeconds(100)),
                 "console", VM, "--wait-for", "guest heard: hello-from-cli", "--timeout", "120", "-c", URI);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("guest heard: hello-from-cli");

@@ -4,8 +4,6 @@ import org.duovirt.core.testing.XenTestHosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +66,7 @@ class CliOnXenIT {
     @Test
     @Order(3)
     void consoleEchoesWhatIsTyped() {
-        CliRun run = CliRun.withInput(new ByteArrayInputStream("hello-xen\n".getBytes(StandardCharsets.UTF_8)),
+        CliRun run = CliRun.withInput(new RetypedLine("hello-xen\n", Duration.ofSeconds(30), Duration.ofSeconds(150)),
                 "console", VM, "--wait-for", "guest heard: hello-xen", "--timeout", "180", "-c", uri);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("guest heard: hello-xen");

@@ -17,6 +17,12 @@ record CliRun(int exitCode, String out, String err) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            // ends the input for a console command's input thread that outlives the command
+            in.close();
+        } catch (java.io.IOException ignored) {
+            // nothing was left to read
+        }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
