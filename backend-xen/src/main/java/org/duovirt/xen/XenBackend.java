@@ -61,8 +61,8 @@ public final class XenBackend implements HypervisorBackend {
         CommandRunner runner = XenUri.isLocal(uri) ? new LocalTransport() : SshTransport.connect(XenUri.sshTarget(uri));
         try {
             long t1 = System.nanoTime();
-            // The check's own domain list is not kept as the first listing (FirstListing): a domain another tool
-            // creates between the connect and that listing would be missing (XenExistingDiskIT saw it).
+            // The check's own domain list is not kept as the first listing: a domain another tool creates between
+            // the connect and that listing would be missing (XenExistingDiskIT saw it when it was).
             CommandResult check = checkXen(runner);
             String out = check.stdout();
             int mark = out.lastIndexOf(DEVICE_MODEL + "\n");
@@ -73,7 +73,7 @@ public final class XenBackend implements HypervisorBackend {
             LOG.fine(() -> runner.hostLabel() + ": Xen connection opened in " + (t2 - t0) / 1_000_000 + " ms ("
                     + (runner instanceof SshTransport ssh ? "SSH " + ssh.openedIn() : "local " + (t1 - t0) / 1_000_000 + " ms")
                     + "; xl check " + (t2 - t1) / 1_000_000 + " ms)");
-            return new XenConnection(uri.toString(), runner, !deviceModels.isBlank(), null);
+            return new XenConnection(uri.toString(), runner, !deviceModels.isBlank());
         } catch (RuntimeException e) {
             runner.close();
             throw e;

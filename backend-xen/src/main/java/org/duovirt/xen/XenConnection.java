@@ -46,9 +46,7 @@ final class XenConnection implements HostConnection {
     private static final String BRIDGES_SCRIPT = "for d in /sys/class/net/*/bridge; do [ -d \"$d\" ] && basename \"$(dirname \"$d\")\"; done; exit 0";
 
     private final String uri;
-    private final CountingRunner runner;
-    /** The listing read beside the connection's check, for the first listing only; null: none. */
-    private final FirstListing firstListing;
+    private final CommandRunner runner;
     private final Xl xl;
     private final XenDomains domains;
     private final boolean deviceModel;
@@ -65,13 +63,8 @@ final class XenConnection implements HostConnection {
     private volatile boolean closed;
 
     XenConnection(String uri, CommandRunner runner, boolean deviceModel) {
-        this(uri, runner, deviceModel, null);
-    }
-
-    XenConnection(String uri, CommandRunner runner, boolean deviceModel, FirstListing firstListing) {
         this.uri = uri;
-        this.runner = new CountingRunner(runner);
-        this.firstListing = firstListing;
+        this.runner = runner;
         this.xl = new Xl(this.runner);
         this.domains = new XenDomains(xl, new OwnedConfigStore(this.runner));
         this.deviceModel = deviceModel;
@@ -185,8 +178,7 @@ final class XenConnection implements HostConnection {
 
     @Override
     public List<VmSummary> listVms(boolean includeInactive) {
-        XenVmViews.Reads first = firstListing == null ? null : firstListing.take(runner.started());
-        XenVmViews.Reads reads = first != null ? first : XenVmViews.read(domains);
+        XenVmViews.Reads reads = XenVmViews.read(domains);
         watcher.baseline(reads.rows());
         return XenVmViews.summaries(reads, includeInactive);
     }
