@@ -58,7 +58,7 @@ public enum Feature {
     // --- kvmhw: a pool's volume to a local file (issue 10) ---
     VOLUME_DOWNLOAD("Downloading a volume"),
     // --- hostdev: the host's PCI and USB devices given to VMs (issue 10) ---
-    HOSTDEV("Giving VMs host PCI and USB devices");
+    HOSTDEV("Host PCI and USB devices");
 
     private final String label;
 
