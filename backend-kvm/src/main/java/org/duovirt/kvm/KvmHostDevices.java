@@ -83,8 +83,8 @@ final class KvmHostDevices {
         HostDevice listed = null;
         try {
             listed = list().find(word);
-        } catch (InvalidSpecException e) {
-            // Not (or no longer) on the host: the VM's own words for it may still name it.
+        } catch (org.duovirt.core.error.DuovirtException e) {
+            // Not (or no longer) on the host, or the host's list cannot be read: the VM's own words may still name it.
         }
         HostDevice known = listed;
         return domains.with(vm, "Taking a host device from VM '" + vm + "'", dom -> {
