@@ -34,7 +34,9 @@ import picocli.CommandLine.Mixin;
                 // --- add hardware: serial port, RNG, display (issue 10) ---
                 ExtraDeviceCommands.Add.class, ExtraDeviceCommands.Remove.class, CpuModelCommand.class,
                 // --- kvmhw: a volume to a local file (issue 10) ---
-                VolDownloadCommand.class})
+                VolDownloadCommand.class,
+                // --- hostdev: the host's PCI and USB devices (issue 10) ---
+                HostDeviceCommands.NodeDevs.class, HostDeviceCommands.Attach.class, HostDeviceCommands.Detach.class})
 final class DuovirtCommand {
     /** -c, --json, --debug: a mixin, so that {@link CommandTree} can give them to a tree of one subcommand. */
     @Mixin

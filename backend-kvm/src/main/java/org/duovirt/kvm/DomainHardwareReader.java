@@ -124,7 +124,11 @@ final class DomainHardwareReader {
         Element address = Xml.child(source, "address");
         String where = address == null ? null : String.join(":", nonNull(Xml.attr(address, "domain"), Xml.attr(address, "bus"),
                 Xml.attr(address, "slot"), Xml.attr(address, "function"), Xml.attr(address, "device")));
-        return new HardwareItem("usb".equals(type) ? Kind.USB_HOST : Kind.PCI_HOST, "hostdev" + index, settings("type", type,
+        // The host-device list's own words for it (0000:00:03.0, 046d:c52b): what a page shows and detach takes.
+        HostdevSource host = HostdevSource.of(e);
+        String hostdev = host == null ? null : host.ids() != null ? host.ids() : host.address();
+        return new HardwareItem("usb".equals(type) ? Kind.USB_HOST : Kind.PCI_HOST, "hostdev" + index, settings("hostdev", hostdev,
+                "type", type,
                 "vendor", Xml.attr(Xml.child(source, "vendor"), "id"), "product", Xml.attr(Xml.child(source, "product"), "id"),
                 "address", where, "managed", Xml.attr(e, "managed")));
     }

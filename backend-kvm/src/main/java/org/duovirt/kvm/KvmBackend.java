@@ -55,7 +55,7 @@ public final class KvmBackend implements HypervisorBackend {
                 Feature.VOLUMES, Feature.VOLUME_UPLOAD, Feature.VOLUME_RESIZE, Feature.NETWORK_MANAGE,
                 Feature.DISK_HOTPLUG, Feature.CHANGE_MEDIA, Feature.NIC_HOTPLUG, Feature.NIC_LINK,
                 Feature.AUTOSTART, Feature.BOOT_ORDER, Feature.EDIT_DEFINITION,
-                Feature.RENAME, Feature.DESCRIPTION, Feature.DISK_CACHE, Feature.DEVICE_ADD,
+                Feature.RENAME, Feature.DESCRIPTION, Feature.DISK_CACHE, Feature.DEVICE_ADD, Feature.HOSTDEV,
                 Feature.CPU_MODEL, Feature.VOLUME_DOWNLOAD);
     }
 

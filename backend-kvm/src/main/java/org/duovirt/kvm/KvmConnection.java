@@ -67,6 +67,7 @@ final class KvmConnection implements HostConnection {
     private final DiskCacheOps diskCache;
     private final ExtraDeviceOps extraDevices;
     private final CpuModelOps cpuModel;
+    private final KvmHostDevices hostDevices;
     private final Set<Feature> features;
     /** Duovirt's own SSH session to a qemu+ssh host, for graphical consoles; opened on the first one. */
     private final SshGraphicsChannel.Tunnel tunnel;
@@ -99,6 +100,7 @@ final class KvmConnection implements HostConnection {
         this.diskCache = new DiskCacheOps(domains);
         this.extraDevices = new ExtraDeviceOps(domains);
         this.cpuModel = new CpuModelOps(domains, creator);
+        this.hostDevices = new KvmHostDevices(domains, isLocal());
         this.features = hostFeatures(implemented);
         this.tunnel = new SshGraphicsChannel.Tunnel(uri);
     }
@@ -511,6 +513,21 @@ final class KvmConnection implements HostConnection {
     @Override
     public Set<PinScope> addDevice(String vm, org.duovirt.core.model.NewDevice device, Set<PinScope> scopes) {
         return extraDevices.add(vm, device, scopes);
+    }
+
+    @Override
+    public org.duovirt.core.model.HostDeviceList hostDevices() {
+        return hostDevices.list();
+    }
+
+    @Override
+    public Set<PinScope> attachHostDevice(String vm, String device, Set<PinScope> scopes) {
+        return hostDevices.attach(vm, device, scopes);
+    }
+
+    @Override
+    public Set<PinScope> detachHostDevice(String vm, String device, Set<PinScope> scopes) {
+        return hostDevices.detach(vm, device, scopes);
     }
 
     @Override

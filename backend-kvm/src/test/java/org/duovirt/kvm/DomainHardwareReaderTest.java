@@ -98,6 +98,8 @@ class DomainHardwareReaderTest {
         assertThat(tpm.value("path")).isEqualTo("/dev/tpm0");
         assertThat(only(hw, Kind.USB_HOST).value("vendor")).isEqualTo("0x046d");
         assertThat(only(hw, Kind.PCI_HOST).value("address")).isEqualTo("0x0000:0x03:0x00:0x0");
+        assertThat(only(hw, Kind.PCI_HOST).value("hostdev")).isEqualTo("0000:03:00.0");
+        assertThat(only(hw, Kind.USB_HOST).value("hostdev")).isEqualTo("046d:c52b");
     }
 
     private static HardwareItem only(VmHardware hw, Kind kind) {

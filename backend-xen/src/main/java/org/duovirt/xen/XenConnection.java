@@ -381,4 +381,25 @@ final class XenConnection implements HostConnection {
         GraphicsEndpoint endpoint = graphics(vm);
         return new org.duovirt.core.ssh.StreamGraphicsChannel(endpoint, runner.openTcp(endpoint.host(), endpoint.port()));
     }
+
+    // ---- host devices: not built for Xen ----
+
+    /** Why Xen VMs get no host devices here; the SPI default would say only "not supported". */
+    static final String NO_HOSTDEV = "xl pci-attach takes only devices made pci-assignable in dom0 first "
+            + "(xl pci-assignable-add unbinds the host's driver at once), and Duovirt does not do that yet";
+
+    @Override
+    public org.duovirt.core.model.HostDeviceList hostDevices() {
+        throw new org.duovirt.core.error.NotSupportedException(org.duovirt.core.spi.Feature.HOSTDEV, XenBackend.NAME, NO_HOSTDEV);
+    }
+
+    @Override
+    public Set<PinScope> attachHostDevice(String vm, String device, Set<PinScope> scopes) {
+        throw new org.duovirt.core.error.NotSupportedException(org.duovirt.core.spi.Feature.HOSTDEV, XenBackend.NAME, NO_HOSTDEV);
+    }
+
+    @Override
+    public Set<PinScope> detachHostDevice(String vm, String device, Set<PinScope> scopes) {
+        throw new org.duovirt.core.error.NotSupportedException(org.duovirt.core.spi.Feature.HOSTDEV, XenBackend.NAME, NO_HOSTDEV);
+    }
 }

@@ -30,6 +30,8 @@ public record HardwareEntry(Page page, String id, HardwareItem item) {
         return switch (item.kind()) {
             case DISK -> Messages.get("cdrom".equals(item.value("device")) ? "hw.title.cdrom" : "hw.title.disk", item.id());
             case NIC -> Messages.get("hw.title.nic", item.id() == null ? "" : item.id().substring(Math.max(0, item.id().length() - 8)));
+            case USB_HOST, PCI_HOST -> item.value("hostdev") == null ? Messages.get("hw.kind." + item.kind().name().toLowerCase(Locale.ROOT))
+                    : Messages.get("hw.kind." + item.kind().name().toLowerCase(Locale.ROOT)) + " " + item.value("hostdev");
             case OTHER -> Messages.get("hw.title.other", item.value("element") == null ? item.id() : item.value("element"));
             default -> {
                 String detail = item.value("model") != null ? item.value("model") : item.value("type");

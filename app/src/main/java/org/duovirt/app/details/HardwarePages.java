@@ -283,6 +283,9 @@ final class HardwarePages {
                     action("hw-link-down", "devices.link-down", Feature.NIC_LINK, () -> vm.setLink(false)),
                     action("hw-link-up", "devices.link-up", Feature.NIC_LINK, () -> vm.setLink(true))));
         }
+        if (item.kind() == HardwareItem.Kind.USB_HOST || item.kind() == HardwareItem.Kind.PCI_HOST) {
+            page.getChildren().add(hostSays(item));
+        }
         if (HardwareViewModel.removable(entry)) {
             Feature f = HardwareViewModel.removeFeature(item.kind());
             Button remove = action("hw-page-remove", "hw.remove", f, vm::removeSelected);
@@ -292,12 +295,27 @@ final class HardwarePages {
                 case NIC -> "hw.remove.nic-hint";
                 case RNG -> "hw.remove.rng-hint";
                 case TPM -> "hw.remove.tpm-hint";
+                case USB_HOST, PCI_HOST -> "hw.remove.hostdev-hint";
                 default -> "hw.remove.saved-hint";
             }))));
         } else {
             page.getChildren().add(new Label(Messages.get("hw.read-only")));
         }
         return page;
+    }
+
+    /** What the host says a host-device page's device is (vendor and product), read with the host's device list. */
+    private Node hostSays(HardwareItem item) {
+        HostDevicesViewModel hd = vm.hostDevices();
+        Label says = value("");
+        says.setId("hw-hostdev-host-says");
+        Runnable fill = () -> says.setText(Printable.line(hd.hostSays(item)));
+        hd.devices().addListener((ListChangeListener<org.duovirt.core.model.HostDevice>) c -> fill.run());
+        fill.run();
+        hd.loadOnce();
+        GridPane grid = grid();
+        grid.addRow(0, key(Messages.get("hw.hostdev.on-host")), says);
+        return grid;
     }
 
     Node addPage() {
@@ -318,7 +336,7 @@ final class HardwarePages {
                 key(Messages.get("hw.add.disk")), row(disk, addDisk), problem(dev.newDiskProblemProperty()),
                 key(Messages.get("hw.add.nic")), row(network, mac, addNic), problem(dev.newNicProblemProperty()),
                 addDeviceRow(NewDevice.Kind.SERIAL, "serial"), addDeviceRow(NewDevice.Kind.RNG, "rng"),
-                addDeviceRow(NewDevice.Kind.DISPLAY, "display"), addTpmRow(),
+                addDeviceRow(NewDevice.Kind.DISPLAY, "display"), addTpmRow(), new HostDeviceSection(vm).node(),
                 new Label(Messages.get("devices.hint")));
     }
 

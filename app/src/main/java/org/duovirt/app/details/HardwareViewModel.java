@@ -40,6 +40,7 @@ public final class HardwareViewModel {
     private final BootOptionsViewModel boot;
     private final OverviewViewModel overview;
     private final CpuModelViewModel cpuModel;
+    private final HostDevicesViewModel hostDevices;
     private final ObservableList<HardwareEntry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<HardwareEntry> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<VmHardware> hardware = new SimpleObjectProperty<>();
@@ -55,6 +56,7 @@ public final class HardwareViewModel {
         this.boot = new BootOptionsViewModel(row, calls);
         this.overview = new OverviewViewModel(ui, row, calls);
         this.cpuModel = new CpuModelViewModel(ui, row, calls);
+        this.hostDevices = new HostDevicesViewModel(ui, row, calls, dialogs);
         entries.setAll(fixedEntries());
         selected.set(entries.get(0));
         selected.addListener((o, a, b) -> pointDevicesAt(b));
@@ -102,6 +104,16 @@ public final class HardwareViewModel {
     /** The overview's name and description. */
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    /** The Add Hardware page's host devices and the host-device pages' Remove. */
+    public HostDevicesViewModel hostDevices() {
+        return hostDevices;
+    }
+
+    /** Gives the VM the host device chosen on the Add Hardware page, then reads the list again. */
+    public CompletableFuture<Void> attachHostDevice() {
+        return hostDevices.attach().thenCompose(x -> calls.onUi(this::load));
     }
 
     /** The CPUs page's model choice. */
@@ -215,6 +227,7 @@ public final class HardwareViewModel {
             case DISK -> org.duovirt.core.spi.Feature.DISK_HOTPLUG;
             case NIC -> org.duovirt.core.spi.Feature.NIC_HOTPLUG;
             case SERIAL, RNG, GRAPHICS, TPM -> org.duovirt.core.spi.Feature.DEVICE_ADD;
+            case USB_HOST, PCI_HOST -> org.duovirt.core.spi.Feature.HOSTDEV;
             default -> null;
         };
     }
@@ -240,6 +253,8 @@ public final class HardwareViewModel {
         CompletableFuture<Void> removed = switch (entry.item().kind()) {
             case DISK -> devices.detachDisk();
             case NIC -> devices.detachNic();
+            case USB_HOST, PCI_HOST -> hostDevices.detach(entry.item(), entry.title())
+                    .thenCompose(x -> x == null ? CompletableFuture.completedFuture(null) : calls.onUi(hostDevices::load));
             default -> devices.removeDevice(entry.item(), entry.title());
         };
         return removed.thenCompose(x -> calls.onUi(this::load));

@@ -119,11 +119,12 @@ class DevicePagesIT {
         for (var kind : expected.entrySet()) {
             show(robot, kind.getKey(), "hw-page-" + kind.getKey().name().toLowerCase(java.util.Locale.ROOT) + ".png");
             kind.getValue().forEach((key, value) -> assertThat(setting(robot, key)).as(kind.getKey() + " " + key).isEqualTo(value));
-            // a serial port, an RNG and a TPM can be removed from their page (Add Hardware makes them); the rest is read-only
+            // a serial port, an RNG, a TPM and a host device can be removed from their page (Add Hardware makes them); the rest is read-only
             String foot = switch (kind.getKey()) {
                 case SERIAL -> "hw.remove.saved-hint";
                 case RNG -> "hw.remove.rng-hint";
                 case TPM -> "hw.remove.tpm-hint";
+                case USB_HOST, PCI_HOST -> "hw.remove.hostdev-hint";
                 default -> "hw.read-only";
             };
             assertThat(pageTexts(robot)).as(kind.getKey() + "'s page").contains(org.duovirt.app.Messages.get(foot));

@@ -616,6 +616,35 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.CPU_MODEL);
     }
 
+    /**
+     * The host's PCI and USB devices a VM may be given, each marked where it must not be given away (with why) and
+     * with the VMs that have it already; whether the host has an IOMMU.
+     */
+    default org.duovirt.core.model.HostDeviceList hostDevices() {
+        throw unsupported(Feature.HOSTDEV);
+    }
+
+    /**
+     * Gives the VM a host device ({@code device}: a name or address of {@link #hostDevices}), the host keeping its
+     * driver until the VM starts (PCI: managed). A PCI device goes into the saved definition only; a USB device also
+     * into the running VM. A device the host must keep is refused with its reason.
+     *
+     * @return the scopes it went into (LIVE, CONFIG or both)
+     */
+    default Set<PinScope> attachHostDevice(String vm, String device, Set<PinScope> scopes) {
+        throw unsupported(Feature.HOSTDEV);
+    }
+
+    /**
+     * Takes a host device from the VM: {@code device} is a name or address of {@link #hostDevices}, or the VM's own
+     * words for it (a PCI address, vendor:product) when the host no longer lists it.
+     *
+     * @return the scopes it was taken from
+     */
+    default Set<PinScope> detachHostDevice(String vm, String device, Set<PinScope> scopes) {
+        throw unsupported(Feature.HOSTDEV);
+    }
+
     /** The exception every unimplemented operation throws. */
     default NotSupportedException unsupported(Feature feature) {
         return new NotSupportedException(feature, backendName());
