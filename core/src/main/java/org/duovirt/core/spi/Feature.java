@@ -56,7 +56,9 @@ public enum Feature {
     DEVICE_ADD("Adding serial, RNG, display"),
     CPU_MODEL("Changing a VM's CPU model"),
     // --- kvmhw: a pool's volume to a local file (issue 10) ---
-    VOLUME_DOWNLOAD("Downloading a volume");
+    VOLUME_DOWNLOAD("Downloading a volume"),
+    // --- kvmpools: pools themselves (issue 10) ---
+    POOL_MANAGE("Creating and controlling storage pools");
 
     private final String label;
 
