@@ -34,7 +34,10 @@ import picocli.CommandLine.Mixin;
                 // --- add hardware: serial port, RNG, display (issue 10) ---
                 ExtraDeviceCommands.Add.class, ExtraDeviceCommands.Remove.class, CpuModelCommand.class,
                 // --- kvmhw: a volume to a local file (issue 10) ---
-                VolDownloadCommand.class})
+                VolDownloadCommand.class,
+                // --- kvmpools: pools themselves (issue 10) ---
+                PoolCommands.Create.class, PoolCommands.Types.class, PoolCommands.Start.class, PoolCommands.Stop.class,
+                PoolCommands.Autostart.class, PoolCommands.Refresh.class, PoolCommands.Delete.class})
 final class DuovirtCommand {
     /** -c, --json, --debug: a mixin, so that {@link CommandTree} can give them to a tree of one subcommand. */
     @Mixin
