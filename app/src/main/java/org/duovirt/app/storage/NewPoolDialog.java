@@ -141,6 +141,8 @@ public final class NewPoolDialog {
         text.setId(control.getId() + "-problem");
         text.getStyleClass().add("problem");
         text.setWrapText(true);
+        // Wrapped, never cut off with "…": the whole sentence says what to do.
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // Problems quote what was typed: a newline or a bidi override in it must not reshape the line.
         text.textProperty().bind(Bindings.createStringBinding(() -> Printable.line(problem.get()), problem));
         javafx.beans.binding.BooleanExpression visible = shown == null ? problem.isNotNull() : problem.isNotNull().and(shown);

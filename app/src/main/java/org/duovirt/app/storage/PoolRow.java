@@ -41,8 +41,10 @@ final class PoolRow {
         Button delete = button("pool-delete", "pool.delete", actions.selectReason());
         delete.getStyleClass().add("danger");
         delete.setOnAction(e -> actions.delete());
-        Label reason = StorageView.problemLabel("pool-reason");
-        reason.getStyleClass().add("hint");
+        // A greyed action is not an error: the reason is plain text, not the red of a field's problem.
+        Label reason = new Label();
+        reason.setId("pool-reason");
+        reason.setWrapText(true);
         // Disabled buttons show no tooltip: the reason of the first greyed action is written out beside them.
         reason.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> first(actions.selectReason(),
                 actions.startReason(), actions.stopReason()), actions.selectReason(), actions.startReason(), actions.stopReason()));

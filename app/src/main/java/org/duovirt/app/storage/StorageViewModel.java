@@ -150,7 +150,8 @@ public final class StorageViewModel {
 
     private CompletableFuture<Void> loadVolumes() {
         PoolInfo pool = selectedPool.get();
-        if (pool == null) {
+        // A stopped pool has no volume list to read (libvirt refuses): show it empty rather than an error.
+        if (pool == null || !pool.active()) {
             volumes.clear();
             return CompletableFuture.completedFuture(null);
         }
