@@ -78,6 +78,7 @@ class StoragePoolsTabTest {
         robot.write("bad name $(x)");
         Label nameProblem = onFx(() -> (Label) form.lookup("#new-pool-name-problem"));
         waitUntil("the name's problem shows", Duration.ofSeconds(10), () -> onFx(nameProblem::isVisible));
+        waitUntil("the whole name typed", Duration.ofSeconds(10), () -> onFx(() -> model.nameProperty().get()).equals("bad name $(x)"));
         assertThat(onFx(nameProblem::getText)).contains("cannot name a pool");
         onFx(() -> {
             model.nameProperty().set("default-pool");
@@ -91,9 +92,13 @@ class StoragePoolsTabTest {
         });
         TextField host = onFx(() -> (TextField) form.lookup("#new-pool-host"));
         assertThat(onFx(host::isVisible)).isTrue();
-        UiTestSupport.click(robot, "#new-pool-target");
-        robot.write("relative");
-        assertThat(onFx(() -> ((Label) form.lookup("#new-pool-target-problem")).getText())).contains("is relative");
+        // Typed into the field itself (not the model): the binding field → model → problem label is what is checked.
+        onFx(() -> {
+            ((TextField) form.lookup("#new-pool-target")).setText("relative");
+            return null;
+        });
+        waitUntil("the target's problem shows", Duration.ofSeconds(10),
+                () -> String.valueOf(onFx(() -> ((Label) form.lookup("#new-pool-target-problem")).getText())).contains("is relative"));
         assertThat(model.unavailableReason(PoolSpec.Type.LOGICAL)).contains("built without the 'logical'");
         onFx(() -> {
             model.typeProperty().set(PoolSpec.Type.LOGICAL);
@@ -106,9 +111,13 @@ class StoragePoolsTabTest {
             model.sourceProperty().set("/export/vm images");
             return null;
         });
-        UiTestSupport.click(robot, "#new-pool-host");
-        robot.write("nas;reboot");
-        assertThat(onFx(() -> ((Label) form.lookup("#new-pool-host-problem")).getText())).contains("is not a host name");
+        onFx(() -> {
+            host.setText("nas;reboot");
+            return null;
+        });
+        // The robot's keys reach the field a moment later under load: wait for what they typed.
+        waitUntil("the host's problem shows", Duration.ofSeconds(10),
+                () -> String.valueOf(onFx(() -> ((Label) form.lookup("#new-pool-host-problem")).getText())).contains("is not a host name"));
         UiTestSupport.savePng(onFx(form::getScene), Path.of("target/screenshots/new-pool-dialog.png"));
         assertThat(onFx(() -> model.validBinding().get())).isFalse();
     }
