@@ -36,7 +36,10 @@ import picocli.CommandLine.Mixin;
                 // --- kvmhw: a volume to a local file (issue 10) ---
                 VolDownloadCommand.class,
                 // --- hostdev: the host's PCI and USB devices (issue 10) ---
-                HostDeviceCommands.NodeDevs.class, HostDeviceCommands.Attach.class, HostDeviceCommands.Detach.class})
+                HostDeviceCommands.NodeDevs.class, HostDeviceCommands.Attach.class, HostDeviceCommands.Detach.class,
+                // --- kvmpools: pools themselves (issue 10) ---
+                PoolCommands.Create.class, PoolCommands.Types.class, PoolCommands.Start.class, PoolCommands.Stop.class,
+                PoolCommands.Autostart.class, PoolCommands.Refresh.class, PoolCommands.Delete.class})
 final class DuovirtCommand {
     /** -c, --json, --debug: a mixin, so that {@link CommandTree} can give them to a tree of one subcommand. */
     @Mixin

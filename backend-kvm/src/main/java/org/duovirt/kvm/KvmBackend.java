@@ -56,7 +56,7 @@ public final class KvmBackend implements HypervisorBackend {
                 Feature.DISK_HOTPLUG, Feature.CHANGE_MEDIA, Feature.NIC_HOTPLUG, Feature.NIC_LINK,
                 Feature.AUTOSTART, Feature.BOOT_ORDER, Feature.EDIT_DEFINITION,
                 Feature.RENAME, Feature.DESCRIPTION, Feature.DISK_CACHE, Feature.DEVICE_ADD, Feature.HOSTDEV,
-                Feature.CPU_MODEL, Feature.VOLUME_DOWNLOAD);
+                Feature.CPU_MODEL, Feature.VOLUME_DOWNLOAD, Feature.POOL_MANAGE);
     }
 
     @Override

@@ -61,6 +61,7 @@ final class KvmConnection implements HostConnection {
     private final VolumeUploader uploader;
     private final VolumeDownloader downloader;
     private final KvmNetworks networks;
+    private final KvmPools poolOps;
     private final DeviceOps devices;
     private final DefinitionEditor editor;
     private final OverviewOps overview;
@@ -94,6 +95,7 @@ final class KvmConnection implements HostConnection {
         this.uploader = new VolumeUploader(domains, storage);
         this.downloader = new VolumeDownloader(domains, storage);
         this.networks = new KvmNetworks(domains);
+        this.poolOps = new KvmPools(domains, storage, isLocal());
         this.devices = new DeviceOps(domains);
         this.editor = new DefinitionEditor(domains);
         this.overview = new OverviewOps(domains);
@@ -453,6 +455,41 @@ final class KvmConnection implements HostConnection {
     @Override
     public Path downloadVolume(String pool, String name, Path localFile, ProgressListener progress) {
         return downloader.download(pool, name, localFile, progress == null ? ProgressListener.NONE : progress);
+    }
+
+    @Override
+    public List<org.duovirt.core.model.PoolTypeSupport> poolTypes() {
+        return poolOps.types();
+    }
+
+    @Override
+    public PoolInfo createPool(org.duovirt.core.model.PoolSpec spec) {
+        return poolOps.create(spec);
+    }
+
+    @Override
+    public void startPool(String name) {
+        poolOps.start(name);
+    }
+
+    @Override
+    public void stopPool(String name) {
+        poolOps.stop(name);
+    }
+
+    @Override
+    public void setPoolAutostart(String name, boolean autostart) {
+        poolOps.setAutostart(name, autostart);
+    }
+
+    @Override
+    public void refreshPool(String name) {
+        poolOps.refresh(name);
+    }
+
+    @Override
+    public void deletePool(String name, boolean deleteTarget, boolean evenIfUsed) {
+        poolOps.delete(name, deleteTarget, evenIfUsed);
     }
 
     @Override

@@ -75,6 +75,9 @@ interface LibvirtNative extends Library {
 
     int virDomainFree(Pointer domain);
     /** The domain capabilities XML (caller frees it), or NULL; every argument but conn may be NULL. */
+    /** libvirt 5.2+: which storage pool types the daemon was built with; a string to free, or NULL. */
+    Pointer virConnectGetStoragePoolCapabilities(Pointer conn, int flags);
+
     Pointer virConnectGetDomainCapabilities(Pointer conn, String emulatorbin, String arch, String machine,
                                             String virttype, int flags);
 

@@ -159,6 +159,9 @@ final class XenConnection implements HostConnection {
         return hostViews.networks();
     }
 
+    // Pool creation and control (POOL_MANAGE) stay the SPI's default "unsupported": a Xen host's one image
+    // directory is a plain directory of the connection's configuration, with nothing to start, stop or autostart,
+    // and there is no "add directory" in Duovirt's Xen backend to map pool-create onto.
     @Override
     public List<org.duovirt.core.model.PoolInfo> pools() {
         return hostViews.pools();

@@ -51,6 +51,7 @@ public final class MainWindow {
         this.dialogs = new FxDialogService(() -> stage);
         this.model = new MainViewModel(ui, hosts, dialogs);
         dialogs.registerWizard(NewVmViewModel.class, (owner, wizard) -> NewVmWizard.show(owner, wizard, dialogs));
+        dialogs.registerWizard(org.duovirt.app.storage.NewPoolViewModel.class, org.duovirt.app.storage.NewPoolDialog::show);
         this.settingsStore = new UiSettingsStore(dirs.config());
         this.settings = settingsStore.load();
         Theme.setDark(settings.dark());

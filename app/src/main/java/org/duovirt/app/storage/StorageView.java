@@ -31,6 +31,7 @@ public final class StorageView extends VBox {
         pools.getColumns().add(col(Messages.get("storage.col.pool"), PoolInfo::name));
         pools.getColumns().add(col(Messages.get("storage.col.type"), PoolInfo::type));
         pools.getColumns().add(col(Messages.get("storage.col.state"), p -> Messages.get(p.active() ? "storage.active" : "storage.inactive")));
+        pools.getColumns().add(col(Messages.get("storage.col.autostart"), p -> Messages.get(p.autostart() ? "storage.yes" : "storage.no")));
         pools.getColumns().add(col(Messages.get("storage.col.capacity"), p -> Sizes.iec(p.capacityBytes())));
         pools.getColumns().add(col(Messages.get("storage.col.allocation"), p -> Sizes.iec(p.allocationBytes())));
         pools.getColumns().add(col(Messages.get("storage.col.free"), p -> Sizes.iec(p.availableBytes())));
@@ -56,7 +57,7 @@ public final class StorageView extends VBox {
         VBox.setVgrow(volumes, Priority.ALWAYS);
         volumes.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedVolumeProperty().set(b));
 
-        getChildren().addAll(title(Messages.get("storage.title", vm.hostName())), pools, volumes,
+        getChildren().addAll(title(Messages.get("storage.title", vm.hostName())), pools, PoolRow.of(vm.poolActions(), vm), volumes,
                 createRow(vm), actionRow(vm));
         vm.refresh();
     }

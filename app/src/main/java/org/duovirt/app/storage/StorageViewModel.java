@@ -48,6 +48,7 @@ public final class StorageViewModel {
     private final SimpleStringProperty newProblem = new SimpleStringProperty();
     private final StringProperty growSize = new SimpleStringProperty("");
     private final SimpleStringProperty growProblem = new SimpleStringProperty();
+    private final PoolActions poolActions;
     /** Set while {@link #refresh} picks the pool itself, so the selection listener does not load twice. */
     private boolean loadingSelection;
 
@@ -57,6 +58,7 @@ public final class StorageViewModel {
         this.jobs = jobs;
         this.dialogs = dialogs;
         this.calls = new org.duovirt.app.host.ReportingCalls(ui, session, dialogs);
+        this.poolActions = new PoolActions(ui, session, jobs, dialogs, calls, selectedPool, pools, this::refresh);
         newName.addListener((o, a, b) -> checkNew());
         newSize.addListener((o, a, b) -> checkNew());
         selectedPool.addListener((o, a, b) -> {
@@ -72,6 +74,11 @@ public final class StorageViewModel {
 
     public ObservableList<PoolInfo> pools() {
         return pools;
+    }
+
+    /** New pool, start, stop, autostart, delete: the actions on pools themselves. */
+    public PoolActions poolActions() {
+        return poolActions;
     }
 
     public ObservableList<VolumeInfo> volumes() {
@@ -143,7 +150,8 @@ public final class StorageViewModel {
 
     private CompletableFuture<Void> loadVolumes() {
         PoolInfo pool = selectedPool.get();
-        if (pool == null) {
+        // A stopped pool has no volume list to read (libvirt refuses): show it empty rather than an error.
+        if (pool == null || !pool.active()) {
             volumes.clear();
             return CompletableFuture.completedFuture(null);
         }

@@ -18,6 +18,8 @@ import org.duovirt.core.error.DuovirtException;
 public final class RecordingDialogService implements DialogService {
     /** Everything asked, in order, as "kind: text". */
     public final List<String> asked = new CopyOnWriteArrayList<>();
+    /** The body of every confirm, in order: what the user was told would happen. */
+    public final List<String> confirmBodies = new CopyOnWriteArrayList<>();
     public final List<DuovirtException> errors = new CopyOnWriteArrayList<>();
     private final Deque<Boolean> confirms = new ArrayDeque<>();
     private final Deque<Optional<Boolean>> deleteStorage = new ArrayDeque<>();
@@ -55,6 +57,7 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public boolean confirm(String header, String body, String confirmLabel) {
         asked.add("confirm: " + header);
+        confirmBodies.add(body);
         return next(confirms, "confirm " + header);
     }
 

@@ -58,7 +58,9 @@ public enum Feature {
     // --- kvmhw: a pool's volume to a local file (issue 10) ---
     VOLUME_DOWNLOAD("Downloading a volume"),
     // --- hostdev: the host's PCI and USB devices given to VMs (issue 10) ---
-    HOSTDEV("Host PCI and USB devices");
+    HOSTDEV("Host PCI and USB devices"),
+    // --- kvmpools: pools themselves (issue 10) ---
+    POOL_MANAGE("Creating and controlling storage pools");
 
     private final String label;
 

@@ -419,6 +419,55 @@ public interface HostConnection extends AutoCloseable {
         throw unsupported(Feature.VOLUME_DOWNLOAD);
     }
 
+    /**
+     * The pool types {@link #createPool} can define on this host, each supported or greyed with the reason
+     * (libvirt: its storage pool capabilities, i.e. which storage backends it was built with).
+     */
+    default List<org.duovirt.core.model.PoolTypeSupport> poolTypes() {
+        throw unsupported(Feature.POOL_MANAGE);
+    }
+
+    /**
+     * Defines a persistent pool, and builds, starts and autostarts it as the spec asks. A pool that fails to build
+     * or start is not left defined.
+     *
+     * @throws org.duovirt.core.error.InvalidSpecException with every problem of the spec, a name the host already
+     *                                                     has, or a target that exists and is not a directory
+     */
+    default PoolInfo createPool(org.duovirt.core.model.PoolSpec spec) {
+        throw unsupported(Feature.POOL_MANAGE);
+    }
+
+    /** Starts a defined pool. */
+    default void startPool(String name) {
+        throw unsupported(Feature.POOL_MANAGE);
+    }
+
+    /** Stops a pool (libvirt: destroy); its volumes stay, but VMs cannot start from them until it runs again. */
+    default void stopPool(String name) {
+        throw unsupported(Feature.POOL_MANAGE);
+    }
+
+    /** Whether the pool starts with the host. */
+    default void setPoolAutostart(String name, boolean autostart) {
+        throw unsupported(Feature.POOL_MANAGE);
+    }
+
+    /** Re-reads a running pool's volumes and sizes from its storage. */
+    default void refreshPool(String name) {
+        throw unsupported(Feature.POOL_MANAGE);
+    }
+
+    /**
+     * Stops (if running) and undefines a pool; its volumes' data stays on the storage. Refused, naming them, when
+     * VMs use its volumes, unless {@code evenIfUsed}.
+     *
+     * @param deleteTarget also remove the pool's target directory, which must be empty (refused for a volume group)
+     */
+    default void deletePool(String name, boolean deleteTarget, boolean evenIfUsed) {
+        throw unsupported(Feature.POOL_MANAGE);
+    }
+
     /** Virtual networks (libvirt) or dom0 bridges (Xen) with their state, addresses and VMs. */
     default List<NetworkInfo> networkInfos() {
         throw unsupported(Feature.NETWORKS);
