@@ -99,6 +99,25 @@ public final class UiTestSupport {
     }
 
     /** Reads a value on the FX thread. */
+    /** The titles and labels of every showing stage but {@code main}, for a failure's message (an error dialog). */
+    public static String windowTexts(javafx.stage.Window main) {
+        return onFx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w instanceof Stage && w != main)
+                .map(w -> ((Stage) w).getTitle() + ": "
+                        + (w.getScene() == null ? "" : w.getScene().getRoot().lookupAll(".label").stream()
+                                .filter(n -> n instanceof javafx.scene.control.Labeled).map(n -> ((javafx.scene.control.Labeled) n).getText()).filter(t -> t != null && !t.isBlank())
+                                .collect(java.util.stream.Collectors.joining(" | "))))
+                .collect(java.util.stream.Collectors.joining("; ")));
+    }
+
+    /** Closes every showing stage but {@code main}: an error dialog a test has read. */
+    public static void closeOtherStages(javafx.stage.Window main) {
+        onFx(() -> {
+            javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w instanceof Stage && w != main).toList()
+                    .forEach(javafx.stage.Window::hide);
+            return null;
+        });
+    }
+
     public static <T> T onFx(java.util.concurrent.Callable<T> read) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
     }

@@ -54,7 +54,7 @@ public final class SshTransport implements CommandRunner {
     private void watchSession() {
         while (!lost.get()) {
             if (!session.isConnected()) {
-                reportLost("the SSH session to " + hostLabel() + " ended");
+                reportLost(ended());
                 return;
             }
             try {
@@ -174,9 +174,15 @@ public final class SshTransport implements CommandRunner {
         }
     }
 
+    /** "the SSH session to … ended (JSch: …)": JSch's own words say whether the host closed it or fell silent. */
+    private String ended() {
+        String why = ssh.endedBecause();
+        return "the SSH session to " + hostLabel() + " ended" + (why == null ? "" : " (JSch: " + why + ")");
+    }
+
     private void checkSession() {
         if (!session.isConnected()) {
-            reportLost("the SSH session to " + hostLabel() + " ended");
+            reportLost(ended());
             throw new HostUnreachableException("The SSH connection to " + hostLabel() + " is closed.",
                     "Reconnect to the host.", null);
         }

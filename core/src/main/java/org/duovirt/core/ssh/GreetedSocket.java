@@ -159,12 +159,80 @@ final class GreetedSocket implements com.jcraft.jsch.SocketFactory {
         synchronized (greetings) {
             greeting = greetings.remove(socket);
         }
-        InputStream in = socket.getInputStream();
+        InputStream in = new UninterruptedInput(socket.getInputStream());
         return greeting == null || greeting.length == 0 ? in : new SequenceInputStream(new java.io.ByteArrayInputStream(greeting), in);
     }
 
     @Override
     public OutputStream getOutputStream(Socket socket) throws IOException {
-        return socket.getOutputStream();
+        return new UninterruptedOutput(socket.getOutputStream());
+    }
+
+    /**
+     * Runs one socket operation with the calling thread's interrupt status put aside. The socket is a SocketChannel's,
+     * and a channel is closed for good when a thread whose interrupt status is set does I/O on it; JSch writes from
+     * whichever thread uses a channel (a command's, a stats reader's), so one interrupted thread of the app would end
+     * the whole SSH session, with every command and console on it (JSch then says "leaving main loop due to null").
+     * A plain Socket, as JSch makes by itself, ignores interrupts; so do these streams, for a status set beforehand.
+     */
+    private static <T> T uninterrupted(IoCall<T> call) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return call.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private interface IoCall<T> {
+        T run() throws IOException;
+    }
+
+    private static final class UninterruptedInput extends java.io.FilterInputStream {
+        UninterruptedInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return uninterrupted(in::read);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return uninterrupted(() -> in.read(b, off, len));
+        }
+    }
+
+    private static final class UninterruptedOutput extends java.io.FilterOutputStream {
+        UninterruptedOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            uninterrupted(() -> {
+                out.write(b);
+                return null;
+            });
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            uninterrupted(() -> {
+                out.write(b, off, len);
+                return null;
+            });
+        }
+
+        @Override
+        public void flush() throws IOException {
+            uninterrupted(() -> {
+                out.flush();
+                return null;
+            });
+        }
     }
 }

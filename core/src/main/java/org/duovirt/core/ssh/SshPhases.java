@@ -21,6 +21,7 @@ final class SshPhases implements com.jcraft.jsch.Logger {
     private final List<String> done = new ArrayList<>();
     private long last = start;
     private int next;
+    private volatile String ending;
 
     @Override
     public boolean isEnabled(int level) {
@@ -29,6 +30,12 @@ final class SshPhases implements com.jcraft.jsch.Logger {
 
     @Override
     public synchronized void log(int level, String message) {
+        // JSch says why its session loop ended only here: kept, so a lost host is explained in the log.
+        if (message != null && (message.startsWith("Caught an exception, leaving main loop") || message.startsWith("Disconnecting from"))) {
+            // the first line: JSch appends the exception's stack trace to its message
+            ending = ending == null ? message.lines().findFirst().orElse(message) : ending;
+            return;
+        }
         for (int i = next; message != null && i < MARKS.length; i++) {
             if (message.startsWith(MARKS[i][0])) {
                 long now = System.nanoTime();
@@ -39,6 +46,11 @@ final class SshPhases implements com.jcraft.jsch.Logger {
                 return;
             }
         }
+    }
+
+    /** What JSch logged when the session ended ("Caught an exception, leaving main loop due to …"), or null. */
+    String ending() {
+        return ending;
     }
 
     /** "3770 ms (TCP and greeting 2310 ms, key exchange 640 ms, login 820 ms)" (as far as it got). */

@@ -38,11 +38,13 @@ public final class SshSession implements AutoCloseable {
     private final SshTarget target;
     private final Session session;
     private final String openedIn;
+    private final SshPhases phases;
 
-    private SshSession(SshTarget target, Session session, String openedIn) {
+    private SshSession(SshTarget target, Session session, SshPhases phases) {
         this.target = target;
         this.session = session;
-        this.openedIn = openedIn;
+        this.phases = phases;
+        this.openedIn = phases.summary();
     }
 
     /**
@@ -64,9 +66,9 @@ public final class SshSession implements AutoCloseable {
             SshPhases phases = new SshPhases();
             try {
                 Session session = handshake(jsch, target, phases);
-                String took = phases.summary();
-                LOG.fine(() -> target.label() + ": SSH session opened in " + took);
-                return new SshSession(target, session, took);
+                SshSession opened = new SshSession(target, session, phases);
+                LOG.fine(() -> target.label() + ": SSH session opened in " + opened.openedIn());
+                return opened;
             } catch (JSchException e) {
                 LOG.fine(() -> target.label() + ": SSH handshake failed after " + phases.summary() + ": " + e.getMessage());
                 if (hostKeys.refusal() != null) {
@@ -152,6 +154,11 @@ public final class SshSession implements AutoCloseable {
     /** How long the handshake took and where the time went ("4210 ms (TCP 1 ms, greeting 2300 ms, …)"), for logs. */
     public String openedIn() {
         return openedIn;
+    }
+
+    /** Why JSch ended the session, as it logged it ("Caught an exception, leaving main loop due to …"), or null. */
+    public String endedBecause() {
+        return phases.ending();
     }
 
     /** The JSch session, for exec channels. */

@@ -91,6 +91,38 @@ class GreetedSocketTest {
     }
 
     @Test
+    void aThreadWhoseInterruptStatusIsSetWritesAndReadsWithoutClosingTheConnectionAndKeepsItsStatus() throws Exception {
+        try (Forward forward = new Forward(n -> true, 0)) {
+            GreetedSocket factory = new GreetedSocket(10_000, PATIENCE);
+            try (Socket s = factory.createSocket("127.0.0.1", forward.port())) {
+                // The raw stream of a SocketChannel's socket closes the channel for an interrupted thread: what the
+                // factory's streams guard against (JSch writes from the app's threads).
+                Thread.currentThread().interrupt();
+                try {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.getOutputStream().write('x'))
+                            .isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+                } finally {
+                    Thread.interrupted();
+                }
+            }
+            try (Socket s = factory.createSocket("127.0.0.1", forward.port())) {
+                java.io.OutputStream out = factory.getOutputStream(s);
+                Thread.currentThread().interrupt();
+                try {
+                    out.write("SSH-2.0-JSCH\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    assertThat(firstLine(s, factory)).isEqualTo(BANNER);
+                    assertThat(Thread.currentThread().isInterrupted()).as("the status is given back").isTrue();
+                } finally {
+                    Thread.interrupted();
+                }
+                assertThat(s.isClosed()).isFalse();
+                assertThat(s.getChannel().isOpen()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aServerThatGreetsAtOnceIsUsedAndItsWholeBannerReachesJsch() throws Exception {
         try (Forward forward = new Forward(n -> true, 0)) {
             GreetedSocket factory = new GreetedSocket(10_000, PATIENCE);
