@@ -1,7 +1,6 @@
 package org.duovirt.kvm;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -45,7 +44,7 @@ final class ExtraDeviceOps {
             }
         }
         return domains.with(vm, "Adding " + device.describe() + " to VM '" + vm + "'", d -> {
-            Set<PinScope> done = plan(d, vm, device.kind() == NewDevice.Kind.RNG, scopes, "plug " + device.describe() + " into");
+            Set<PinScope> done = DeviceScopes.plan(d, vm, device.kind() == NewDevice.Kind.RNG, scopes, refusal("plug " + device.describe() + " into", vm));
             if (done.contains(PinScope.LIVE)) {
                 d.attachDeviceFlags(xml, LibvirtNative.VIR_DOMAIN_AFFECT_LIVE);
             }
@@ -74,7 +73,7 @@ final class ExtraDeviceOps {
                 throw new InvalidSpecException("VM '" + vm + "' has no device " + id + " any more; reload its hardware list.");
             }
             int nth = Xml.children((Element) shown.getParentNode(), tag).indexOf(shown);
-            Set<PinScope> done = plan(d, vm, tag.equals("rng"), scopes, "unplug " + id + " from");
+            Set<PinScope> done = DeviceScopes.plan(d, vm, tag.equals("rng"), scopes, refusal("unplug " + id + " from", vm));
             if (done.contains(PinScope.LIVE)) {
                 d.detachDeviceFlags(Xml.serialize(shown), LibvirtNative.VIR_DOMAIN_AFFECT_LIVE);
             }
@@ -126,24 +125,8 @@ final class ExtraDeviceOps {
         }
     }
 
-    /** Which scopes apply: LIVE only where the VM runs and QEMU can plug the device, CONFIG where it is persistent. */
-    private static Set<PinScope> plan(Domain d, String vm, boolean pluggable, Set<PinScope> scopes, String action)
-            throws LibvirtException {
-        boolean running = d.isActive() == 1;
-        Set<PinScope> done = EnumSet.noneOf(PinScope.class);
-        if (scopes.contains(PinScope.LIVE) && running && pluggable) {
-            done.add(PinScope.LIVE);
-        }
-        if (scopes.contains(PinScope.CONFIG) && d.isPersistent() == 1) {
-            done.add(PinScope.CONFIG);
-        }
-        if (done.isEmpty()) {
-            throw new InvalidSpecException(running && !pluggable
-                    ? "QEMU cannot " + action + " the running VM '" + vm + "'; change its saved definition instead (it takes effect at the next start)."
-                    : "Nothing to change: VM '" + vm + "' " + (running ? "has no saved definition" : "is not running")
-                            + " and only that was asked for.");
-        }
-        return done;
+    private static String refusal(String action, String vm) {
+        return "QEMU cannot " + action + " the running VM '" + vm + "'; change its saved definition instead (it takes effect at the next start).";
     }
 
     private static Element deviceAt(Element root, int index) {

@@ -2,7 +2,6 @@ package org.duovirt.kvm;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,8 +69,8 @@ final class KvmHostDevices {
             if (d.usedBy().contains(vm)) {
                 throw new InvalidSpecException("VM '" + vm + "' has the host's " + d.bus() + " device " + d.address() + " already.");
             }
-            Set<PinScope> done = plan(dom, vm, d.bus() == HostDevice.Bus.USB, scopes, "plug a host PCI device into");
-            dom.attachDeviceFlags(xml, flags(done));
+            Set<PinScope> done = DeviceScopes.plan(dom, vm, d.bus() == HostDevice.Bus.USB, scopes, refusal("plug a host PCI device into", vm));
+            dom.attachDeviceFlags(xml, LifecycleOps.flags(done));
             return done;
         });
     }
@@ -111,35 +110,14 @@ final class KvmHostDevices {
                         + org.duovirt.core.model.DeviceInputs.printable(word) + "'.");
             }
             boolean usb = "usb".equals(Xml.attr(match, "type"));
-            Set<PinScope> done = plan(dom, vm, usb, scopes, "unplug a host PCI device from");
-            dom.detachDeviceFlags(Xml.serialize(match), flags(done));
+            Set<PinScope> done = DeviceScopes.plan(dom, vm, usb, scopes, refusal("unplug a host PCI device from", vm));
+            dom.detachDeviceFlags(Xml.serialize(match), LifecycleOps.flags(done));
             return done;
         });
     }
 
-    private static int flags(Set<PinScope> done) {
-        return (done.contains(PinScope.LIVE) ? LibvirtNative.VIR_DOMAIN_AFFECT_LIVE : 0)
-                | (done.contains(PinScope.CONFIG) ? LibvirtNative.VIR_DOMAIN_AFFECT_CONFIG : 0);
-    }
-
-    /** LIVE only for USB in a running VM, CONFIG where the VM is persistent; nothing left is a one-sentence error. */
-    private static Set<PinScope> plan(Domain d, String vm, boolean pluggable, Set<PinScope> scopes, String action)
-            throws LibvirtException {
-        boolean running = d.isActive() == 1;
-        Set<PinScope> done = EnumSet.noneOf(PinScope.class);
-        if (scopes.contains(PinScope.LIVE) && running && pluggable) {
-            done.add(PinScope.LIVE);
-        }
-        if (scopes.contains(PinScope.CONFIG) && d.isPersistent() == 1) {
-            done.add(PinScope.CONFIG);
-        }
-        if (done.isEmpty()) {
-            throw new InvalidSpecException(running && !pluggable
-                    ? "Duovirt does not " + action + " the running VM '" + vm + "'; change its saved definition instead (--config)."
-                    : "Nothing to change: VM '" + vm + "' " + (running ? "has no saved definition" : "is not running")
-                            + " and only that was asked for.");
-        }
-        return done;
+    private static String refusal(String action, String vm) {
+        return "Duovirt does not " + action + " the running VM '" + vm + "'; change its saved definition instead (--config).";
     }
 
     /** Every VM's host devices, saved and running. */
