@@ -1,9 +1,12 @@
 package org.duovirt.cli;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.duovirt.core.model.BootDevice;
 import org.duovirt.core.model.DiskAttachment;
 import org.duovirt.core.model.NicAttachment;
+import org.duovirt.core.model.PinScope;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +27,18 @@ final class DeviceCommands {
                 output().json(Map.of("name", vm, "result", result));
             } else {
                 output().line(sentence);
+            }
+        }
+
+        /** As {@link #done}, saying where the change applies (live, saved or both) and, in JSON, its scopes. */
+        void applied(Set<PinScope> scopes, String result, String sentence) {
+            String where = scopes.contains(PinScope.LIVE) && scopes.contains(PinScope.CONFIG) ? "live and saved"
+                    : scopes.contains(PinScope.LIVE) ? "live only" : "saved; it takes effect at the next start";
+            if (output().isJson()) {
+                output().json(Map.of("name", vm, "result", result,
+                        "scopes", scopes.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList()));
+            } else {
+                output().line(sentence + " (" + where + ").");
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.duovirt.cli;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.duovirt.core.error.InvalidSpecException;
 import org.duovirt.core.model.DeviceChoices;
@@ -39,7 +38,7 @@ final class ExtraDeviceCommands {
             }
             NewDevice device = new NewDevice(which, chosen);
             Set<PinScope> done = host().addDevice(vm, device, scope.scopes());
-            report(this, done, "added", "Added " + device.describe() + " to VM '" + vm + "'");
+            applied(done, "added", "Added " + device.describe() + " to VM '" + vm + "'");
         }
     }
 
@@ -54,7 +53,7 @@ final class ExtraDeviceCommands {
         @Override
         void run() {
             Set<PinScope> done = host().removeDevice(vm, id, scope.scopes());
-            report(this, done, "removed", "Removed " + id + " from VM '" + vm + "'");
+            applied(done, "removed", "Removed " + id + " from VM '" + vm + "'");
         }
     }
 
@@ -64,17 +63,6 @@ final class ExtraDeviceCommands {
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException("'" + org.duovirt.core.model.DeviceInputs.printable(word)
                     + "' is not a kind of device this command adds: use serial, rng, display or tpm.");
-        }
-    }
-
-    private static void report(DeviceCommands.VmCommand command, Set<PinScope> done, String result, String sentence) {
-        String where = done.contains(PinScope.LIVE) && done.contains(PinScope.CONFIG) ? "live and saved"
-                : done.contains(PinScope.LIVE) ? "live only" : "saved; it takes effect at the next start";
-        if (command.output().isJson()) {
-            command.output().json(Map.of("name", command.vm, "result", result,
-                    "scopes", done.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList()));
-        } else {
-            command.output().line(sentence + " (" + where + ").");
         }
     }
 }

@@ -89,7 +89,7 @@ final class HostDeviceCommands {
             Set<PinScope> done = host().attachHostDevice(vm, device, scope.scopes());
             HostDeviceList now = host().hostDevices();
             HostDevice given = now.find(device);
-            report(this, done, "attached", "Host device " + given.describe() + " given to VM '" + vm + "'");
+            applied(done, "attached", "Host device " + given.describe() + " given to VM '" + vm + "'");
             if (given.bus() == HostDevice.Bus.PCI && !now.iommu() && !output().isJson()) {
                 output().line(HostDeviceList.NO_IOMMU);
             }
@@ -106,18 +106,7 @@ final class HostDeviceCommands {
         @Override
         void run() {
             Set<PinScope> done = host().detachHostDevice(vm, device, scope.scopes());
-            report(this, done, "detached", "Host device " + device + " taken from VM '" + vm + "'");
-        }
-    }
-
-    private static void report(DeviceCommands.VmCommand command, Set<PinScope> done, String result, String sentence) {
-        String where = done.contains(PinScope.LIVE) && done.contains(PinScope.CONFIG) ? "live and saved"
-                : done.contains(PinScope.LIVE) ? "live only" : "saved; it takes effect at the next start";
-        if (command.output().isJson()) {
-            command.output().json(Map.of("name", command.vm, "result", result,
-                    "scopes", done.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList()));
-        } else {
-            command.output().line(sentence + " (" + where + ").");
+            applied(done, "detached", "Host device " + device + " taken from VM '" + vm + "'");
         }
     }
 }
