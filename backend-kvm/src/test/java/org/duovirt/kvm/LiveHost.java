@@ -28,6 +28,14 @@ final class LiveHost {
         return new Path[] {GUEST_DIR.resolve("vmlinuz"), GUEST_DIR.resolve("initrd.gz")};
     }
 
+    /** A shut-off tiny guest without a disk (64 MiB, 1 vCPU, the test kernel on ttyS0), defined on {@code host}. */
+    static void defineTiny(org.duovirt.core.spi.HostConnection host, String name) {
+        Path[] guest = guest();
+        host.create(new org.duovirt.core.model.VmSpec(name, 64, 1, new org.duovirt.core.model.VmSpec.Storage.None(),
+                new org.duovirt.core.model.VmSpec.Boot.Kernel(guest[0].toString(), guest[1].toString(), "console=ttyS0"),
+                null, org.duovirt.core.model.VirtMode.QEMU, null, null, null), org.duovirt.core.spi.ProgressListener.NONE);
+    }
+
     /** virsh with an argument list (no shell); returns stdout, fails the test on a non-zero exit. */
     static String virsh(String... args) {
         List<String> command = new ArrayList<>(List.of("virsh", "-c", URI));

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.duovirt.core.error.DuovirtException;
-import org.duovirt.core.model.VirtMode;
-import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.HostConnection;
-import org.duovirt.core.spi.ProgressListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +27,8 @@ class OverviewOpsIT {
     static void create() {
         cleanUp();
         host = Backends.installed().connect(LiveHost.URI);
-        var guest = LiveHost.guest();
         for (String n : new String[] {NAME, OTHER}) {
-            host.create(new VmSpec(n, 64, 1, new VmSpec.Storage.None(),
-                    new VmSpec.Boot.Kernel(guest[0].toString(), guest[1].toString(), "console=ttyS0"),
-                    null, VirtMode.QEMU, null, null, null), ProgressListener.NONE);
+            LiveHost.defineTiny(host, n);
         }
     }
 

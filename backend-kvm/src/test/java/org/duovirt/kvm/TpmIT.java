@@ -9,11 +9,8 @@ import org.duovirt.core.model.DeviceChoices;
 import org.duovirt.core.model.HardwareItem;
 import org.duovirt.core.model.NewDevice;
 import org.duovirt.core.model.PinScope;
-import org.duovirt.core.model.VirtMode;
-import org.duovirt.core.model.VmSpec;
 import org.duovirt.core.spi.Backends;
 import org.duovirt.core.spi.HostConnection;
-import org.duovirt.core.spi.ProgressListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,10 +31,7 @@ class TpmIT {
     static void create() {
         LiveHost.cleanUp(PREFIX);
         host = Backends.installed().connect(LiveHost.URI);
-        var guest = LiveHost.guest();
-        host.create(new VmSpec(VM, 64, 1, new VmSpec.Storage.None(),
-                new VmSpec.Boot.Kernel(guest[0].toString(), guest[1].toString(), "console=ttyS0"),
-                null, VirtMode.QEMU, null, null, null), ProgressListener.NONE);
+        LiveHost.defineTiny(host, VM);
     }
 
     @AfterAll
