@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.duovirt.core.testing.Commands;
 import org.junit.jupiter.api.AfterAll;
@@ -33,24 +32,16 @@ class CliPoolIT {
 
     @AfterAll
     static void tidy() throws Exception {
-        virshQuietly("undefine", VM);
-        virshQuietly("pool-destroy", POOL);
-        virshQuietly("pool-undefine", POOL);
+        Commands.virshQuietly(URI, "undefine", VM);
+        Commands.virshQuietly(URI, "pool-destroy", POOL);
+        Commands.virshQuietly(URI, "pool-undefine", POOL);
         try (var walk = Files.walk(base)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
-    private static void virshQuietly(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("virsh", "-c", URI));
-        command.addAll(List.of(args));
-        Commands.run(command, Duration.ofMinutes(1));
-    }
-
     private static String virsh(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("virsh", "-c", URI));
-        command.addAll(List.of(args));
-        return Commands.ok(command, Duration.ofMinutes(1));
+        return Commands.virsh(URI, args);
     }
 
     private static JsonNode pool(String name) throws Exception {

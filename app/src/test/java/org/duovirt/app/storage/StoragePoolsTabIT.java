@@ -60,24 +60,16 @@ class StoragePoolsTabIT {
 
     @AfterAll
     static void tidy() throws Exception {
-        quietly("undefine", VM);
-        quietly("pool-destroy", POOL);
-        quietly("pool-undefine", POOL);
+        Commands.virshQuietly(URI, "undefine", VM);
+        Commands.virshQuietly(URI, "pool-destroy", POOL);
+        Commands.virshQuietly(URI, "pool-undefine", POOL);
         try (var walk = Files.walk(base)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
-    private static void quietly(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("virsh", "-c", URI));
-        command.addAll(List.of(args));
-        Commands.run(command, Duration.ofMinutes(1));
-    }
-
     private static String virsh(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("virsh", "-c", URI));
-        command.addAll(List.of(args));
-        return Commands.ok(command, Duration.ofMinutes(1));
+        return Commands.virsh(URI, args);
     }
 
     @Test

@@ -61,4 +61,20 @@ public final class Commands {
         }
         return result.output();
     }
+
+    /** virsh against {@code uri} with an argument list (no shell); its output, a non-zero exit fails the test. */
+    public static String virsh(String uri, String... args) {
+        return ok(virshArgs(uri, args), Duration.ofMinutes(1));
+    }
+
+    /** virsh against {@code uri}, its failure ignored (tidying what may be gone already). */
+    public static Result virshQuietly(String uri, String... args) {
+        return run(virshArgs(uri, args), Duration.ofMinutes(1));
+    }
+
+    private static List<String> virshArgs(String uri, String... args) {
+        List<String> argv = new java.util.ArrayList<>(List.of("virsh", "-c", uri));
+        argv.addAll(List.of(args));
+        return argv;
+    }
 }
